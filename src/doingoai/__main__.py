@@ -1,0 +1,3 @@
+from doingoai.cli import main
+
+main()

@@ -1,0 +1,42 @@
+"""Who a user is in the office: their province and role."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from doingoai.core.models import AdminUnit
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        SPECIALIST = "specialist", _("Specialist (enters and edits)")
+        LEADER = "leader", _("Leader (approves)")
+        VIEWER = "viewer", _("Viewer (reads)")
+        MINISTRY = "ministry", _("Ministry-level viewer (reads every province)")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="membership", verbose_name=_("user")
+    )
+    province = models.ForeignKey(
+        AdminUnit, models.PROTECT, null=True, blank=True, related_name="+",
+        limit_choices_to={"level": AdminUnit.Level.PROVINCE}, verbose_name=_("province"),
+    )
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices)
+    title = models.CharField(_("job title"), max_length=120, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self):
+        return f"{self.user} — {self.get_role_display()} — {self.province or _('all provinces')}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.role != self.Role.MINISTRY and self.province_id is None:
+            raise ValidationError(
+                {"province": _("Every user except a ministry-level viewer belongs to a province.")}
+            )

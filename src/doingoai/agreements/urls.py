@@ -1,0 +1,5 @@
+from doingoai.agreements.pages import agreements
+
+app_name = "agreements"
+
+urlpatterns = [*agreements.urls()]

@@ -1,0 +1,140 @@
+"""Foreign aid: NGO aid, ODA grants and loans, FDI. Money is kept as transactions in the
+currency given, converted at report time with the dated rate table (AMP's model)."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from doingoai.core.models import (
+    AdminUnit,
+    AliveManager,
+    Currency,
+    OwnedQuerySet,
+    OwnedRecord,
+    Sector,
+)
+from doingoai.core.rates import convert
+from doingoai.partners.models import Partner
+
+
+class AidProgrammeQuerySet(OwnedQuerySet):
+    def of_kind(self, *kinds):
+        return self.filter(kind__in=kinds)
+
+
+class AidProgramme(OwnedRecord):
+    class Kind(models.TextChoices):
+        NGO = "ngo", _("Foreign NGO aid")
+        ODA_GRANT = "oda_grant", _("ODA grant")
+        ODA_LOAN = "oda_loan", _("ODA or concessional loan")
+        FDI = "fdi", _("Foreign direct investment (FDI)")
+
+    class Status(models.TextChoices):
+        MOBILISING = "mobilising", _("Mobilising")
+        APPROVED = "approved", _("Approved")
+        UNDER_WAY = "under_way", _("Under way")
+        FINISHED = "finished", _("Finished")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    SEARCH_FIELDS = ("title", "code", "iati_identifier", "description", "decision_number")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    code = models.CharField(_("project code"), max_length=60, blank=True)
+    iati_identifier = models.CharField(_("IATI identifier"), max_length=150, blank=True)
+    donors = models.ManyToManyField(
+        Partner, related_name="aid_programmes", verbose_name=_("donors or investors")
+    )
+    sectors = models.ManyToManyField(Sector, blank=True, verbose_name=_("sectors"))
+    places = models.ManyToManyField(
+        AdminUnit, blank=True, related_name="+", verbose_name=_("places")
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.MOBILISING
+    )
+    decision_number = models.CharField(_("approval decision number"), max_length=60, blank=True)
+    decision_date = models.DateField(_("approval decision date"), null=True, blank=True)
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    managing_agency = models.CharField(_("managing agency"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = AliveManager.from_queryset(AidProgrammeQuerySet)()
+
+    class Meta:
+        verbose_name = _("aid programme")
+        verbose_name_plural = _("aid programmes")
+        ordering = ["-starts_on", "title"]
+        indexes = [models.Index(fields=["owner", "kind"])]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("A programme cannot end before it starts.")})
+
+    def total(self, kind: str, currency: str = "VND", until: dt.date | None = None):
+        """The sum of the programme's transactions of ``kind`` in ``currency``, each converted
+        at the rate of its own date; returns (amount, explanations of the rates used)."""
+        total = Decimal(0)
+        notes = []
+        rows = self.transactions.filter(kind=kind)
+        if until:
+            rows = rows.filter(on__lte=until)
+        for row in rows:
+            conversion = row.converted(currency)
+            total += conversion.amount
+            if conversion.explanation:
+                notes.append(conversion.explanation)
+        return total, notes
+
+    def committed(self, currency="VND"):
+        return self.total(AidTransaction.Kind.COMMITMENT, currency)[0]
+
+    def disbursed(self, currency="VND"):
+        return self.total(AidTransaction.Kind.DISBURSEMENT, currency)[0]
+
+
+class AidTransaction(models.Model):
+    class Kind(models.TextChoices):
+        COMMITMENT = "commitment", _("Commitment")
+        DISBURSEMENT = "disbursement", _("Disbursement")
+
+    programme = models.ForeignKey(
+        AidProgramme, models.CASCADE, related_name="transactions", verbose_name=_("programme")
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    on = models.DateField(_("date"))
+    amount = models.DecimalField(_("amount"), max_digits=20, decimal_places=2)
+    currency = models.ForeignKey(Currency, models.PROTECT, verbose_name=_("currency"))
+    fixed_vnd_per_unit = models.DecimalField(
+        _("fixed rate (VND per unit)"), max_digits=20, decimal_places=6, null=True, blank=True,
+        help_text=_("Leave empty to use the dated exchange-rate table."),
+    )
+    tranche = models.CharField(_("tranche"), max_length=60, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("transaction")
+        verbose_name_plural = _("transactions")
+        ordering = ["on"]
+        indexes = [models.Index(fields=["programme", "kind", "on"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.amount} {self.currency_id} ({self.on})"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.amount is not None and self.amount < 0:
+            raise ValidationError({"amount": _("An amount cannot be negative.")})
+
+    def converted(self, currency: str):
+        return convert(self.amount, self.currency_id, currency, self.on, self.fixed_vnd_per_unit)

@@ -1,0 +1,276 @@
+"""Reference data shared by every province (administrative units, countries, currencies,
+exchange rates, sectors) and the abstract base of every province-owned record."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from doingoai.lib.text import fold
+
+REFORM_DATE = dt.date(2025, 7, 1)
+
+
+class AdminUnitQuerySet(models.QuerySet):
+    def provinces(self):
+        return self.filter(level=AdminUnit.Level.PROVINCE)
+
+    def current(self, on: dt.date | None = None):
+        on = on or timezone.localdate()
+        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=on)
+        )
+
+    def rolling_up_to(self, unit: "AdminUnit"):
+        """``unit`` and every unit that was merged into it, so that a 2017 record of
+        Hà Giang is also counted in today's Tuyên Quang."""
+        return self.filter(Q(pk=unit.pk) | Q(successor=unit))
+
+    def find(self, text: str):
+        """Units whose name or official code is ``text``, with or without diacritics."""
+        key = fold(text)
+        for prefix in ("tinh ", "thanh pho "):
+            if key.startswith(prefix):
+                key = key[len(prefix):]
+        return self.filter(Q(code=text.strip()) | Q(name_folded=key) | Q(full_name_folded=key))
+
+
+class AdminUnit(models.Model):
+    """A province, district or commune of Vietnam, before or after the 2025 reform.
+
+    Units abolished on 1 July 2025 keep their rows (``valid_to`` set) and point to the
+    unit that took them over (``successor``); records made for them stay theirs.
+    """
+
+    class Level(models.TextChoices):
+        PROVINCE = "province", _("Province")
+        DISTRICT = "district", _("District")
+        COMMUNE = "commune", _("Commune")
+
+    class Generation(models.TextChoices):
+        BEFORE_2025 = "legacy", _("Before the 2025 reform (63 provinces)")
+        FROM_2025 = "2025", _("From the 2025 reform (34 provinces)")
+
+    code = models.CharField(_("official code"), max_length=10)
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+    generation = models.CharField(_("generation"), max_length=8, choices=Generation.choices)
+    kind = models.CharField(_("kind"), max_length=30, blank=True)
+    name = models.CharField(_("name"), max_length=120)
+    full_name = models.CharField(_("full name"), max_length=160)
+    name_folded = models.CharField(max_length=120, editable=False, db_index=True)
+    full_name_folded = models.CharField(max_length=160, editable=False, db_index=True)
+    parent = models.ForeignKey(
+        "self", models.CASCADE, null=True, blank=True, related_name="children",
+        verbose_name=_("parent unit"),
+    )
+    province = models.ForeignKey(
+        "self", models.CASCADE, null=True, blank=True, related_name="+",
+        verbose_name=_("province"),
+    )
+    successor = models.ForeignKey(
+        "self", models.SET_NULL, null=True, blank=True, related_name="predecessors",
+        verbose_name=_("successor"),
+    )
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    objects = AdminUnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("administrative unit")
+        verbose_name_plural = _("administrative units")
+        ordering = ["level", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["generation", "level", "code"], name="unique_unit_code_per_generation"
+            )
+        ]
+
+    def __str__(self):
+        if self.valid_to:
+            return _("%(name)s (until %(date)s)") % {
+                "name": self.full_name, "date": self.valid_to.strftime("%d/%m/%Y")}
+        return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.name_folded = fold(self.name)
+        self.full_name_folded = fold(self.full_name)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_abolished(self) -> bool:
+        return self.valid_to is not None and self.valid_to < timezone.localdate()
+
+
+class Country(models.Model):
+    code = models.CharField(_("ISO 3166 code"), max_length=2, primary_key=True)
+    alpha3 = models.CharField(max_length=3, unique=True)
+    name_vi = models.CharField(_("Vietnamese name"), max_length=120)
+    name_en = models.CharField(_("English name"), max_length=120)
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["name_vi"]
+
+    def __str__(self):
+        return self.name_en if get_language() == "en" else self.name_vi
+
+
+class Currency(models.Model):
+    code = models.CharField(_("ISO 4217 code"), max_length=3, primary_key=True)
+    name = models.CharField(_("name"), max_length=80)
+    minor_unit = models.PositiveSmallIntegerField(_("decimal places"), default=2)
+
+    class Meta:
+        verbose_name = _("currency")
+        verbose_name_plural = _("currencies")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.code
+
+
+class ExchangeRateQuerySet(models.QuerySet):
+    def rate_on(self, currency: str, on: dt.date) -> "ExchangeRate | None":
+        """The latest rate published on or before ``on`` for ``currency`` (VND per unit)."""
+        return self.filter(currency_id=currency, on__lte=on).order_by("-on").first()
+
+
+class ExchangeRate(models.Model):
+    """How many đồng one unit of ``currency`` was worth on ``on`` (AMP's dated rate table)."""
+
+    currency = models.ForeignKey(Currency, models.PROTECT, verbose_name=_("currency"))
+    on = models.DateField(_("date"))
+    vnd_per_unit = models.DecimalField(_("VND per unit"), max_digits=20, decimal_places=6)
+    source = models.CharField(_("source"), max_length=200)
+
+    objects = ExchangeRateQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("exchange rate")
+        verbose_name_plural = _("exchange rates")
+        ordering = ["currency", "-on"]
+        constraints = [
+            models.UniqueConstraint(fields=["currency", "on"], name="one_rate_per_currency_and_day")
+        ]
+
+    def __str__(self):
+        return f"1 {self.currency_id} = {self.vnd_per_unit} VND ({self.on:%d/%m/%Y})"
+
+    def save(self, *args, **kwargs):
+        self.vnd_per_unit = Decimal(self.vnd_per_unit)
+        super().save(*args, **kwargs)
+
+
+class Sector(models.Model):
+    """A field of cooperation or aid (OECD DAC purpose codes, with Vietnamese names)."""
+
+    code = models.CharField(_("code"), max_length=10, primary_key=True)
+    name_vi = models.CharField(_("Vietnamese name"), max_length=200)
+    name_en = models.CharField(_("English name"), max_length=200)
+
+    class Meta:
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name_en if get_language() == "en" else self.name_vi
+
+
+class OwnedQuerySet(models.QuerySet):
+    def alive(self):
+        return self.filter(deleted_at__isnull=True)
+
+    def deleted(self):
+        return self.filter(deleted_at__isnull=False)
+
+    def visible_to(self, user):
+        """Records of the provinces ``user`` may read (see accounts.scope)."""
+        from doingoai.accounts.scope import readable_unit_ids
+
+        unit_ids = readable_unit_ids(user)
+        if unit_ids is None:
+            return self
+        return self.filter(owner_id__in=unit_ids)
+
+    def search(self, query: str):
+        """Diacritic-insensitive search over the record's searchable text."""
+        terms = fold(query).split()
+        qs = self
+        for term in terms:
+            qs = qs.filter(search_text__contains=term)
+        return qs
+
+    def owned_by(self, unit: AdminUnit, roll_up: bool = True):
+        if roll_up:
+            return self.filter(owner__in=AdminUnit.objects.rolling_up_to(unit))
+        return self.filter(owner=unit)
+
+
+class AliveManager(models.Manager.from_queryset(OwnedQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
+AllManager = models.Manager.from_queryset(OwnedQuerySet)
+
+
+class OwnedRecord(models.Model):
+    """Abstract base of every record that belongs to a province.
+
+    Deleting sets ``deleted_at`` (recoverable from the trash); ``version`` guards
+    against two users overwriting each other's edits; ``search_text`` holds the
+    folded text of ``SEARCH_FIELDS`` for diacritic-insensitive search.
+    """
+
+    SEARCH_FIELDS: tuple[str, ...] = ()
+
+    owner = models.ForeignKey(
+        AdminUnit, models.PROTECT, related_name="+", verbose_name=_("owning province"),
+        limit_choices_to={"level": AdminUnit.Level.PROVINCE},
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("created by"), editable=False,
+    )
+    deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    search_text = models.TextField(blank=True, editable=False)
+
+    objects = AliveManager()
+    all_objects = AllManager()
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(" ".join(self.search_values()))
+        super().save(*args, **kwargs)
+
+    def search_values(self):
+        for name in self.SEARCH_FIELDS:
+            value = getattr(self, name, "")
+            if value:
+                yield str(value)
+
+    def soft_delete(self):
+        self.deleted_at = timezone.now()
+        self.version += 1
+        self.save()
+
+    def restore(self):
+        self.deleted_at = None
+        self.version += 1
+        self.save()

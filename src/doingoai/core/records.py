@@ -1,0 +1,454 @@
+"""Pages for one record type: list (filters, search, CSV/XLSX export), detail with history,
+create, edit, delete to the trash and restore.
+
+An app describes each record type once with a ``RecordType`` and includes its ``urls()``;
+province scoping goes through the type's access helper, so no page can skip it.
+"""
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.paginator import Paginator
+from django.db import models, transaction
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from doingoai.accounts.scope import can_write, can_write_record, home_province, readable_unit_ids
+from doingoai.core.access import get_record_for_user, require_writer
+from doingoai.core.models import AdminUnit, OwnedRecord
+
+PAGE_SIZE = 50
+
+# Every RecordType, in the order the apps define them: the navigation and the access tests
+# walk this list, so a new record type is in both without further work.
+REGISTRY: list["RecordType"] = []
+
+
+@dataclass
+class Inline:
+    """Child rows edited on the parent's form (delegation members, aid transactions...)."""
+
+    model: type[models.Model]
+    fk_name: str
+    fields: list[str]
+    extra: int = 1
+    title: str = ""
+
+
+@dataclass
+class RecordType:
+    model: type[OwnedRecord]
+    namespace: str
+    slug: str
+    fields: list[str]
+    list_columns: list[str]
+    filters: list[str] = field(default_factory=list)
+    inlines: list[Inline] = field(default_factory=list)
+    detail_fields: list[str] | None = None
+    select_related: list[str] = field(default_factory=list)
+    prefetch_related: list[str] = field(default_factory=list)
+    ordering: list[str] | None = None
+    form_class: type[forms.ModelForm] | None = None
+    access: Callable | None = None
+
+    def __post_init__(self):
+        if not issubclass(self.model, OwnedRecord):
+            raise ImproperlyConfigured(f"{self.model} is not an OwnedRecord")
+        self._filterset = None
+        REGISTRY.append(self)
+
+    # --- names -------------------------------------------------------------------
+    def url_name(self, action: str) -> str:
+        return f"{self.namespace}:{self.slug}-{action}"
+
+    def reverse(self, action: str, pk=None) -> str:
+        return reverse(self.url_name(action), args=[pk] if pk is not None else [])
+
+    @property
+    def verbose_name(self):
+        return self.model._meta.verbose_name
+
+    @property
+    def verbose_name_plural(self):
+        return self.model._meta.verbose_name_plural
+
+    # --- access --------------------------------------------------------------------
+    def get_for_user(self, request, pk, *, write=False, deleted=False):
+        if self.access is not None and not deleted:
+            return self.access(request, pk, write=write)
+        return get_record_for_user(request, self.model, pk, write=write, deleted=deleted)
+
+    def queryset_for(self, user):
+        qs = self.model.objects.visible_to(user)
+        if self.select_related:
+            qs = qs.select_related(*self.select_related)
+        if self.prefetch_related:
+            qs = qs.prefetch_related(*self.prefetch_related)
+        return qs.order_by(*(self.ordering or self.model._meta.ordering or ["-pk"]))
+
+    # --- forms ---------------------------------------------------------------------
+    def filterset_class(self):
+        if self._filterset is None:
+            self._filterset = django_filters.filterset.filterset_factory(
+                self.model, fields=self.filters
+            )
+        return self._filterset
+
+    def build_form(self, request, instance=None):
+        form_class = self.form_class or forms.modelform_factory(
+            self.model, fields=self.fields, formfield_callback=formfield_with_widgets
+        )
+        data = request.POST if request.method == "POST" else None
+        files = request.FILES if request.method == "POST" else None
+        form = form_class(data, files, instance=instance)
+        scope_choices(form, request.user)
+        return form
+
+    def build_inlines(self, request, instance):
+        formsets = []
+        for index, inline in enumerate(self.inlines):
+            formset_class = forms.inlineformset_factory(
+                self.model, inline.model, fk_name=inline.fk_name, fields=inline.fields,
+                extra=inline.extra, can_delete=True, formfield_callback=formfield_with_widgets,
+            )
+            data = request.POST if request.method == "POST" else None
+            files = request.FILES if request.method == "POST" else None
+            formset = formset_class(data, files, instance=instance, prefix=f"inline{index}")
+            for form in formset.forms:
+                scope_choices(form, request.user)
+            formset.title = inline.title or inline.model._meta.verbose_name_plural
+            formsets.append(formset)
+        return formsets
+
+    # --- urls ----------------------------------------------------------------------
+    def urls(self):
+        slug = self.slug
+        return [
+            path(f"{slug}s/", login_required(self.list_view), name=f"{slug}-list"),
+            path(f"{slug}s/new/", login_required(self.create_view), name=f"{slug}-create"),
+            path(f"{slug}s/trash/", login_required(self.trash_view), name=f"{slug}-trash"),
+            path(f"{slug}s/<int:pk>/", login_required(self.detail_view), name=f"{slug}-detail"),
+            path(f"{slug}s/<int:pk>/edit/", login_required(self.edit_view), name=f"{slug}-edit"),
+            path(
+                f"{slug}s/<int:pk>/delete/", login_required(self.delete_view),
+                name=f"{slug}-delete",
+            ),
+            path(
+                f"{slug}s/<int:pk>/restore/", login_required(self.restore_view),
+                name=f"{slug}-restore",
+            ),
+        ]
+
+    def templates(self, action: str) -> list[str]:
+        return [f"{self.namespace}/{self.slug}_{action}.html", f"core/record_{action}.html"]
+
+    def context(self, request, **extra):
+        return {"rt": self, "can_write": can_write(request.user), **extra}
+
+    # --- views ---------------------------------------------------------------------
+    def list_view(self, request):
+        qs = self.queryset_for(request.user)
+        filterset = self.filterset_class()(request.GET or None, queryset=qs)
+        scope_choices(filterset.form, request.user)
+        qs = filterset.qs if filterset.is_bound and filterset.is_valid() else qs
+        query = request.GET.get("q", "").strip()
+        if query:
+            qs = qs.search(query)
+        export = request.GET.get("export")
+        if export == "csv":
+            return self.export_csv(qs)
+        if export == "xlsx":
+            return self.export_xlsx(qs)
+        page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        ctx = self.context(
+            request, page=page, filterset=filterset, query=query,
+            rows=[(obj, [display(obj, c) for c in self.list_columns]) for obj in page],
+            headers=[field_label(self.model, c) for c in self.list_columns],
+            querystring=querystring_without(request, "page"),
+        )
+        if request.htmx:
+            return render(request, "core/_record_rows.html", ctx)
+        return render(request, self.templates("list"), ctx)
+
+    def detail_view(self, request, pk):
+        record = self.get_for_user(request, pk)
+        names = self.detail_fields or self.fields
+        ctx = self.context(
+            request, record=record,
+            fields=[(field_label(self.model, n), downloadable(record, n)) for n in names],
+            inline_tables=[inline_table(record, inline) for inline in self.inlines],
+            history=history_of(record),
+            record_can_write=can_write_record(request.user, record),
+        )
+        return render(request, self.templates("detail"), ctx)
+
+    def create_view(self, request):
+        require_writer(request)
+        form = self.build_form(request)
+        formsets = self.build_inlines(request, form.instance)
+        if request.method == "POST" and form.is_valid() and all(f.is_valid() for f in formsets):
+            with transaction.atomic():
+                record = form.save(commit=False)
+                record.owner = home_province(request.user)
+                record.created_by = request.user
+                record.save()
+                form.save_m2m()
+                for formset in formsets:
+                    formset.instance = record
+                    formset.save()
+            messages.success(request, _("Saved."))
+            return redirect(self.reverse("detail", record.pk))
+        ctx = self.context(request, form=form, formsets=formsets, record=None)
+        return render(request, self.templates("form"), ctx, status=400 if form.errors else 200)
+
+    def edit_view(self, request, pk):
+        record = self.get_for_user(request, pk, write=True)
+        form = self.build_form(request, instance=record)
+        formsets = self.build_inlines(request, record)
+        if request.method == "POST":
+            if str(record.version) != request.POST.get("version"):
+                form.add_error(None, stale_message())
+            elif form.is_valid() and all(f.is_valid() for f in formsets):
+                with transaction.atomic():
+                    saved = save_if_unchanged(form, record.version)
+                    if saved:
+                        for formset in formsets:
+                            formset.save()
+                if saved:
+                    messages.success(request, _("Saved."))
+                    return redirect(self.reverse("detail", record.pk))
+                form.add_error(None, stale_message())
+        ctx = self.context(request, form=form, formsets=formsets, record=record)
+        status = 409 if form.non_field_errors() else (400 if form.errors else 200)
+        return render(request, self.templates("form"), ctx, status=status)
+
+    def delete_view(self, request, pk):
+        record = self.get_for_user(request, pk, write=True)
+        if request.method == "POST":
+            record._change_reason = request.POST.get("reason", "")[:100]
+            record.soft_delete()
+            messages.success(
+                request, _("Moved to the trash. It can be restored from there.")
+            )
+            return redirect(self.reverse("list"))
+        ctx = self.context(request, record=record)
+        return render(request, self.templates("confirm_delete"), ctx)
+
+    def trash_view(self, request):
+        qs = self.model.all_objects.visible_to(request.user).deleted().order_by("-deleted_at")
+        page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        return render(request, "core/record_trash.html", self.context(request, page=page))
+
+    def restore_view(self, request, pk):
+        if request.method != "POST":
+            return redirect(self.reverse("trash"))
+        record = self.get_for_user(request, pk, deleted=True)
+        if not can_write_record(request.user, record):
+            raise PermissionDenied
+        record.restore()
+        messages.success(request, _("Restored."))
+        return redirect(self.reverse("detail", record.pk))
+
+    # --- exports (the same query as the table) -----------------------------------------
+    def export_rows(self, qs):
+        yield [str(field_label(self.model, c)) for c in self.list_columns]
+        for obj in qs.iterator(chunk_size=500) if not self.prefetch_related else qs:
+            yield [plain(obj, c) for c in self.list_columns]
+
+    def export_csv(self, qs):
+        class Echo:
+            def write(self, value):
+                return value
+
+        writer = csv.writer(Echo())
+        rows = (writer.writerow(row) for row in self.export_rows(qs))
+        response = StreamingHttpResponse(
+            _with_bom(rows), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}s.csv"'
+        return response
+
+    def export_xlsx(self, qs):
+        from openpyxl import Workbook
+
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(str(self.verbose_name_plural)[:31])
+        for row in self.export_rows(qs):
+            sheet.append(row)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}s.xlsx"'
+        return response
+
+
+def _with_bom(rows):
+    # Excel opens a UTF-8 CSV with Vietnamese text correctly only when it starts with a BOM.
+    yield "\ufeff"
+    yield from rows
+
+
+def stale_message():
+    return _(
+        "Someone else changed this record while you were editing it. Your changes were not "
+        "saved: reload the page to see the new version, then make your changes again."
+    )
+
+
+def save_if_unchanged(form, version: int) -> bool:
+    """Save ``form`` only if the row still has ``version``: optimistic concurrency, so
+    that the second of two simultaneous edits is refused rather than silently winning."""
+    record = form.instance
+    model = type(record)
+    updated = model.all_objects.filter(pk=record.pk, version=version).update(
+        version=version + 1
+    )
+    if not updated:
+        transaction.set_rollback(True)
+        return False
+    record.version = version + 1
+    form.save()
+    return True
+
+
+def formfield_with_widgets(db_field, **kwargs):
+    if isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField):
+        kwargs["widget"] = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    formfield = db_field.formfield(**kwargs)
+    if isinstance(db_field, models.ManyToManyField) and formfield is not None:
+        formfield.widget.attrs.setdefault("size", 6)
+    return formfield
+
+
+def scope_choices(form, user):
+    """Narrow every choice of a record or administrative unit to what ``user`` may read,
+    so that a form can neither show nor accept another province's records."""
+    unit_ids = readable_unit_ids(user)
+    for formfield in form.fields.values():
+        queryset = getattr(formfield, "queryset", None)
+        if queryset is None:
+            continue
+        model = queryset.model
+        if issubclass(model, OwnedRecord):
+            formfield.queryset = model.objects.visible_to(user)
+        elif model is AdminUnit and unit_ids is not None:
+            formfield.queryset = AdminUnit.objects.filter(
+                models.Q(pk__in=unit_ids) | models.Q(province_id__in=unit_ids)
+            ).order_by("level", "name")
+
+
+def field_label(model, name):
+    try:
+        return model._meta.get_field(name).verbose_name
+    except Exception:
+        attr = getattr(model, name, None)
+        return getattr(attr, "short_description", name.replace("_", " "))
+
+
+def display(obj, name):
+    """The value of ``name`` on ``obj`` as a page shows it (localised dates and numbers)."""
+    try:
+        model_field = obj._meta.get_field(name)
+    except Exception:
+        model_field = None
+    if model_field is not None and model_field.choices:
+        return getattr(obj, f"get_{name}_display")()
+    value = getattr(obj, name, None)
+    if callable(value):
+        value = value()
+    if model_field is not None and model_field.many_to_many:
+        return ", ".join(str(v) for v in value.all())
+    if isinstance(value, models.fields.files.FieldFile):
+        return value
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if hasattr(value, "strftime"):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, (int, float)) or value.__class__.__name__ == "Decimal":
+        return formats.number_format(value, use_l10n=True, force_grouping=True)
+    return value
+
+
+def downloadable(record, name):
+    """Like ``display``, but a file becomes a link to the access-checked download view
+    (uploads are never served straight from storage)."""
+    value = display(record, name)
+    if isinstance(value, models.fields.files.FieldFile):
+        if not value:
+            return ""
+        meta = record._meta
+        return {
+            "url": reverse(
+                "core:download", args=[meta.app_label, meta.model_name, record.pk, name]
+            ),
+            "name": value.name.rsplit("/", 1)[-1],
+        }
+    return value
+
+
+def plain(obj, name):
+    value = display(obj, name)
+    if isinstance(value, models.fields.files.FieldFile):
+        return value.name or ""
+    return str(value)
+
+
+def inline_table(record, inline: Inline):
+    rows = inline.model.objects.filter(**{inline.fk_name: record})
+    return {
+        "title": inline.title or inline.model._meta.verbose_name_plural,
+        "headers": [field_label(inline.model, f) for f in inline.fields],
+        "rows": [[display(row, f) for f in inline.fields] for row in rows],
+    }
+
+
+def history_of(record):
+    """The record's audit trail, newest first, each entry with the fields it changed."""
+    entries = list(record.history.select_related("history_user").order_by("-history_date")[:50])
+    trail = []
+    for newer, older in zip(entries, entries[1:] + [None], strict=False):
+        changes = []
+        if older is not None:
+            delta = newer.diff_against(older, excluded_fields=["search_text", "version"])
+            for change in delta.changes:
+                changes.append(
+                    (field_label(type(record), change.field), change.old, change.new)
+                )
+        trail.append({"entry": newer, "changes": changes, "action": history_action(newer, older)})
+    return trail
+
+
+def history_action(newer, older):
+    if newer.history_type == "+":
+        return gettext_lazy("created")
+    if older is not None and older.deleted_at is None and newer.deleted_at is not None:
+        return gettext_lazy("moved to the trash")
+    if older is not None and older.deleted_at is not None and newer.deleted_at is None:
+        return gettext_lazy("restored")
+    if newer.history_type == "-":
+        return gettext_lazy("deleted")
+    return gettext_lazy("changed")
+
+
+def querystring_without(request, *names):
+    params = request.GET.copy()
+    for name in names:
+        params.pop(name, None)
+    return params.urlencode()
+

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from doingoai.events.models import Event
+
+
+@admin.register(Event)
+class EventAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "kind", "role", "mode", "starts_on", "owner"]
+    list_filter = ["kind", "role", "mode", "owner"]
+    search_fields = ["search_text"]
+    filter_horizontal = ["partners"]
+    raw_id_fields = ["owner"]

@@ -1,0 +1,5 @@
+from doingoai.events.pages import events
+
+app_name = "events"
+
+urlpatterns = [*events.urls()]

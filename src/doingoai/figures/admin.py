@@ -1,0 +1,24 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from doingoai.figures.models import Indicator, ReportedFigure, SourceDocument
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["code", "unit", "name_vi"]
+    search_fields = ["code", "name_vi", "name_en"]
+
+
+@admin.register(ReportedFigure)
+class ReportedFigureAdmin(SimpleHistoryAdmin):
+    list_display = ["indicator", "period", "value", "unit", "place", "owner"]
+    list_filter = ["indicator", "owner"]
+    raw_id_fields = ["owner", "place", "source"]
+
+
+@admin.register(SourceDocument)
+class SourceDocumentAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "published_on", "owner"]
+    search_fields = ["search_text"]
+    raw_id_fields = ["owner"]

@@ -1,0 +1,74 @@
+"""News-site boilerplate: what in a saved web page is not the article.
+
+Provincial newspapers save as text with their chrome around the story: portal block names
+(``PublishingPortal - Block_BanTin_Toolbar``), font-size buttons, share buttons, and after the
+story the reader-comments box and lists of related stories ("Cùng chuyên mục", "Tin liên
+quan"...). Related stories carry figures about other subjects (a Thai bridge "hoàn thành 60%"),
+so everything from the first such heading on is dropped. A heading only counts when it stands
+alone on a short line: a sentence of the article may well begin "Tin liên quan đến...".
+
+The functions return spans of the original text, so that offsets stay those of the document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .normalize import fold
+
+__all__ = ["article_spans", "END_HEADINGS", "NOISE_LINES"]
+
+#: A short line starting with one of these ends the article.
+END_HEADINGS = (
+    "cùng chuyên mục",
+    "tin cùng chuyên mục",
+    "tin liên quan",
+    "bài liên quan",
+    "bài viết liên quan",
+    "tin bài liên quan",
+    "ý kiến bạn đọc",
+    "bình luận",
+    "gửi bình luận",
+    "viết bình luận",
+    "tin khác",
+    "các tin khác",
+    "tin đã đưa",
+    "tin mới nhất",
+    "tin mới",
+    "đọc nhiều",
+    "đọc nhiều nhất",
+    "tin đọc nhiều",
+    "xem thêm",
+    "có thể bạn quan tâm",
+    "tin tức liên quan",
+)
+
+#: Whole lines that are page chrome, not prose (matched on the folded line).
+NOISE_LINES = (
+    r"publishingportal\b.*",
+    r"tăng cỡ chữ.*",
+    r"giảm cỡ chữ.*",
+    r"(?:trang chủ|chia sẻ|in bài|lưu bài|gửi bài|bản in|facebook|zalo|twitter|email|"
+    r"trở về|quay lại|lên đầu trang|a\+|a-|aa)(?:\s*[|/›>»-]\s*.*)?",
+)
+
+_END_RE = re.compile(r"\s*(?:" + "|".join(re.escape(fold(h)) for h in END_HEADINGS) + r")\b")
+_NOISE_RE = re.compile(r"\s*(?:" + "|".join(fold(p) for p in NOISE_LINES) + r")\s*")
+_MAX_HEADING = 48
+
+
+def article_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` (NFC) that belong to the article proper, in order."""
+    folded = fold(text)
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in folded.splitlines(keepends=True):
+        start, end = pos, pos + len(line)
+        pos = end
+        body = line.strip()
+        if len(body) <= _MAX_HEADING and _END_RE.match(body):
+            break
+        if not body or _NOISE_RE.fullmatch(body):
+            continue
+        spans.append((start, end))
+    return spans

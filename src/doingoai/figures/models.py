@@ -1,0 +1,113 @@
+"""The catalogue of indicators and the figures reported for them, each with its source."""
+
+import hashlib
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from doingoai.core.models import AdminUnit, AliveManager, OwnedQuerySet, OwnedRecord
+
+
+class Indicator(models.Model):
+    """One line of the catalogue (figures/data/indicators.csv, loaded by a migration)."""
+
+    code = models.CharField(_("code"), max_length=60, primary_key=True)
+    unit = models.CharField(_("unit"), max_length=20)
+    name_vi = models.CharField(_("Vietnamese name"), max_length=300)
+    name_en = models.CharField(_("English name"), max_length=300)
+    wording = models.TextField(_("typical wording in reports"), blank=True)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name_en if get_language() == "en" else self.name_vi
+
+
+class SourceDocument(OwnedRecord):
+    """A press article, report or speech that figures were read from."""
+
+    SEARCH_FIELDS = ("title", "url", "file_name")
+
+    title = models.CharField(_("title"), max_length=300)
+    file_name = models.CharField(_("file name"), max_length=200, blank=True)
+    url = models.URLField(_("address"), blank=True)
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    file = models.FileField(_("document"), upload_to="sources/%Y/", blank=True)
+    text = models.TextField(_("text"), blank=True)
+    sha256 = models.CharField(max_length=64, editable=False, db_index=True)
+
+    class Meta:
+        verbose_name = _("source document")
+        verbose_name_plural = _("source documents")
+        ordering = ["-published_on", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # The same document uploaded twice is recognised by the hash of its text.
+        self.sha256 = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        super().save(*args, **kwargs)
+
+
+class ReportedFigureQuerySet(OwnedQuerySet):
+    def for_indicator(self, code: str):
+        return self.filter(indicator_id=code)
+
+
+class ReportedFigure(OwnedRecord):
+    """A figure as a report or article states it: ``value`` for ``indicator`` in ``place``
+    over ``period``, with its qualifier and the quote it came from."""
+
+    class Qualifier(models.TextChoices):
+        EXACT = "exact", _("exactly")
+        OVER = "over", _("over (trên, hơn)")
+        UNDER = "under", _("nearly (gần, dưới)")
+        ABOUT = "about", _("about (khoảng, ước)")
+
+    SEARCH_FIELDS = ("indicator_id", "period", "quote")
+
+    indicator = models.ForeignKey(Indicator, models.PROTECT, verbose_name=_("indicator"))
+    place = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+",
+                              verbose_name=_("place"))
+    period = models.CharField(
+        _("period"), max_length=30,
+        help_text=_("2022, 2015-2020, 2024-Q1, 2024-H1, or a date range 2024-01-01/2024-06-30."),
+    )
+    value = models.DecimalField(_("value"), max_digits=24, decimal_places=4)
+    unit = models.CharField(
+        _("unit or currency"), max_length=12,
+        help_text=_("count, persons, percent, km, or a currency code (VND, USD...)."),
+    )
+    of = models.DecimalField(_("out of"), max_digits=24, decimal_places=4, null=True, blank=True)
+    qualifier = models.CharField(_("qualifier"), max_length=6, choices=Qualifier.choices,
+                                 default=Qualifier.EXACT)
+    equivalent_value = models.DecimalField(_("equivalent amount"), max_digits=24,
+                                           decimal_places=4, null=True, blank=True)
+    equivalent_unit = models.CharField(_("equivalent currency"), max_length=12, blank=True)
+    source = models.ForeignKey(SourceDocument, models.PROTECT, null=True, blank=True,
+                               related_name="figures", verbose_name=_("source document"))
+    quote = models.TextField(_("quote"), blank=True)
+    start = models.PositiveIntegerField(_("start offset"), null=True, blank=True)
+    end = models.PositiveIntegerField(_("end offset"), null=True, blank=True)
+
+    objects = AliveManager.from_queryset(ReportedFigureQuerySet)()
+
+    class Meta:
+        verbose_name = _("reported figure")
+        verbose_name_plural = _("reported figures")
+        ordering = ["indicator", "period"]
+        indexes = [models.Index(fields=["owner", "indicator", "period"])]
+
+    def __str__(self):
+        return f"{self.indicator_id} {self.period}: {self.value.normalize():f} {self.unit}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.of is not None and self.value is not None and self.of < self.value:
+            raise ValidationError({"of": _("The total cannot be smaller than the value.")})

@@ -1,0 +1,24 @@
+from doingoai.core.records import RecordType
+from doingoai.figures.access import get_figure_for_user, get_source_for_user
+from doingoai.figures.models import ReportedFigure, SourceDocument
+
+figures = RecordType(
+    model=ReportedFigure,
+    namespace="figures",
+    slug="figure",
+    fields=["indicator", "place", "period", "value", "unit", "of", "qualifier",
+            "equivalent_value", "equivalent_unit", "source", "quote", "start", "end"],
+    list_columns=["indicator", "period", "value", "unit", "of", "qualifier", "place"],
+    filters=["indicator", "qualifier"],
+    select_related=["indicator", "place"],
+    access=get_figure_for_user,
+)
+
+sources = RecordType(
+    model=SourceDocument,
+    namespace="figures",
+    slug="source",
+    fields=["title", "file_name", "url", "published_on", "file", "text"],
+    list_columns=["title", "published_on", "file_name"],
+    access=get_source_for_user,
+)

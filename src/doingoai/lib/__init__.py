@@ -1,0 +1,1 @@
+"""Plain helpers (no models): environment settings, money, dates and Vietnamese text."""

@@ -1,0 +1,41 @@
+"""Money as Decimal with its currency; formatting the Vietnamese way."""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+# Currencies without a minor unit are shown and rounded to whole units (VND, JPY, KRW).
+ZERO_DECIMAL_CURRENCIES = {"VND", "JPY", "KRW", "LAK", "KHR"}
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: Decimal
+    currency: str
+
+    def __post_init__(self):
+        if isinstance(self.amount, float):
+            raise TypeError("Money amounts are Decimal, never float")
+
+    def __add__(self, other: "Money") -> "Money":
+        if other.currency != self.currency:
+            raise ValueError(f"cannot add {other.currency} to {self.currency}")
+        return Money(self.amount + other.amount, self.currency)
+
+    def rounded(self) -> "Money":
+        places = Decimal("1") if self.currency in ZERO_DECIMAL_CURRENCIES else Decimal("0.01")
+        return Money(self.amount.quantize(places, rounding=ROUND_HALF_UP), self.currency)
+
+    def __str__(self) -> str:
+        return f"{format_number(self.rounded().amount)} {self.currency}"
+
+
+def format_number(value, decimals: int | None = None) -> str:
+    """Format a number the Vietnamese way: 2.689 and 22,3 (dot groups, comma decimals)."""
+    value = Decimal(value)
+    if decimals is None:
+        text = f"{value:,f}"
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+    else:
+        text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

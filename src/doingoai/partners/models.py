@@ -1,0 +1,84 @@
+"""The register of foreign partners and their relations with the province over time."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from doingoai.core.models import Country, OwnedRecord
+
+
+class Partner(OwnedRecord):
+    class Kind(models.TextChoices):
+        FOREIGN_LOCALITY = "locality", _("Foreign province or city")
+        GOVERNMENT_BODY = "government", _("National government body")
+        EMBASSY = "embassy", _("Embassy or consulate")
+        INTERNATIONAL_ORGANISATION = "intl_org", _("International organisation")
+        FINANCIAL_INSTITUTION = "financial", _("Financial institution")
+        FOREIGN_NGO = "ngo", _("Foreign NGO")
+        BUSINESS = "business", _("Business")
+        ASSOCIATION = "association", _("Association")
+
+    SEARCH_FIELDS = ("name_vi", "name_en", "name_native", "acronym", "aliases")
+
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    name_vi = models.CharField(_("name in Vietnamese"), max_length=200)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+    name_native = models.CharField(_("name in the native script"), max_length=200, blank=True)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    aliases = models.TextField(
+        _("other names"), blank=True, help_text=_("One name per line, as the press writes them.")
+    )
+    country = models.ForeignKey(
+        Country, models.PROTECT, null=True, blank=True, verbose_name=_("country"),
+        help_text=_("Empty for an international organisation with no single country."),
+    )
+    parent = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="children",
+        verbose_name=_("part of"), help_text=_("Moriya is part of Ibaraki, Ibaraki of Japan."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["name_vi"]
+        indexes = [models.Index(fields=["owner", "kind"])]
+
+    def __str__(self):
+        return f"{self.name_vi} ({self.acronym})" if self.acronym else self.name_vi
+
+    def names(self) -> list[str]:
+        """Every name the partner goes by, for matching names found in press articles."""
+        found = [self.name_vi, self.name_en, self.name_native, self.acronym]
+        found += [line.strip() for line in self.aliases.splitlines()]
+        return [name for name in found if name]
+
+
+class PartnerRelation(models.Model):
+    """One period of the province's relation with a partner (friendship, cooperation...)."""
+
+    class Kind(models.TextChoices):
+        FRIENDSHIP = "friendship", _("Friendship and cooperation")
+        COOPERATION = "cooperation", _("Cooperation")
+        DONOR = "donor", _("Donor or sponsor")
+        INVESTOR = "investor", _("Investor")
+        DIPLOMATIC = "diplomatic", _("Diplomatic relations")
+        OTHER = "other", _("Other")
+
+    partner = models.ForeignKey(
+        Partner, models.CASCADE, related_name="relations", verbose_name=_("partner")
+    )
+    kind = models.CharField(_("kind of relation"), max_length=12, choices=Kind.choices)
+    started_on = models.DateField(_("since"), null=True, blank=True)
+    ended_on = models.DateField(_("until"), null=True, blank=True)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("relation with the province")
+        verbose_name_plural = _("relations with the province")
+        ordering = ["started_on"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.started_on or ''}"

@@ -1,0 +1,5 @@
+from doingoai.partners.pages import partners
+
+app_name = "partners"
+
+urlpatterns = [*partners.urls()]
