@@ -43,6 +43,19 @@ INSTALLED_APPS = [
     "doingoai.events",
     "doingoai.friendship",
     "doingoai.figures",
+    "doingoai.reports",
+    "doingoai.rules",
+    "doingoai.notifications",
+    "doingoai.consular",
+    "doingoai.residents",
+    "doingoai.passports",
+    "doingoai.signatures",
+    "doingoai.border",
+    "doingoai.staff",
+    "doingoai.treaties",
+    "doingoai.trade",
+    "doingoai.information",
+    "doingoai.privacy",
 ]
 
 MIDDLEWARE = [
@@ -137,6 +150,10 @@ if env_str("DOINGOAI_STORAGE") == "s3":
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DOINGOAI_MAX_ATTACHMENT_BYTES = env_int("DOINGOAI_MAX_ATTACHMENT_BYTES", 20 * 1024 * 1024)
+# Years a closed consular case keeps its personal data before `doingoai anonymise` erases it,
+# when no rule "consular.retention_years" is in force (Decree 13/2023/NĐ-CP: no longer than
+# its purpose needs).
+DOINGOAI_CONSULAR_RETENTION_YEARS = env_int("DOINGOAI_CONSULAR_RETENTION_YEARS", 5)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "doingoai@localhost")
@@ -161,4 +178,3 @@ LOGGING = {
 
 FORMAT_MODULE_PATH = ["doingoai.formats"]
 USE_THOUSAND_SEPARATOR = True
-FORMS_URLFIELD_ASSUME_HTTPS = True

@@ -3,6 +3,7 @@ ministry-level viewer and an anonymous visitor. Loaded by the root conftest.py."
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import override_settings
 
 from doingoai.accounts.models import Membership
 from doingoai.core.models import AdminUnit
@@ -20,6 +21,19 @@ def make_user(username: str, role: str, province: AdminUnit | None, **extra):
     return user
 
 
+def current_province(name: str) -> AdminUnit:
+    """A province as it is from the 2025 reform on (Tuyên Quang, Thái Nguyên...)."""
+    return AdminUnit.objects.provinces().get(name=name, generation="2025")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
+    # The default PBKDF2 hasher costs ~0.2 s per user, which dominates a suite that
+    # creates users in nearly every test; tests do not need slow hashes.
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture
 def ha_giang(db):
     return legacy_province("Hà Giang")
@@ -28,6 +42,12 @@ def ha_giang(db):
 @pytest.fixture
 def bac_kan(db):
     return legacy_province("Bắc Kạn")
+
+
+@pytest.fixture
+def tuyen_quang(db):
+    """Today's Tuyên Quang, which took over Hà Giang on 1 July 2025."""
+    return current_province("Tuyên Quang")
 
 
 @pytest.fixture
@@ -51,8 +71,21 @@ def bk_specialist(bac_kan):
 
 
 @pytest.fixture
+def tq_specialist(tuyen_quang):
+    return make_user("tq.specialist", "specialist", tuyen_quang,
+                     first_name="Chuyên viên Tuyên Quang")
+
+
+@pytest.fixture
 def ministry_viewer(db):
     return make_user("ministry", "ministry", None)
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploads of the test go to a temporary folder, not ./var/media."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
 
 
 def client_for(client, user):

@@ -15,6 +15,19 @@ urlpatterns = [
     path("events/", include("doingoai.events.urls")),
     path("friendship/", include("doingoai.friendship.urls")),
     path("figures/", include("doingoai.figures.urls")),
+    path("reports/", include("doingoai.reports.urls")),
+    path("rules/", include("doingoai.rules.urls")),
+    path("notifications/", include("doingoai.notifications.urls")),
+    path("consular/", include("doingoai.consular.urls")),
+    path("residents/", include("doingoai.residents.urls")),
+    path("passports/", include("doingoai.passports.urls")),
+    path("signatures/", include("doingoai.signatures.urls")),
+    path("border/", include("doingoai.border.urls")),
+    path("staff/", include("doingoai.staff.urls")),
+    path("treaties/", include("doingoai.treaties.urls")),
+    path("trade/", include("doingoai.trade.urls")),
+    path("information/", include("doingoai.information.urls")),
+    path("privacy/", include("doingoai.privacy.urls")),
 ]
 
 if settings.DEBUG:

@@ -6,7 +6,7 @@ from doingoai.accounts.models import Membership
 
 @admin.register(Membership)
 class MembershipAdmin(SimpleHistoryAdmin):
-    list_display = ["user", "role", "province"]
-    list_filter = ["role"]
+    list_display = ["user", "role", "province", "can_see_personal_data"]
+    list_filter = ["role", "can_see_personal_data"]
     autocomplete_fields = ["province"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]

@@ -24,6 +24,13 @@ class Membership(models.Model):
     )
     role = models.CharField(_("role"), max_length=12, choices=Role.choices)
     title = models.CharField(_("job title"), max_length=120, blank=True)
+    # Decree 13/2023/NĐ-CP: passport numbers, addresses and the circumstances of a citizen
+    # in trouble are shown only to those whose work needs them; others see them masked.
+    can_see_personal_data = models.BooleanField(
+        _("may see personal data"), default=False,
+        help_text=_("Passport numbers, addresses and other personal data are shown in full "
+                    "and can be exported; every view is logged."),
+    )
     history = HistoricalRecords()
 
     class Meta:

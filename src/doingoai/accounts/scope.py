@@ -52,6 +52,13 @@ def is_leader(user) -> bool:
     return membership is not None and membership.role == "leader"
 
 
+def can_see_personal_data(user) -> bool:
+    """Whether ``user`` sees personal data in full (Decree 13/2023/NĐ-CP); granted one user
+    at a time on the membership, never by role alone."""
+    membership = membership_of(user)
+    return membership is not None and membership.can_see_personal_data
+
+
 def home_province(user):
     membership = membership_of(user)
     return membership.province if membership else None

@@ -8,7 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from doingoai.core.models import AliveManager, OwnedQuerySet, OwnedRecord, Sector
+from doingoai.core.validators import validate_attachment
 from doingoai.partners.models import Partner
+from doingoai.rules.models import Rule, rule_in_force
+
+# Law 70/2020/QH14 and Decree 64/2021/NĐ-CP: answers to a consultation within 7 working
+# days; after signing, a report and a copy to the Ministry within 15 days.
+CONSULTATION_RULE = "agreement.consultation_working_days"
+REPORT_RULE = "agreement.report_days"
+EXPIRY_ALERT_DAYS = (90, 30)
 
 
 class AgreementQuerySet(OwnedQuerySet):
@@ -21,6 +29,22 @@ class AgreementQuerySet(OwnedQuerySet):
             expires_on__range=(today, today + dt.timedelta(days=days)),
             status__in=[Agreement.Status.SIGNED, Agreement.Status.IN_FORCE],
         )
+
+    def awaiting_report(self):
+        return self.filter(status__in=[Agreement.Status.SIGNED, Agreement.Status.IN_FORCE],
+                           report_sent_on__isnull=True, report_due_on__isnull=False)
+
+    def overdue_reports(self, today: dt.date | None = None):
+        today = today or timezone.localdate()
+        return self.awaiting_report().filter(report_due_on__lt=today)
+
+    def reports_due_between(self, start: dt.date, end: dt.date):
+        return self.awaiting_report().filter(report_due_on__range=(start, end))
+
+    def consultations_overdue(self, today: dt.date | None = None):
+        today = today or timezone.localdate()
+        return self.filter(status=Agreement.Status.IN_CONSULTATION,
+                           consultation_due_on__lt=today)
 
     def in_force_on(self, day: dt.date):
         return self.filter(signed_on__lte=day).exclude(expires_on__lt=day).exclude(
@@ -73,7 +97,26 @@ class Agreement(OwnedRecord):
     effective_on = models.DateField(_("effective on"), null=True, blank=True)
     expires_on = models.DateField(_("expires on"), null=True, blank=True)
     summary = models.TextField(_("summary"), blank=True)
-    document = models.FileField(_("signed text"), upload_to="agreements/%Y/", blank=True)
+    document = models.FileField(_("signed text"), upload_to="agreements/%Y/", blank=True,
+                                validators=[validate_attachment])
+    consultation_sent_on = models.DateField(_("consultation sent on"), null=True, blank=True,
+                                            editable=False)
+    consultation_due_on = models.DateField(_("answers due on"), null=True, blank=True,
+                                           editable=False)
+    consultation_rule = models.ForeignKey(
+        Rule, models.SET_NULL, null=True, blank=True, related_name="+", editable=False,
+        verbose_name=_("rule for the consultation"),
+    )
+    report_due_on = models.DateField(_("post-signing report due on"), null=True, blank=True,
+                                     editable=False)
+    report_rule = models.ForeignKey(
+        Rule, models.SET_NULL, null=True, blank=True, related_name="+", editable=False,
+        verbose_name=_("rule for the post-signing report"),
+    )
+    report_sent_on = models.DateField(_("post-signing report sent on"), null=True, blank=True,
+                                      editable=False)
+    report = models.FileField(_("post-signing report"), upload_to="agreements/reports/%Y/",
+                              blank=True, validators=[validate_attachment])
 
     objects = AliveManager.from_queryset(AgreementQuerySet)()
 
@@ -85,6 +128,44 @@ class Agreement(OwnedRecord):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.set_deadlines()
+        super().save(*args, **kwargs)
+
+    def set_deadlines(self):
+        self.consultation_rule = self.report_rule = None
+        self.consultation_due_on = self.report_due_on = None
+        if not self.owner_id:
+            return
+        if self.consultation_sent_on:
+            rule = rule_in_force(CONSULTATION_RULE, self.consultation_sent_on, self.owner)
+            if rule and rule.amount:
+                self.consultation_rule = rule
+                self.consultation_due_on = rule.due_after(self.consultation_sent_on)
+        if self.signed_on:
+            rule = rule_in_force(REPORT_RULE, self.signed_on, self.owner)
+            if rule and rule.amount:
+                self.report_rule = rule
+                self.report_due_on = rule.due_after(self.signed_on)
+
+    def is_report_overdue(self, today: dt.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return (
+            self.status in (self.Status.SIGNED, self.Status.IN_FORCE)
+            and self.report_sent_on is None and self.report_due_on is not None
+            and self.report_due_on < today
+        )
+
+    def expiry_alert(self, today: dt.date | None = None) -> int | None:
+        """90 or 30 when the agreement expires within that many days, else None."""
+        today = today or timezone.localdate()
+        if not self.expires_on or self.status not in (self.Status.SIGNED, self.Status.IN_FORCE):
+            return None
+        left = (self.expires_on - today).days
+        if left < 0:
+            return None
+        return min((d for d in EXPIRY_ALERT_DAYS if left <= d), default=None)
 
     def clean(self):
         from django.core.exceptions import ValidationError

@@ -4,7 +4,9 @@ currency given, converted at report time with the dated rate table (AMP's model)
 import datetime as dt
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -16,13 +18,28 @@ from doingoai.core.models import (
     OwnedRecord,
     Sector,
 )
-from doingoai.core.rates import convert
+from doingoai.core.rates import MissingRate, convert
+from doingoai.core.validators import validate_attachment
 from doingoai.partners.models import Partner
+from doingoai.rules.models import rule_in_force
+
+# Reports of a foreign NGO aid programme (Decree 80/2020/NĐ-CP, then Decree 313/2025/NĐ-CP
+# from 8/12/2025; the dates of the six-monthly and yearly reports from Thông tư 23/2022/TT-BTC).
+YEARLY_REPORT_RULES = (
+    "aid.report_first_half", "aid.report_second_half", "aid.report_year",
+    "aid.agency_annual_report",
+)
+END_REPORT_RULE = "aid.end_report_months"
 
 
 class AidProgrammeQuerySet(OwnedQuerySet):
     def of_kind(self, *kinds):
         return self.filter(kind__in=kinds)
+
+    def reporting(self):
+        """Programmes that owe periodic reports: approved or under way."""
+        return self.filter(status__in=[AidProgramme.Status.APPROVED,
+                                       AidProgramme.Status.UNDER_WAY])
 
 
 class AidProgramme(OwnedRecord):
@@ -61,6 +78,14 @@ class AidProgramme(OwnedRecord):
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     managing_agency = models.CharField(_("managing agency"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
+    decision_scan = models.FileField(
+        _("approval decision (scan)"), upload_to="aid/decisions/%Y/", blank=True,
+        validators=[validate_attachment],
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("approval recorded by"), editable=False,
+    )
 
     objects = AliveManager.from_queryset(AidProgrammeQuerySet)()
 
@@ -93,6 +118,42 @@ class AidProgramme(OwnedRecord):
             if conversion.explanation:
                 notes.append(conversion.explanation)
         return total, notes
+
+    def totals(self, currencies=("VND", "USD")):
+        """Committed and disbursed amounts in each of ``currencies``, each with the rates
+        used; a missing rate is reported instead of a wrong sum."""
+        rows = []
+        for kind, label in AidTransaction.Kind.choices:
+            for currency in currencies:
+                try:
+                    amount, notes = self.total(kind, currency)
+                    rows.append({"kind": label, "currency": currency, "amount": amount,
+                                 "notes": sorted(set(notes)), "error": ""})
+                except MissingRate as error:
+                    rows.append({"kind": label, "currency": currency, "amount": None,
+                                 "notes": [], "error": str(error)})
+        return rows
+
+    def report_deadlines(self, today: dt.date | None = None):
+        """The next reports this programme owes, as (due date, rule), soonest first.
+
+        The reporting rules are those of foreign NGO aid; ODA has its own decree."""
+        today = today or timezone.localdate()
+        if self.kind != self.Kind.NGO:
+            return []
+        deadlines = []
+        if self.status in (self.Status.APPROVED, self.Status.UNDER_WAY):
+            for code in YEARLY_REPORT_RULES:
+                rule = rule_in_force(code, today, self.owner)
+                if rule and rule.due_month:
+                    deadlines.append((rule.next_yearly_due_on(today), rule))
+        if self.ends_on and self.status in (self.Status.UNDER_WAY, self.Status.FINISHED):
+            rule = rule_in_force(END_REPORT_RULE, self.ends_on, self.owner)
+            if rule and rule.amount:
+                due = rule.due_after(self.ends_on)
+                if due >= today:
+                    deadlines.append((due, rule))
+        return sorted(deadlines, key=lambda pair: pair[0])
 
     def committed(self, currency="VND"):
         return self.total(AidTransaction.Kind.COMMITMENT, currency)[0]

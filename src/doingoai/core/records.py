@@ -17,6 +17,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.core.paginator import Paginator
 from django.db import models, transaction
+from django.dispatch import Signal
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -24,7 +25,13 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from doingoai.accounts.scope import can_write, can_write_record, home_province, readable_unit_ids
+from doingoai.accounts.scope import (
+    can_see_personal_data,
+    can_write,
+    can_write_record,
+    home_province,
+    readable_unit_ids,
+)
 from doingoai.core.access import get_record_for_user, require_writer
 from doingoai.core.models import AdminUnit, OwnedRecord
 
@@ -33,6 +40,31 @@ PAGE_SIZE = 50
 # Every RecordType, in the order the apps define them: the navigation and the access tests
 # walk this list, so a new record type is in both without further work.
 REGISTRY: list["RecordType"] = []
+
+# Personal data (Decree 13/2023/NĐ-CP): a model lists its personal fields in
+# ``PERSONAL_FIELDS`` (an inline's model too); users without the personal-data permission see
+# them masked on every page and export, and cannot see them on an edit form. Each page or
+# export that shows a record with personal data sends this signal (the privacy app logs it):
+# sender=model, request, action ("view", "list" or "export"), records (pks), fields (the
+# personal fields shown in full, empty when masked), province (the records' owner or, for a
+# list or export, the user's province).
+personal_data_shown = Signal()
+MASK = "•••••"
+
+
+def mask(value) -> str:
+    """``B1234567`` → ``B12•••••``: enough to tell two records apart on a page, not enough to
+    use the number. Short values and non-text values are masked entirely."""
+    text = "" if value is None else str(value)
+    if not text:
+        return ""
+    if isinstance(value, str) and len(text) > 5:
+        return text[:3] + MASK
+    return MASK
+
+
+def personal_fields_of(model) -> tuple[str, ...]:
+    return tuple(getattr(model, "PERSONAL_FIELDS", ()))
 
 
 @dataclass
@@ -61,6 +93,9 @@ class RecordType:
     ordering: list[str] | None = None
     form_class: type[forms.ModelForm] | None = None
     access: Callable | None = None
+    # extra_context(request, record) -> dict, added to the detail page's context, for an app
+    # whose detail template (``<app>/<slug>_detail.html``) shows more (deadlines, actions).
+    extra_context: Callable | None = None
 
     def __post_init__(self):
         if not issubclass(self.model, OwnedRecord):
@@ -82,6 +117,30 @@ class RecordType:
     @property
     def verbose_name_plural(self):
         return self.model._meta.verbose_name_plural
+
+    # --- personal data -------------------------------------------------------------------
+    @property
+    def has_personal_data(self) -> bool:
+        return bool(personal_fields_of(self.model)) or any(
+            personal_fields_of(inline.model) for inline in self.inlines
+        )
+
+    def hidden_fields(self, user, model=None) -> tuple[str, ...]:
+        """The personal fields of ``model`` (the record type's by default) that ``user``
+        sees masked."""
+        return () if can_see_personal_data(user) else personal_fields_of(model or self.model)
+
+    def shown_fields(self, user, names) -> list[str]:
+        personal = personal_fields_of(self.model)
+        if not personal or can_see_personal_data(user):
+            return [n for n in names if n in personal]
+        return []
+
+    def log_personal_data(self, request, action, records, fields, province):
+        personal_data_shown.send(
+            sender=self.model, request=request, action=action, records=list(records),
+            fields=list(fields), province=province,
+        )
 
     # --- access --------------------------------------------------------------------
     def get_for_user(self, request, pk, *, write=False, deleted=False):
@@ -106,20 +165,34 @@ class RecordType:
         return self._filterset
 
     def build_form(self, request, instance=None):
+        fields = self.fields
+        if instance is not None:
+            # Nobody sees masked data in an edit form: the fields are left out (and unchanged).
+            hidden = self.hidden_fields(request.user)
+            fields = [name for name in fields if name not in hidden]
         form_class = self.form_class or forms.modelform_factory(
-            self.model, fields=self.fields, formfield_callback=formfield_with_widgets
+            self.model, fields=fields, formfield_callback=formfield_with_widgets
         )
         data = request.POST if request.method == "POST" else None
         files = request.FILES if request.method == "POST" else None
-        form = form_class(data, files, instance=instance)
+        # A new record's form may be pre-filled from the address (?name_vi=JICA), e.g. from
+        # a partner named in a document but missing from the register.
+        initial = {} if instance is not None or data is not None else {
+            name: value for name, value in request.GET.items() if name in self.fields
+        }
+        form = form_class(data, files, instance=instance, initial=initial)
         scope_choices(form, request.user)
         return form
 
     def build_inlines(self, request, instance):
         formsets = []
         for index, inline in enumerate(self.inlines):
+            fields = inline.fields
+            if instance is not None and instance.pk:
+                hidden = self.hidden_fields(request.user, inline.model)
+                fields = [name for name in fields if name not in hidden]
             formset_class = forms.inlineformset_factory(
-                self.model, inline.model, fk_name=inline.fk_name, fields=inline.fields,
+                self.model, inline.model, fk_name=inline.fk_name, fields=fields,
                 extra=inline.extra, can_delete=True, formfield_callback=formfield_with_widgets,
             )
             data = request.POST if request.method == "POST" else None
@@ -156,6 +229,13 @@ class RecordType:
     def context(self, request, **extra):
         return {"rt": self, "can_write": can_write(request.user), **extra}
 
+    def form_context(self, request, form, formsets, record):
+        formsets_invalid = any(formset.total_error_count() for formset in formsets)
+        return self.context(
+            request, form=form, formsets=formsets, record=record,
+            formsets_invalid=formsets_invalid, invalid=bool(form.errors) or formsets_invalid,
+        )
+
     # --- views ---------------------------------------------------------------------
     def list_view(self, request):
         qs = self.queryset_for(request.user)
@@ -165,15 +245,26 @@ class RecordType:
         query = request.GET.get("q", "").strip()
         if query:
             qs = qs.search(query)
+        hidden = self.hidden_fields(request.user)
         export = request.GET.get("export")
+        if export in ("csv", "xlsx") and personal_fields_of(self.model):
+            self.log_personal_data(
+                request, "export", qs.values_list("pk", flat=True),
+                self.shown_fields(request.user, self.list_columns), home_province(request.user),
+            )
         if export == "csv":
-            return self.export_csv(qs)
+            return self.export_csv(qs, hidden)
         if export == "xlsx":
-            return self.export_xlsx(qs)
+            return self.export_xlsx(qs, hidden)
         page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        if any(c in personal_fields_of(self.model) for c in self.list_columns) and len(page):
+            self.log_personal_data(
+                request, "list", [obj.pk for obj in page],
+                self.shown_fields(request.user, self.list_columns), home_province(request.user),
+            )
         ctx = self.context(
             request, page=page, filterset=filterset, query=query,
-            rows=[(obj, [display(obj, c) for c in self.list_columns]) for obj in page],
+            rows=[(obj, [shown(obj, c, hidden) for c in self.list_columns]) for obj in page],
             headers=[field_label(self.model, c) for c in self.list_columns],
             querystring=querystring_without(request, "page"),
         )
@@ -184,20 +275,36 @@ class RecordType:
     def detail_view(self, request, pk):
         record = self.get_for_user(request, pk)
         names = self.detail_fields or self.fields
+        hidden = self.hidden_fields(request.user)
         ctx = self.context(
             request, record=record,
-            fields=[(field_label(self.model, n), downloadable(record, n)) for n in names],
-            inline_tables=[inline_table(record, inline) for inline in self.inlines],
-            history=history_of(record),
+            fields=[
+                (field_label(self.model, n), shown(record, n, hidden) if n in hidden
+                 else downloadable(record, n)) for n in names
+            ],
+            inline_tables=[
+                inline_table(record, inline, self.hidden_fields(request.user, inline.model))
+                for inline in self.inlines
+            ],
+            history=history_of(record, hidden),
             record_can_write=can_write_record(request.user, record),
         )
+        if self.has_personal_data:
+            shown_names = self.shown_fields(request.user, names) + [
+                f"{inline.model._meta.model_name}.{n}" for inline in self.inlines
+                for n in inline.fields
+                if n in personal_fields_of(inline.model) and can_see_personal_data(request.user)
+            ]
+            self.log_personal_data(request, "view", [record.pk], shown_names, record.owner)
+        if self.extra_context is not None:
+            ctx.update(self.extra_context(request, record))
         return render(request, self.templates("detail"), ctx)
 
     def create_view(self, request):
         require_writer(request)
         form = self.build_form(request)
         formsets = self.build_inlines(request, form.instance)
-        if request.method == "POST" and form.is_valid() and all(f.is_valid() for f in formsets):
+        if request.method == "POST" and all_valid(form, formsets):
             with transaction.atomic():
                 record = form.save(commit=False)
                 record.owner = home_province(request.user)
@@ -209,17 +316,18 @@ class RecordType:
                     formset.save()
             messages.success(request, _("Saved."))
             return redirect(self.reverse("detail", record.pk))
-        ctx = self.context(request, form=form, formsets=formsets, record=None)
-        return render(request, self.templates("form"), ctx, status=400 if form.errors else 200)
+        ctx = self.form_context(request, form, formsets, record=None)
+        return render(request, self.templates("form"), ctx, status=400 if ctx["invalid"] else 200)
 
     def edit_view(self, request, pk):
         record = self.get_for_user(request, pk, write=True)
         form = self.build_form(request, instance=record)
         formsets = self.build_inlines(request, record)
+        stale = False
         if request.method == "POST":
             if str(record.version) != request.POST.get("version"):
-                form.add_error(None, stale_message())
-            elif form.is_valid() and all(f.is_valid() for f in formsets):
+                stale = True
+            elif all_valid(form, formsets):
                 with transaction.atomic():
                     saved = save_if_unchanged(form, record.version)
                     if saved:
@@ -228,9 +336,12 @@ class RecordType:
                 if saved:
                     messages.success(request, _("Saved."))
                     return redirect(self.reverse("detail", record.pk))
+                stale = True
+            if stale:
                 form.add_error(None, stale_message())
-        ctx = self.context(request, form=form, formsets=formsets, record=record)
-        status = 409 if form.non_field_errors() else (400 if form.errors else 200)
+        ctx = self.form_context(request, form, formsets, record=record)
+        # 409 only for a stale version: a model's own non-field error is a plain 400.
+        status = 409 if stale else (400 if ctx["invalid"] else 200)
         return render(request, self.templates("form"), ctx, status=status)
 
     def delete_view(self, request, pk):
@@ -261,30 +372,31 @@ class RecordType:
         return redirect(self.reverse("detail", record.pk))
 
     # --- exports (the same query as the table) -----------------------------------------
-    def export_rows(self, qs):
+    def export_rows(self, qs, hidden=()):
         yield [str(field_label(self.model, c)) for c in self.list_columns]
         for obj in qs.iterator(chunk_size=500) if not self.prefetch_related else qs:
-            yield [plain(obj, c) for c in self.list_columns]
+            yield [str(shown(obj, c, hidden)) if c in hidden else plain(obj, c)
+                   for c in self.list_columns]
 
-    def export_csv(self, qs):
+    def export_csv(self, qs, hidden=()):
         class Echo:
             def write(self, value):
                 return value
 
         writer = csv.writer(Echo())
-        rows = (writer.writerow(row) for row in self.export_rows(qs))
+        rows = (writer.writerow(row) for row in self.export_rows(qs, hidden))
         response = StreamingHttpResponse(
             _with_bom(rows), content_type="text/csv; charset=utf-8"
         )
         response["Content-Disposition"] = f'attachment; filename="{self.slug}s.csv"'
         return response
 
-    def export_xlsx(self, qs):
+    def export_xlsx(self, qs, hidden=()):
         from openpyxl import Workbook
 
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(str(self.verbose_name_plural)[:31])
-        for row in self.export_rows(qs):
+        for row in self.export_rows(qs, hidden):
             sheet.append(row)
         buffer = io.BytesIO()
         workbook.save(buffer)
@@ -294,6 +406,12 @@ class RecordType:
         )
         response["Content-Disposition"] = f'attachment; filename="{self.slug}s.xlsx"'
         return response
+
+
+def all_valid(form, formsets) -> bool:
+    # Validate every formset, not only up to the first invalid one, so that all errors show.
+    results = [form.is_valid()] + [formset.is_valid() for formset in formsets]
+    return all(results)
 
 
 def _with_bom(rows):
@@ -328,6 +446,8 @@ def save_if_unchanged(form, version: int) -> bool:
 def formfield_with_widgets(db_field, **kwargs):
     if isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField):
         kwargs["widget"] = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    if isinstance(db_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
     formfield = db_field.formfield(**kwargs)
     if isinstance(db_field, models.ManyToManyField) and formfield is not None:
         formfield.widget.attrs.setdefault("size", 6)
@@ -344,7 +464,8 @@ def scope_choices(form, user):
             continue
         model = queryset.model
         if issubclass(model, OwnedRecord):
-            formfield.queryset = model.objects.visible_to(user)
+            # Intersected, not replaced, so that a field's limit_choices_to still holds.
+            formfield.queryset = queryset & model.objects.visible_to(user)
         elif model is AdminUnit and unit_ids is not None:
             formfield.queryset = AdminUnit.objects.filter(
                 models.Q(pk__in=unit_ids) | models.Q(province_id__in=unit_ids)
@@ -368,10 +489,11 @@ def display(obj, name):
     if model_field is not None and model_field.choices:
         return getattr(obj, f"get_{name}_display")()
     value = getattr(obj, name, None)
-    if callable(value):
-        value = value()
+    # Before the callable test: a many-to-many manager is callable too.
     if model_field is not None and model_field.many_to_many:
         return ", ".join(str(v) for v in value.all())
+    if callable(value):
+        value = value()
     if isinstance(value, models.fields.files.FieldFile):
         return value
     if value is None or value == "":
@@ -383,6 +505,14 @@ def display(obj, name):
     if isinstance(value, (int, float)) or value.__class__.__name__ == "Decimal":
         return formats.number_format(value, use_l10n=True, force_grouping=True)
     return value
+
+
+def shown(obj, name, hidden=()):
+    """``display``, masked when ``name`` is a personal field the viewer may not see (a
+    date of birth entirely, a passport number but for its first characters)."""
+    if name in hidden:
+        return mask(getattr(obj, name, None))
+    return display(obj, name)
 
 
 def downloadable(record, name):
@@ -409,17 +539,18 @@ def plain(obj, name):
     return str(value)
 
 
-def inline_table(record, inline: Inline):
+def inline_table(record, inline: Inline, hidden=()):
     rows = inline.model.objects.filter(**{inline.fk_name: record})
     return {
         "title": inline.title or inline.model._meta.verbose_name_plural,
         "headers": [field_label(inline.model, f) for f in inline.fields],
-        "rows": [[display(row, f) for f in inline.fields] for row in rows],
+        "rows": [[shown(row, f, hidden) for f in inline.fields] for row in rows],
     }
 
 
-def history_of(record):
-    """The record's audit trail, newest first, each entry with the fields it changed."""
+def history_of(record, hidden=()):
+    """The record's audit trail, newest first, each entry with the fields it changed
+    (the values of ``hidden`` personal fields masked)."""
     entries = list(record.history.select_related("history_user").order_by("-history_date")[:50])
     trail = []
     for newer, older in zip(entries, entries[1:] + [None], strict=False):
@@ -427,9 +558,10 @@ def history_of(record):
         if older is not None:
             delta = newer.diff_against(older, excluded_fields=["search_text", "version"])
             for change in delta.changes:
-                changes.append(
-                    (field_label(type(record), change.field), change.old, change.new)
-                )
+                old, new = change.old, change.new
+                if change.field in hidden:
+                    old, new = mask(old), mask(new)
+                changes.append((field_label(type(record), change.field), old, new))
         trail.append({"entry": newer, "changes": changes, "action": history_action(newer, older)})
     return trail
 

@@ -1,18 +1,27 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from doingoai.accounts.scope import home_province, readable_unit_ids
+from doingoai.accounts.scope import home_province, is_leader, readable_unit_ids
 from doingoai.core.models import AdminUnit, Country, Currency, ExchangeRate, Sector
 from doingoai.core.records import REGISTRY
 
 
 @login_required
 def home(request):
+    """The morning page: what awaits my approval (leaders), what is overdue, what falls due
+    in the next 30 days, the visits and events coming up, then the registers."""
+    from doingoai.notifications.agenda import build_agenda
+    from doingoai.notifications.models import Notification
+
     counts = []
     for rt in REGISTRY:
         counts.append((rt, rt.model.objects.visible_to(request.user).count()))
     province = home_province(request.user)
-    return render(request, "core/home.html", {"counts": counts, "province": province})
+    return render(request, "core/home.html", {
+        "counts": counts, "province": province, "agenda": build_agenda(request.user),
+        "is_leader": is_leader(request.user),
+        "unread": Notification.objects.filter(user=request.user).unread().count(),
+    })
 
 
 @login_required

@@ -2,13 +2,20 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from doingoai.core.models import AdminUnit, AliveManager, Country, OwnedQuerySet, OwnedRecord
+from doingoai.core.validators import validate_attachment
 from doingoai.partners.models import Partner
+from doingoai.rules.models import Rule, rule_in_force
+
+REPORT_RULE = "delegation.report_days"
+PASSPORT_RULE = "passport.return_working_days"
 
 
 class DelegationQuerySet(OwnedQuerySet):
@@ -23,6 +30,23 @@ class DelegationQuerySet(OwnedQuerySet):
 
     def with_member_count(self):
         return self.annotate(member_count=Count("members"))
+
+    def awaiting_report(self):
+        """Approved trips whose post-trip report has not come in."""
+        return self.filter(
+            status__in=Delegation.REPORT_PENDING_STATUSES, report_received_on__isnull=True,
+            report_due_on__isnull=False,
+        )
+
+    def overdue_reports(self, today: dt.date | None = None):
+        today = today or timezone.localdate()
+        return self.awaiting_report().filter(report_due_on__lt=today)
+
+    def reports_due_between(self, start: dt.date, end: dt.date):
+        return self.awaiting_report().filter(report_due_on__range=(start, end))
+
+    def awaiting_approval(self):
+        return self.filter(status=Delegation.Status.SUBMITTED)
 
 
 class Delegation(OwnedRecord):
@@ -48,6 +72,8 @@ class Delegation(OwnedRecord):
         OTHER = "other", _("Other")
 
     SEARCH_FIELDS = ("title", "purpose", "cities", "decision_number", "host")
+    # After approval the trip happens; its report is owed until it is received.
+    REPORT_PENDING_STATUSES = (Status.APPROVED, Status.UNDER_WAY, Status.BACK)
 
     direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices)
     title = models.CharField(_("title"), max_length=300)
@@ -74,8 +100,28 @@ class Delegation(OwnedRecord):
     decision_date = models.DateField(_("approval decision date"), null=True, blank=True)
     decision_signer = models.CharField(_("signed by"), max_length=120, blank=True)
     report = models.FileField(_("post-trip report"), upload_to="delegations/reports/%Y/",
-                              blank=True)
+                              blank=True, validators=[validate_attachment])
     report_received_on = models.DateField(_("report received on"), null=True, blank=True)
+    decision_scan = models.FileField(
+        _("approval decision (scan)"), upload_to="delegations/decisions/%Y/", blank=True,
+        validators=[validate_attachment],
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("submitted by"), editable=False,
+    )
+    submitted_on = models.DateField(_("submitted on"), null=True, blank=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("approved by"), editable=False,
+    )
+    # Stored so that "overdue" is one indexed query; recomputed on every save from the
+    # rule in force on the return date (a province's own rule first).
+    report_due_on = models.DateField(_("report due on"), null=True, blank=True, editable=False)
+    report_rule = models.ForeignKey(
+        Rule, models.SET_NULL, null=True, blank=True, related_name="+", editable=False,
+        verbose_name=_("rule for the report"),
+    )
 
     objects = AliveManager.from_queryset(DelegationQuerySet)()
 
@@ -86,10 +132,44 @@ class Delegation(OwnedRecord):
         indexes = [
             models.Index(fields=["owner", "direction", "departs_on"]),
             models.Index(fields=["departs_on"]),
+            models.Index(fields=["status", "report_due_on"]),
         ]
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.set_report_deadline()
+        super().save(*args, **kwargs)
+
+    def set_report_deadline(self):
+        rule = None
+        if self.returns_on and self.owner_id:
+            rule = rule_in_force(REPORT_RULE, self.returns_on, self.owner)
+        self.report_rule = rule
+        self.report_due_on = rule.due_after(self.returns_on) if rule and rule.amount else None
+
+    @property
+    def person_trips(self) -> int:
+        """Each member on the trip counts once (the ministry's "lượt người")."""
+        return self.members.count()
+
+    def is_report_overdue(self, today: dt.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return (
+            self.status in self.REPORT_PENDING_STATUSES and self.report_received_on is None
+            and self.report_due_on is not None and self.report_due_on < today
+        )
+
+    def passport_rule(self):
+        return rule_in_force(PASSPORT_RULE, self.returns_on, self.owner)
+
+    def passports_due_on(self) -> dt.date | None:
+        """When official and diplomatic passports go back to the managing agency."""
+        if self.direction != self.Direction.OUTGOING:
+            return None
+        rule = self.passport_rule()
+        return rule.due_after(self.returns_on) if rule and rule.amount else None
 
     def clean(self):
         from django.core.exceptions import ValidationError

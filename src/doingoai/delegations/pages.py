@@ -1,18 +1,54 @@
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
 from doingoai.core.records import Inline, RecordType
 from doingoai.delegations.access import get_delegation_for_user
 from doingoai.delegations.models import Delegation, DelegationMember
+from doingoai.delegations.workflow import workflow
+from doingoai.rules.workflow import workflow_context
+
+# The status, the decision and the report change only through the workflow's steps.
+WORKFLOW_FIELDS = ["status", "decision_number", "decision_date", "decision_signer",
+                   "decision_scan", "report", "report_received_on"]
+
+
+def detail_extras(request, delegation):
+    today = timezone.localdate()
+    deadlines = [{
+        "label": _("post-trip report"),
+        "due_on": delegation.report_due_on,
+        "rule": delegation.report_rule,
+        "late": _("overdue") if delegation.is_report_overdue(today) else "",
+        "missing": _("No rule in force sets this deadline.") if not delegation.report_rule
+        else "",
+    }]
+    passports = delegation.passports_due_on()
+    if passports and delegation.members.filter(
+        passport_type__in=[DelegationMember.Passport.OFFICIAL,
+                           DelegationMember.Passport.DIPLOMATIC]
+    ).exists():
+        deadlines.append({"label": _("official passports returned"), "due_on": passports,
+                          "rule": delegation.passport_rule(), "late": ""})
+    return {
+        **workflow_context(request, delegation, workflow, "delegations:delegation-transition"),
+        "deadlines": deadlines,
+        "person_trips": delegation.person_trips,
+    }
+
 
 delegations = RecordType(
     model=Delegation,
     namespace="delegations",
     slug="delegation",
     fields=["direction", "title", "purpose", "countries", "cities", "places",
-            "visits_border_area", "partners", "host", "departs_on", "returns_on", "status",
-            "funding", "decision_number", "decision_date", "decision_signer", "report",
-            "report_received_on"],
+            "visits_border_area", "partners", "host", "departs_on", "returns_on", "funding"],
+    detail_fields=["direction", "title", "purpose", "countries", "cities", "places",
+                   "visits_border_area", "partners", "host", "departs_on", "returns_on",
+                   "funding", *WORKFLOW_FIELDS, "submitted_by", "approved_by"],
     list_columns=["title", "direction", "departs_on", "returns_on", "status"],
     filters=["direction", "status", "countries"],
     inlines=[Inline(DelegationMember, "delegation",
                     ["name", "title", "unit", "nationality", "role", "passport_type"], extra=3)],
     access=get_delegation_for_user,
+    extra_context=detail_extras,
 )

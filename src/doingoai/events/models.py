@@ -2,11 +2,21 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from doingoai.core.models import AliveManager, Country, OwnedQuerySet, OwnedRecord
+from doingoai.core.validators import validate_attachment
 from doingoai.partners.models import Partner
+from doingoai.rules.models import Rule, rule_in_force
+
+# QĐ 06/2020/QĐ-TTg: 40 days before the event where the Prime Minister approves, 30 days
+# where the chair of the provincial People's Committee does; the report within 15 days.
+APPLICATION_RULE = "event.application_days"
+APPLICATION_RULE_PM = "event.application_days_pm"
+REPORT_RULE = "event.report_days"
 
 
 class EventQuerySet(OwnedQuerySet):
@@ -18,6 +28,32 @@ class EventQuerySet(OwnedQuerySet):
 
     def starting_between(self, start: dt.date, end: dt.date):
         return self.filter(starts_on__range=(start, end))
+
+    def application_pending(self):
+        return self.filter(status__in=Event.APPLICATION_PENDING_STATUSES,
+                           application_due_on__isnull=False)
+
+    def late_applications(self, today: dt.date | None = None):
+        """Organised events whose application is not in and can no longer be on time."""
+        today = today or timezone.localdate()
+        return self.application_pending().filter(application_due_on__lt=today)
+
+    def applications_due_between(self, start: dt.date, end: dt.date):
+        return self.application_pending().filter(application_due_on__range=(start, end))
+
+    def awaiting_report(self):
+        return self.filter(status__in=Event.REPORT_PENDING_STATUSES,
+                           report_received_on__isnull=True, report_due_on__isnull=False)
+
+    def overdue_reports(self, today: dt.date | None = None):
+        today = today or timezone.localdate()
+        return self.awaiting_report().filter(report_due_on__lt=today)
+
+    def reports_due_between(self, start: dt.date, end: dt.date):
+        return self.awaiting_report().filter(report_due_on__range=(start, end))
+
+    def awaiting_approval(self):
+        return self.filter(status=Event.Status.SUBMITTED)
 
 
 class Event(OwnedRecord):
@@ -46,6 +82,8 @@ class Event(OwnedRecord):
         CANCELLED = "cancelled", _("Cancelled")
 
     SEARCH_FIELDS = ("title", "venue", "topic", "approval_number")
+    APPLICATION_PENDING_STATUSES = (Status.DRAFT, Status.RETURNED)
+    REPORT_PENDING_STATUSES = (Status.APPROVED, Status.HELD)
 
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=300)
@@ -75,8 +113,30 @@ class Event(OwnedRecord):
     approval_number = models.CharField(_("approval number"), max_length=60, blank=True)
     approval_date = models.DateField(_("approval date"), null=True, blank=True)
     approver = models.CharField(_("approved by"), max_length=120, blank=True)
-    report = models.FileField(_("results report"), upload_to="events/reports/%Y/", blank=True)
+    report = models.FileField(_("results report"), upload_to="events/reports/%Y/", blank=True,
+                              validators=[validate_attachment])
     report_received_on = models.DateField(_("report received on"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("submitted by"), editable=False,
+    )
+    submitted_on = models.DateField(_("submitted on"), null=True, blank=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("approved by"), editable=False,
+    )
+    # Deadlines from the rules in force on the event's start, recomputed on every save.
+    application_due_on = models.DateField(_("application due on"), null=True, blank=True,
+                                          editable=False)
+    application_rule = models.ForeignKey(
+        Rule, models.SET_NULL, null=True, blank=True, related_name="+", editable=False,
+        verbose_name=_("rule for the application"),
+    )
+    report_due_on = models.DateField(_("report due on"), null=True, blank=True, editable=False)
+    report_rule = models.ForeignKey(
+        Rule, models.SET_NULL, null=True, blank=True, related_name="+", editable=False,
+        verbose_name=_("rule for the report"),
+    )
 
     objects = AliveManager.from_queryset(EventQuerySet)()
 
@@ -88,6 +148,55 @@ class Event(OwnedRecord):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.set_deadlines()
+        super().save(*args, **kwargs)
+
+    @property
+    def needs_prime_minister(self) -> bool:
+        return self.minister_level_guests or self.sensitive_topics
+
+    def set_deadlines(self):
+        """The province applies for and reports on the events it organises; attending
+        someone else's event needs neither."""
+        self.application_rule = self.report_rule = None
+        self.application_due_on = self.report_due_on = None
+        if self.role != self.Role.ORGANISED or not self.starts_on or not self.owner_id:
+            return
+        code = APPLICATION_RULE_PM if self.needs_prime_minister else APPLICATION_RULE
+        rule = rule_in_force(code, self.starts_on, self.owner)
+        if rule and rule.amount:
+            self.application_rule = rule
+            self.application_due_on = rule.due_before(self.starts_on)
+        rule = rule_in_force(REPORT_RULE, self.starts_on, self.owner)
+        if rule and rule.amount:
+            self.report_rule = rule
+            self.report_due_on = rule.due_after(self.ends_on or self.starts_on)
+
+    @property
+    def approver_level(self) -> str:
+        rule = self.application_rule
+        return rule.get_approver_display() if rule and rule.approver else ""
+
+    def is_application_late(self, today: dt.date | None = None) -> bool:
+        """Late if the application went in after its deadline, or is still not in and the
+        deadline has passed (a conference 20 days away needing 40 days is late already)."""
+        if self.application_due_on is None:
+            return False
+        if self.submitted_on is not None:
+            return self.submitted_on > self.application_due_on
+        today = today or timezone.localdate()
+        return self.status in self.APPLICATION_PENDING_STATUSES and (
+            today > self.application_due_on
+        )
+
+    def is_report_overdue(self, today: dt.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return (
+            self.status in self.REPORT_PENDING_STATUSES and self.report_received_on is None
+            and self.report_due_on is not None and self.report_due_on < today
+        )
 
     def clean(self):
         from django.core.exceptions import ValidationError

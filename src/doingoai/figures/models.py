@@ -5,6 +5,7 @@ import hashlib
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from doingoai.core.models import AdminUnit, AliveManager, OwnedQuerySet, OwnedRecord
 
@@ -111,3 +112,47 @@ class ReportedFigure(OwnedRecord):
 
         if self.of is not None and self.value is not None and self.of < self.value:
             raise ValidationError({"of": _("The total cannot be smaller than the value.")})
+
+
+class Candidate(models.Model):
+    """A figure the extractor read in a source document, waiting for a person's review.
+
+    Accepting it makes a ReportedFigure (kept in ``figure``); rejecting keeps the row so that
+    the same reading is not offered again.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("To review")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+
+    source = models.ForeignKey(SourceDocument, models.CASCADE, related_name="candidates",
+                               verbose_name=_("source document"))
+    indicator = models.ForeignKey(Indicator, models.PROTECT, verbose_name=_("indicator"))
+    value = models.DecimalField(_("value"), max_digits=24, decimal_places=4)
+    unit = models.CharField(_("unit or currency"), max_length=12)
+    of = models.DecimalField(_("out of"), max_digits=24, decimal_places=4, null=True, blank=True)
+    qualifier = models.CharField(_("qualifier"), max_length=6,
+                                 choices=ReportedFigure.Qualifier.choices,
+                                 default=ReportedFigure.Qualifier.EXACT)
+    period = models.CharField(_("period"), max_length=30, blank=True)
+    place = models.CharField(_("place as written"), max_length=120, blank=True)
+    equivalent_value = models.DecimalField(_("equivalent amount"), max_digits=24,
+                                           decimal_places=4, null=True, blank=True)
+    equivalent_unit = models.CharField(_("equivalent currency"), max_length=12, blank=True)
+    start = models.PositiveIntegerField(_("start offset"))
+    end = models.PositiveIntegerField(_("end offset"))
+    text = models.TextField(_("quoted text"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.PENDING)
+    figure = models.OneToOneField(ReportedFigure, models.SET_NULL, null=True, blank=True,
+                                  related_name="candidate", verbose_name=_("reported figure"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("extracted figure")
+        verbose_name_plural = _("extracted figures")
+        ordering = ["source", "start"]
+
+    def __str__(self):
+        return f"{self.indicator_id}: {self.value.normalize():f} {self.unit}"

@@ -57,9 +57,13 @@ _NOISE_RE = re.compile(r"\s*(?:" + "|".join(fold(p) for p in NOISE_LINES) + r")\
 _MAX_HEADING = 48
 
 
-def article_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` (NFC) that belong to the article proper, in order."""
-    folded = fold(text)
+def article_spans(text: str, folded: str | None = None) -> list[tuple[int, int]]:
+    """Spans of ``text`` (NFC) that belong to the article proper, in order.
+
+    ``folded`` is ``fold(text)`` when the caller has it already (it is the expensive part).
+    """
+    if folded is None:
+        folded = fold(text)
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in folded.splitlines(keepends=True):

@@ -24,7 +24,9 @@ __all__ = ["nfc", "case_key", "key", "fold"]
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _VOWELS = frozenset("aeiouyAEIOUY")
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u3000\t"), " ")
+_SPACES = dict.fromkeys(
+    map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u3000\t"), " "
+)
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _TRANSLATE = {**_SPACES, **_DASHES}
 _WORD = re.compile(r"[^\W\d_]+")

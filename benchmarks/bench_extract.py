@@ -1,0 +1,72 @@
+"""Benchmark of the figure extractor: quality on the annotated seeds, then throughput.
+
+Run from the repository root:  .venv/bin/python benchmarks/bench_extract.py
+
+Throughput is measured on a corpus made by repeating the five seed articles until it holds at
+least 10 MB of UTF-8, and set beside the floor: one pass of a single compiled regular
+expression (every number-looking token) over the same text. No figure here is asserted.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+from doingoai.figures.extraction import extract  # noqa: E402
+from doingoai.figures.extraction.evaluate import load_annotations, score, seed_paths  # noqa: E402
+
+TARGET_BYTES = 10 * 1024 * 1024
+
+
+def quality() -> None:
+    predicted = []
+    for path in seed_paths():
+        text = path.read_text(encoding="utf-8")
+        predicted += [f.to_dict() for f in extract(text, doc=path.name)]
+    result = score(load_annotations(), predicted)
+    wanted = result.true_positives + len(result.misses)
+    print(f"annotated set: {len(seed_paths())} articles, {wanted} figures")
+    print(f"precision {result.precision:.3f}  recall {result.recall:.3f}  F1 {result.f1:.3f}")
+    for line in result.report().splitlines()[1:]:
+        print("  " + line)
+
+
+def throughput() -> None:
+    seeds = [p.read_text(encoding="utf-8") for p in seed_paths()]
+    articles: list[str] = []
+    size = 0
+    while size < TARGET_BYTES:
+        for text in seeds:
+            articles.append(text)
+            size += len(text.encode("utf-8"))
+    megabytes = size / 1e6
+    extract(seeds[0])  # compile the rule table outside the timing
+
+    t0 = time.perf_counter()
+    found = sum(len(extract(text)) for text in articles)
+    extractor_seconds = time.perf_counter() - t0
+
+    floor = re.compile(r"\d[\d.,]*")
+    t0 = time.perf_counter()
+    tokens = sum(1 for text in articles for _ in floor.finditer(text))
+    floor_seconds = time.perf_counter() - t0
+
+    print(f"corpus: {len(articles)} articles, {megabytes:.1f} MB (the seeds repeated)")
+    print(
+        f"extractor: {len(articles) / extractor_seconds:,.0f} articles/s, "
+        f"{megabytes / extractor_seconds:.2f} MB/s ({found} figures, {extractor_seconds:.2f} s)"
+    )
+    print(
+        f"floor (one regex pass): {len(articles) / floor_seconds:,.0f} articles/s, "
+        f"{megabytes / floor_seconds:.2f} MB/s ({tokens} tokens, {floor_seconds:.3f} s)"
+    )
+    print(f"ratio: the extractor takes {extractor_seconds / floor_seconds:.0f}x the floor's time")
+
+
+if __name__ == "__main__":
+    quality()
+    throughput()

@@ -1,0 +1,67 @@
+"""Negotiating → in consultation (answers due) → signed → in force → expired or
+terminated; the post-signing report is recorded at any time after signing."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from doingoai.agreements.models import Agreement
+from doingoai.core.validators import validate_attachment
+from doingoai.rules.workflow import CommentForm, RequiredCommentForm, Step, Workflow
+
+S = Agreement.Status
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class ConsultForm(CommentForm):
+    consultation_sent_on = forms.DateField(label=_("Consultation sent on"), widget=DATE,
+                                           initial=timezone.localdate)
+
+
+class SignForm(CommentForm):
+    signed_on = forms.DateField(label=_("Signed on"), widget=DATE, initial=timezone.localdate)
+    number = forms.CharField(label=_("Number"), max_length=60, required=False)
+    document = forms.FileField(label=_("Signed text"), required=False,
+                               validators=[validate_attachment])
+
+
+class InForceForm(CommentForm):
+    effective_on = forms.DateField(label=_("Effective on"), widget=DATE,
+                                   initial=timezone.localdate)
+    expires_on = forms.DateField(label=_("Expires on"), widget=DATE, required=False)
+
+
+class ReportForm(CommentForm):
+    report = forms.FileField(label=_("Post-signing report"), validators=[validate_attachment])
+    report_sent_on = forms.DateField(label=_("Sent on"), widget=DATE,
+                                     initial=timezone.localdate)
+
+
+def copy(*names):
+    def apply(record, user, data):
+        for name in names:
+            if data.get(name) not in (None, ""):
+                setattr(record, name, data[name])
+    return apply
+
+
+def on_report(record, user, data):
+    record.report = data["report"]
+    record.report_sent_on = data.get("report_sent_on") or timezone.localdate()
+
+
+SIGNED = (S.SIGNED, S.IN_FORCE)
+
+workflow = Workflow([
+    Step("consult", _("Send for consultation"), (S.NEGOTIATING,), S.IN_CONSULTATION,
+         form_class=ConsultForm, on_apply=copy("consultation_sent_on")),
+    Step("sign", _("Record the signing"), (S.NEGOTIATING, S.IN_CONSULTATION), S.SIGNED,
+         form_class=SignForm, on_apply=copy("signed_on", "number", "document")),
+    Step("in_force", _("Record the entry into force"), (S.SIGNED,), S.IN_FORCE,
+         form_class=InForceForm, on_apply=copy("effective_on", "expires_on")),
+    Step("report", _("Record the post-signing report"), SIGNED, None, form_class=ReportForm,
+         on_apply=on_report),
+    Step("expire", _("Mark as expired"), SIGNED, S.EXPIRED, style="secondary"),
+    Step("terminate", _("Terminate"), (*SIGNED, S.NEGOTIATING, S.IN_CONSULTATION),
+         S.TERMINATED, form_class=RequiredCommentForm, style="secondary outline"),
+])

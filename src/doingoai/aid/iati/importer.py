@@ -1,0 +1,444 @@
+"""Import of IATI activity files into a province's aid programmes.
+
+Transactions: **one database transaction per file.** A file that cannot be read as a whole
+(not XML, not well-formed, a DOCTYPE/entity bomb, not IATI) leaves the database exactly as it
+was, even when the fault is found after thousands of activities were written. Inside the file,
+each activity runs in a savepoint: an activity whose data cannot be used (an amount that is not
+a number, an unknown currency...) is left out and listed in ``errors``, and the others of the
+file are kept. Several files are imported one after the other, each in its own transaction.
+
+Matching: an activity updates the programme of the owning province (or of a province merged
+into it) with the same IATI identifier, so re-importing a file updates rather than duplicates;
+a programme in the trash is left there (skipped, with the reason). Our own exports carry
+identifiers ``<reporting-org ref>-<pk>`` for programmes that had none; re-importing them into
+their province updates the same programmes.
+
+What goes where:
+- title, description (general), other-identifier -> code, iati-identifier;
+- activity-status -> status; activity dates -> starts_on/ends_on (actual, else planned);
+- default flow/finance type -> kind (private development finance -> NGO aid, loans -> ODA
+  loan, equity or private FDI -> FDI, otherwise ODA grant; a grant whose funders are NGOs or
+  foundations -> NGO aid);
+- funding and extending organisations -> donors, found in the province's partner register by
+  IATI organisation identifier (kept as an ``IATI:<ref>`` line in Partner.aliases), then by
+  any of their names or acronym, folded; created when unknown. Accountable (else
+  implementing) organisations -> managing_agency;
+- DAC 5- and 3-digit sectors -> the core 3-digit sectors; other vocabularies are ignored;
+- commitments -> commitment transactions; disbursements (else expenditure, else incoming
+  funds) -> disbursement transactions, in the value's currency or the activity's default,
+  dated by value-date (else transaction date, else the start date); budgets become commitment
+  transactions (tranche "IATI budget") only when the activity reports no commitment;
+  negative values (corrections) are left out, as AidTransaction holds no negative amount;
+- locations naming a province (with or without diacritics) -> places.
+"""
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import DatabaseError, transaction
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from doingoai.aid.iati import codes
+from doingoai.aid.iati.parse import Activity, ActivityError, IatiFileError, iter_activities
+from doingoai.aid.models import AidProgramme, AidTransaction
+from doingoai.core.models import AdminUnit, Currency, Sector
+from doingoai.lib.text import fold
+from doingoai.partners.models import Partner
+
+NGO_TYPES = {"21", "22", "23", "24", "60", "ngo"}
+ALIAS_PREFIX = "IATI:"
+PROGRESS_EVERY = 200
+
+
+def reporting_org_ref(owner: AdminUnit) -> str:
+    """The IATI organisation identifier written for a province in exports (configurable
+    with DOINGOAI_IATI_REPORTING_ORG_REF, a template with ``{code}``)."""
+    template = getattr(settings, "DOINGOAI_IATI_REPORTING_ORG_REF", "VN-PROVINCE-{code}")
+    return template.format(code=owner.code)
+
+
+@dataclass
+class Summary:
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    errors: list[str] = field(default_factory=list)
+    reasons: Counter = field(default_factory=Counter)
+    read: int = 0
+
+    def skip(self, reason: str):
+        self.skipped += 1
+        self.reasons[reason] += 1
+
+    def merge(self, other: "Summary"):
+        self.created += other.created
+        self.updated += other.updated
+        self.skipped += other.skipped
+        self.errors += other.errors
+        self.reasons.update(other.reasons)
+        self.read += other.read
+
+    def reason_list(self) -> list[tuple[str, int]]:
+        return sorted(self.reasons.items())
+
+    def as_dict(self) -> dict:
+        return {"created": self.created, "updated": self.updated, "skipped": self.skipped,
+                "errors": list(self.errors), "skipped_reasons": dict(self.reasons)}
+
+
+def find_unit(text: str) -> AdminUnit | None:
+    """The administrative unit named or coded ``text``; a province before a district before a
+    commune, today's unit before an abolished one."""
+    units = list(AdminUnit.objects.find(text))
+    if not units:
+        return None
+    level_rank = {"province": 0, "district": 1, "commune": 2}
+    units.sort(key=lambda u: (level_rank.get(u.level, 3), u.generation != "2025", u.pk))
+    return units[0]
+
+
+def province_of(unit: AdminUnit) -> AdminUnit:
+    return unit if unit.level == AdminUnit.Level.PROVINCE else unit.province
+
+
+class PlaceFilter:
+    """Does an activity's location lie in ``unit`` (or a unit merged into it)? By names,
+    folded, found as whole words in location texts, and by official codes (GSO codes of the
+    unit and of its districts and communes, ISO 3166-2 for a province)."""
+
+    def __init__(self, unit: AdminUnit):
+        units = list(AdminUnit.objects.rolling_up_to(unit))
+        names = {u.name_folded for u in units} | {u.full_name_folded for u in units}
+        self.pattern = re.compile(
+            r"\b(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            + r")\b")
+        self.codes = {u.code for u in units}
+        provinces = [u for u in units if u.level == AdminUnit.Level.PROVINCE]
+        if provinces:
+            self.codes |= set(AdminUnit.objects.filter(province__in=provinces)
+                              .values_list("code", flat=True))
+            import pycountry
+
+            folded = {u.name_folded for u in provinces}
+            for sub in pycountry.subdivisions.get(country_code="VN") or []:
+                if fold(sub.name) in folded:
+                    self.codes.add(sub.code.upper())
+        self.codes |= {c.lstrip("0") for c in self.codes if c.isdigit()}
+
+    def matches(self, activity: Activity) -> bool:
+        for code in activity.location_codes:
+            if code in self.codes or (code.isdigit() and code.lstrip("0") in self.codes):
+                return True
+        return any(self.pattern.search(fold(text)) for text in activity.location_texts)
+
+
+class ProvinceFinder:
+    """The provinces named in location texts, for a programme's places."""
+
+    def __init__(self, owner: AdminUnit):
+        self.by_name: dict[str, list[AdminUnit]] = {}
+        for unit in AdminUnit.objects.provinces():
+            for name in {unit.name_folded, unit.full_name_folded}:
+                self.by_name.setdefault(name, []).append(unit)
+        self.owner_ids = set(AdminUnit.objects.rolling_up_to(owner).values_list("pk", flat=True))
+        self.pattern = re.compile(r"\b(" + "|".join(
+            re.escape(n) for n in sorted(self.by_name, key=len, reverse=True)) + r")\b")
+
+    def find(self, texts) -> set[AdminUnit]:
+        found = set()
+        for text in texts:
+            for match in self.pattern.finditer(fold(text)):
+                candidates = self.by_name[match.group(1)]
+                mine = [u for u in candidates if u.pk in self.owner_ids]
+                current = [u for u in candidates if u.generation == "2025"]
+                found.add((mine or current or candidates)[0])
+        return found
+
+
+class PartnerBook:
+    """The owning province's partner register, indexed by IATI ref and folded names."""
+
+    def __init__(self, owner: AdminUnit, user=None):
+        self.owner = owner
+        self.user = user
+        self.by_ref: dict[str, Partner] = {}
+        self.by_name: dict[str, Partner] = {}
+        self.journal: list[tuple[dict, str]] = []
+        self.changed: list[Partner] = []
+        for partner in Partner.objects.owned_by(owner).order_by("pk"):
+            self._index(partner)
+        self.begin()
+
+    def begin(self):
+        """Start recording, so that ``rollback`` can forget what an activity added when its
+        savepoint is rolled back."""
+        self.journal = []
+        self.changed = []
+
+    def rollback(self):
+        for index, key in self.journal:
+            index.pop(key, None)
+        for partner in self.changed:
+            partner.refresh_from_db()
+        self.begin()
+
+    def _add(self, index: dict, key: str, partner: Partner):
+        if key not in index:
+            index[key] = partner
+            self.journal.append((index, key))
+
+    def _index(self, partner: Partner):
+        for name in partner.names():
+            if name.startswith(ALIAS_PREFIX):
+                self._add(self.by_ref, name[len(ALIAS_PREFIX):].strip().upper(), partner)
+            else:
+                self._add(self.by_name, fold(name), partner)
+
+    def get(self, org) -> Partner:
+        ref = org.ref.strip().upper()
+        partner = self.by_ref.get(ref) if ref else None
+        if partner is None and org.name:
+            partner = self.by_name.get(fold(org.name))
+            if partner is not None and ref:
+                partner.aliases = "\n".join(
+                    [line for line in partner.aliases.splitlines() if line.strip()]
+                    + [f"{ALIAS_PREFIX}{org.ref.strip()}"])
+                partner.save()
+                self.changed.append(partner)
+                self._add(self.by_ref, ref, partner)
+        if partner is not None:
+            return partner
+        country = ref[:2] if len(ref) > 3 and ref[2] == "-" and codes.is_country(ref[:2]) \
+            and ref[:2] not in ("XM", "XI") else None
+        name = (org.name or org.ref)[:200]
+        partner = Partner(
+            owner=self.owner, created_by=self.user, kind=codes.partner_kind(org.type),
+            name_vi=name, name_en=name, country_id=country,
+            aliases=f"{ALIAS_PREFIX}{org.ref.strip()}" if ref else "",
+            notes=_("Created by an IATI import."),
+        )
+        partner.save()
+        self._index(partner)
+        return partner
+
+
+def programme_kind(activity: Activity, funders) -> str:
+    group = codes.finance_group(activity.finance_type)
+    if activity.flow_type == "36" or group == "500":
+        return AidProgramme.Kind.FDI
+    if activity.flow_type == "30":
+        return AidProgramme.Kind.NGO
+    if group in ("400", "420", "430", "450"):
+        return AidProgramme.Kind.ODA_LOAN
+    if funders and all(org.type.lower() in NGO_TYPES for org in funders):
+        return AidProgramme.Kind.NGO
+    return AidProgramme.Kind.ODA_GRANT
+
+
+class Importer:
+    def __init__(self, owner: AdminUnit, *, country: str = "VN", place: AdminUnit | None = None,
+                 user=None, progress=None):
+        self.owner = owner
+        self.country = None if country.lower() == "all" else country.upper()
+        self.place = place
+        self.user = user
+        self.progress = progress
+        self.place_filter = PlaceFilter(place) if place is not None else None
+        self.provinces = ProvinceFinder(owner)
+        self.owner_ids = list(AdminUnit.objects.rolling_up_to(owner).values_list("pk", flat=True))
+        self.currencies = set(Currency.objects.values_list("code", flat=True))
+        self.sectors = set(Sector.objects.values_list("code", flat=True))
+        own = re.escape(reporting_org_ref(owner))
+        self.own_identifier = re.compile(rf"^{own}-(\d+)$")
+
+    # --- files -----------------------------------------------------------------------
+    def import_files(self, sources) -> Summary:
+        """Import each of ``sources`` ((name, path or file object) pairs)."""
+        total = Summary()
+        for name, source in sources:
+            total.merge(self.import_file(source, name))
+        return total
+
+    def import_file(self, source, name: str = "") -> Summary:
+        summary = Summary()
+        try:
+            with transaction.atomic():
+                self._import(source, name, summary)
+        except IatiFileError as error:
+            failed = Summary(read=summary.read)
+            failed.errors.append(_("%(file)s: %(error)s (nothing of this file was imported)")
+                                 % {"file": name, "error": error})
+            return failed
+        return summary
+
+    def _import(self, source, name, summary):
+        self.partners = PartnerBook(self.owner, self.user)
+        for item in iter_activities(source):
+            summary.read += 1
+            if self.progress and summary.read % PROGRESS_EVERY == 0:
+                self.progress(name, summary)
+            if isinstance(item, ActivityError):
+                summary.errors.append(self._where(name, item.identifier, item.line, item))
+                continue
+            reason = self.reason_to_skip(item)
+            if reason:
+                summary.skip(reason)
+                continue
+            self.partners.begin()
+            try:
+                with transaction.atomic():
+                    outcome = self.save(item)
+            except (ActivityError, DatabaseError) as error:
+                self.partners.rollback()
+                if isinstance(error, DatabaseError):
+                    error = _("the database refused it: %s") % error
+                summary.errors.append(self._where(name, item.identifier, item.line, error))
+                continue
+            except BaseException:
+                self.partners.rollback()
+                raise
+            if outcome == "created":
+                summary.created += 1
+            elif outcome == "updated":
+                summary.updated += 1
+            else:
+                summary.skip(outcome)
+        if self.progress:
+            self.progress(name, summary)
+
+    @staticmethod
+    def _where(name, identifier, line, error) -> str:
+        return _("%(file)s line %(line)s, activity %(id)s: %(error)s") % {
+            "file": name, "line": line or "?", "id": identifier or "?", "error": error}
+
+    # --- one activity ------------------------------------------------------------------
+    def reason_to_skip(self, activity: Activity) -> str | None:
+        if not activity.identifier:
+            return _("no iati-identifier")
+        if self.country:
+            if not activity.countries:
+                return _("no recipient country")
+            if self.country not in activity.countries:
+                return _("not for %(country)s") % {"country": self.country}
+        if self.place_filter is not None and not self.place_filter.matches(activity):
+            return _("not located in %(place)s") % {"place": self.place.name}
+        return None
+
+    def find_existing(self, identifier: str) -> AidProgramme | None:
+        qs = AidProgramme.all_objects.filter(owner_id__in=self.owner_ids)
+        found = qs.filter(iati_identifier=identifier).order_by("pk").first()
+        if found is None:
+            match = self.own_identifier.match(identifier)
+            if match:
+                found = qs.filter(pk=int(match.group(1)), iati_identifier="").first()
+        return found
+
+    def save(self, activity: Activity) -> str:
+        if len(activity.identifier) > 150:
+            raise ActivityError(_("the iati-identifier is longer than 150 characters"))
+        rows = self.transactions(activity)  # checked before anything is written
+        programme = self.find_existing(activity.identifier)
+        if programme is not None and programme.deleted_at is not None:
+            return _("the programme is in the trash")
+        created = programme is None
+        if created:
+            programme = AidProgramme(owner=self.owner, created_by=self.user)
+        funders = [o for o in activity.organisations if o.role in ("1", "3")]
+        if not funders and activity.reporting_org and (
+                activity.reporting_org.name or activity.reporting_org.ref):
+            funders = [activity.reporting_org]
+        managers = [o for o in activity.organisations if o.role == "2"] or [
+            o for o in activity.organisations if o.role == "4"]
+        values = {
+            "iati_identifier": activity.identifier,
+            "title": (activity.title or activity.identifier)[:300],
+            "description": activity.description,
+            "code": activity.other_identifier[:60],
+            "kind": programme_kind(activity, funders),
+            "starts_on": activity.dates.get("2") or activity.dates.get("1"),
+            "ends_on": activity.dates.get("4") or activity.dates.get("3"),
+            "managing_agency": "; ".join(o.name or o.ref for o in managers)[:200],
+        }
+        if values["starts_on"] and values["ends_on"] and values["ends_on"] < values["starts_on"]:
+            values["ends_on"] = None
+        if activity.status:
+            values["status"] = activity.status
+        elif created:
+            values["status"] = AidProgramme.Status.MOBILISING
+        changed = created or any(getattr(programme, k) != v for k, v in values.items())
+        if changed:
+            for key, value in values.items():
+                setattr(programme, key, value)
+            if not created:
+                programme.version += 1
+            programme.save()
+
+        donors = []
+        for org in funders:
+            partner = self.partners.get(org)
+            if partner not in donors:
+                donors.append(partner)
+        sectors = sorted(activity.sectors & self.sectors)
+        places = self.provinces.find(activity.location_texts)
+        if self.place is not None:
+            places.add(self.place)
+        if created:
+            programme.donors.add(*donors)
+            programme.sectors.add(*sectors)
+            programme.places.add(*places)
+        else:
+            programme.donors.set(donors)
+            programme.sectors.set(sectors)
+            programme.places.add(*places)
+        self.save_transactions(programme, rows, created)
+        return "created" if created else "updated"
+
+    def save_transactions(self, programme, rows, created):
+        new = [AidTransaction(programme=programme, kind=kind, on=on, amount=amount,
+                              currency_id=currency, tranche=ref, note=note)
+               for kind, on, amount, currency, ref, note in rows]
+        if not created:
+            old = list(programme.transactions.all())
+            key = lambda t: (t.kind, t.on, t.amount, t.currency_id, t.tranche, t.note)  # noqa: E731
+            if sorted(map(key, old)) == sorted(map(key, new)):
+                return
+            for tx in old:
+                tx.delete()
+        if new:
+            bulk_create_with_history(new, AidTransaction, default_user=self.user)
+
+    def transactions(self, activity: Activity):
+        best: dict[str, int] = {}
+        typed = []
+        for money in activity.money:
+            if money.type == "budget":
+                continue
+            kind, priority = codes.transaction_kind(money.type)
+            if kind:
+                typed.append((kind, priority, money))
+                best[kind] = min(best.get(kind, priority), priority)
+        chosen = [(kind, money) for kind, priority, money in typed if priority == best[kind]]
+        if "commitment" not in best:
+            chosen += [("commitment", m) for m in activity.money if m.type == "budget"]
+        start = activity.dates.get("2") or activity.dates.get("1")
+        rows = []
+        for kind, money in chosen:
+            currency = money.currency
+            if not currency:
+                raise ActivityError(_("a transaction has no currency and the activity no "
+                                      "default-currency"))
+            if currency not in self.currencies or not codes.is_currency(currency):
+                raise ActivityError(_("unknown currency %(code)r") % {"code": currency[:10]})
+            if money.amount < 0:
+                continue  # a correction, which AidTransaction (amounts >= 0) cannot hold
+            on = money.on or start
+            if on is None:
+                raise ActivityError(_("a transaction has no date"))
+            if on < dt.date(1900, 1, 1):
+                raise ActivityError(_("a transaction is dated %(date)s") % {"date": on})
+            rows.append((kind, on, money.amount, currency, money.ref[:60], money.note[:300]))
+        return rows

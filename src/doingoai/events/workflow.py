@@ -1,0 +1,58 @@
+"""Draft → submitted → approved / returned / refused → held → reported, or cancelled.
+The application deadline and the approver level come from QĐ 06/2020/QĐ-TTg's rules."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from doingoai.core.validators import validate_attachment
+from doingoai.events.models import Event
+from doingoai.rules.workflow import CommentForm, RequiredCommentForm, Step, Workflow
+
+S = Event.Status
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class ApproveForm(CommentForm):
+    approval_number = forms.CharField(label=_("Approval number"), max_length=60)
+    approval_date = forms.DateField(label=_("Approval date"), widget=DATE,
+                                    initial=timezone.localdate)
+    approver = forms.CharField(label=_("Approved by"), max_length=120)
+
+
+class ReportForm(CommentForm):
+    report = forms.FileField(label=_("Results report"), validators=[validate_attachment])
+    report_received_on = forms.DateField(label=_("Received on"), widget=DATE,
+                                         initial=timezone.localdate)
+
+
+def on_submit(record, user, data):
+    record.submitted_by = user
+    record.submitted_on = timezone.localdate()
+
+
+def on_approve(record, user, data):
+    record.approved_by = user
+    for name in ("approval_number", "approval_date", "approver"):
+        setattr(record, name, data[name])
+
+
+def on_report(record, user, data):
+    record.report = data["report"]
+    record.report_received_on = data.get("report_received_on") or timezone.localdate()
+
+
+workflow = Workflow([
+    Step("submit", _("Submit"), (S.DRAFT, S.RETURNED), S.SUBMITTED, on_apply=on_submit),
+    Step("approve", _("Approve"), (S.SUBMITTED,), S.APPROVED, form_class=ApproveForm,
+         leader_only=True, not_by_submitter=True, on_apply=on_approve),
+    Step("return", _("Return for changes"), (S.SUBMITTED,), S.RETURNED,
+         form_class=RequiredCommentForm, leader_only=True, style="secondary"),
+    Step("refuse", _("Refuse"), (S.SUBMITTED,), S.REFUSED, form_class=RequiredCommentForm,
+         leader_only=True, not_by_submitter=True, style="secondary"),
+    Step("hold", _("Mark as held"), (S.APPROVED,), S.HELD, style="secondary"),
+    Step("report", _("Upload the report"), Event.REPORT_PENDING_STATUSES, S.REPORTED,
+         form_class=ReportForm, on_apply=on_report),
+    Step("cancel", _("Cancel the event"), (S.DRAFT, S.SUBMITTED, S.RETURNED, S.APPROVED),
+         S.CANCELLED, form_class=RequiredCommentForm, style="secondary outline"),
+])

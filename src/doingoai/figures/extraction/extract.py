@@ -1,0 +1,686 @@
+"""The extractor: prose in, figures (exchange format) out.
+
+The pipeline, all over a folded copy of the text whose offsets are the NFC text's offsets
+(:mod:`normalize`):
+
+1. drop boilerplate (:mod:`boilerplate`); find the dateline, periods and places;
+2. mask what only looks like a quantity: dates, times, document numbers ("04-CT/TW"), phone
+   numbers, border markers ("mốc 262"), ordinals ("lần thứ XVII", "Kỳ họp lần 4");
+3. find every number with its scale, denominator ("34/34") and unit (currency, %, km);
+4. cut each clause into one *window* per number, running from the previous number's noun
+   phrase to the next number's, so that each number sees its own verbs and nouns;
+5. let the cue table (:mod:`rules`) decide the indicator, pair "422 đoàn/2.689 lượt", read
+   the qualifier, the equivalent amount, the period and the place; merge repeats.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from . import numbers as nums
+from .boilerplate import article_spans
+from .normalize import case_key, fold, nfc
+from .periods import PeriodMention, document_date, find_periods, opening_period
+from .places import document_place, find_places, is_subject
+from .rules import (
+    CHANGE_BEFORE,
+    DOMAINS,
+    EQUIVALENT,
+    NOT_A_FIGURE_BEFORE,
+    NUMBER_WORDS,
+    PART_OF,
+    QUALIFIERS,
+    TARGET_BEFORE,
+    TIMELESS,
+    WEAK_DOMAIN_WORDS,
+    Rule,
+    active_rules,
+)
+
+__all__ = ["Figure", "extract"]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure in the exchange format (``figures-format.md``)."""
+
+    doc: str | None
+    indicator: str
+    value: Decimal
+    unit: str
+    of: Decimal | None
+    qualifier: str
+    period: str | None
+    place: str | None
+    equivalent: tuple[Decimal, str] | None
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc": self.doc,
+            "indicator": self.indicator,
+            "value": nums.to_json_number(self.value),
+            "unit": self.unit,
+            "of": None if self.of is None else nums.to_json_number(self.of),
+            "qualifier": self.qualifier,
+            "period": self.period,
+            "place": self.place,
+            "equivalent": None
+            if self.equivalent is None
+            else {"value": nums.to_json_number(self.equivalent[0]), "unit": self.equivalent[1]},
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+        }
+
+
+# --- compiled patterns -------------------------------------------------------------------
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    return "|".join(re.escape(p) for p in sorted({fold(p) for p in phrases}, key=len, reverse=True))
+
+
+_N = nums.NUMBER
+_QUANTITY = re.compile(
+    rf"(?<!\w)(?<!\d[.,:/])(?<![-–])(?P<num>{_N})(?![\d])(?![.,]\d)(?!\s*-\s*[^\W\d])"
+    rf"(?:\s*/\s*(?P<den>{_N})(?![\d])(?![.,/]\d))?"
+    rf"(?P<scale>(?:\s*(?:{nums.SCALE})(?!\w))*)"
+    rf"(?:\s*(?P<pct>%|{fold('phần trăm')})"
+    rf"|\s*(?P<km>km|{fold('ki-lô-mét')}|{fold('kilômét')}|{fold('cây số')})(?!\w)"
+    rf"|\s*(?P<cur>{nums.CURRENCY}))?"
+)
+_MASKS = re.compile(
+    r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)?\d\d(?!\d)"  # 06/7/2011, 22-4-2021
+    r"|\d{1,2}\s*:\s*\d{2}(?!\d)"  # 09:48
+    r"|\d+(?:\s*[-/]\s*[^\W\d_]{1,6})+(?!\w)"  # 04-CT/TW, 36-KH/TU, 22-NQ/TW
+    r"|(?<![\d.,])0\d{2,}(?:[ .]?\d{2,})*"  # 0219 3866 xxx
+    r"|(?<![\d.,])\d{7,}(?![\d.,])"  # 18001282
+)
+_NOT_A_FIGURE_RE = re.compile(r"(?<!\w)(?:" + _alternation(NOT_A_FIGURE_BEFORE) + r")\s*$")
+_COUNTING_SO = re.compile(fold(r"(?:tổng|trong|với|có) số\s*$"))
+_QUALIFIER_RE = re.compile(r"(?<!\w)(" + _alternation(QUALIFIERS) + r")\s*$")
+_QUALIFIER_BY_KEY = {fold(k): v for k, v in QUALIFIERS.items()}
+_CHANGE_RE = re.compile(r"(?<!\w)(?:" + _alternation(CHANGE_BEFORE) + r")\s*$")
+_SEPARATOR = re.compile(fold(r",|;|\(|/| và | với | cùng | gồm | trong đó | bao gồm "))
+_EQUIVALENT_RE = re.compile(
+    r"\s*[(,;-]?\s*(?:"
+    + _alternation(EQUIVALENT)
+    + r")\s*(?:"
+    + fold("với|khoảng|gần|hơn")
+    + rf")?\s*(?P<num>{_N})(?P<scale>(?:\s*(?:{nums.SCALE})(?!\w))*)\s*(?P<cur>{nums.CURRENCY})"
+    r"\s*\)?"
+)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)»]*\s+")
+_CLAUSE_END = re.compile(r"[;:]|\n")
+_DOMAIN_RES = {
+    name: re.compile(r"(?<!\w)(?:" + _alternation(cues) + r")(?!\w)")
+    for name, cues in DOMAINS.items()
+}
+_WEAK_DOMAIN = frozenset(fold(w) for w in WEAK_DOMAIN_WORDS)
+_TARGET_RE = re.compile(r"(?<!\w)(?:" + _alternation(TARGET_BEFORE) + r")(?!\w)")
+_PART_OF_RE = re.compile(r"(?<!\w)(?:" + _alternation(PART_OF) + r")(?!\w)")
+_NUMBER_WORD_VALUES = {fold(k): v for k, v in NUMBER_WORDS.items()}
+_NUMBER_WORD_RE = re.compile(r"(?<!\w)(" + _alternation(NUMBER_WORDS) + r")(?=\s)")
+# "số thỏa thuận còn hiệu lực là 37": the noun comes before the number.
+_PREDICATE_RE = re.compile(
+    fold(r"(?<!\w)số\s+([^,;()]{2,80}?)\s+(?:là|lên|lên tới|đạt|có)\s*:?\s*$")
+)
+# A period after the number is its own only when introduced as such ("đón 150 đoàn trong năm
+# 2023"), not when it qualifies a noun ("thỏa thuận hợp tác giai đoạn 2022 - 2026").
+_PERIOD_AFTER_INTRO = re.compile(fold(r"(?:trong|vào|qua|suốt|của|,|\()\s*$"))
+_PERIOD_OPENS = re.compile(fold(r"(?:trong|năm|quý|từ|qua|cả năm)\b"))
+_PERSON_NOUN = re.compile(
+    fold(
+        r"\s*(?:lượt người|lượt cán bộ|lượt khách|lượt|người|cán bộ|thành viên|khách"
+        r"|đại biểu)(?!\w)"
+    )
+)
+# "157 dự án FDI còn hiệu lực": a stock, whatever period the paragraph is about.
+_STOCK_AFTER = re.compile(fold(r"(?<!\w)còn hiệu lực(?!\w)"))
+_PERSON_FOLLOWS_DELEGATION = {
+    "delegations.outgoing": "delegations.outgoing_persons",
+    "delegations.incoming": "delegations.incoming_persons",
+}
+_CUE_CACHE: dict[str, tuple[re.Pattern[str], bool]] = {}
+
+
+def _cue(phrase: str) -> tuple[re.Pattern[str], bool]:
+    """A compiled cue; the flag says it must stand right before the number (``$``)."""
+    cached = _CUE_CACHE.get(phrase)
+    if cached is None:
+        anchored = phrase.endswith("$")
+        body = re.escape(fold(phrase.rstrip("$")))
+        pattern = rf"(?<!\w){body}\s*$" if anchored else rf"(?<!\w){body}(?!\w)"
+        cached = _CUE_CACHE[phrase] = (re.compile(pattern), anchored)
+    return cached
+
+
+# --- the engine ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Quantity:
+    start: int  # the number (or its qualifier) as stated
+    num_start: int
+    end: int  # end of number, scale and unit
+    value: Decimal
+    of: Decimal | None
+    kind: str  # "count" | "money" | "percent" | "km"
+    unit: str | None
+    qualifier: str
+    head_end: int  # end of the longest known noun after the number (counts), else ``end``
+    equivalent: tuple[Decimal, str] | None = None
+    change: bool = False
+
+
+@dataclass
+class _Segments:
+    """Sentence, clause and paragraph boundaries, for bisecting."""
+
+    sentences: list[int]
+    clauses: list[int]
+    paragraphs: list[int]
+    length: int
+
+    @staticmethod
+    def _around(starts: list[int], pos: int, length: int) -> tuple[int, int]:
+        i = bisect.bisect_right(starts, pos) - 1
+        return starts[i], starts[i + 1] if i + 1 < len(starts) else length
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        return self._around(self.sentences, pos, self.length)
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        return self._around(self.clauses, pos, self.length)
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        return self._around(self.paragraphs, pos, self.length)
+
+
+def _segments(cased: str) -> _Segments:
+    paragraphs = [0] + [m.end() for m in re.finditer(r"\n", cased)]
+    sentences = set(paragraphs)
+    for m in _SENTENCE_END.finditer(cased):
+        nxt = cased[m.end() : m.end() + 2]
+        if nxt and (
+            nxt[0].isupper() or nxt[0].isdigit() or nxt[:1] in '"“‘(' and nxt[1:].isupper()
+        ):
+            sentences.add(m.end())
+    clauses = set(sentences) | {m.end() for m in _CLAUSE_END.finditer(cased)}
+    return _Segments(sorted(sentences), sorted(clauses), paragraphs, len(cased))
+
+
+class _Extractor:
+    def __init__(self, rules: tuple[Rule, ...]):
+        self.rules = rules
+        nouns = [r.noun_re.pattern[len(r"\s*(?:") : -len(r")(?!\w)")] for r in rules if r.noun_re]
+        self.any_noun = re.compile(r"\s*(?:" + "|".join(nouns) + r")(?!\w)") if nouns else None
+
+    # -- quantities --
+
+    def quantities(self, folded: str, spans: list[tuple[int, int]], masked: list[tuple[int, int]]):
+        found: list[_Quantity] = []
+        consumed: set[int] = set()
+        mask_starts = [s for s, _ in masked]
+        for span_start, span_end in spans:
+            for m in _QUANTITY.finditer(folded, span_start, span_end):
+                if m.start() in consumed:
+                    continue
+                i = bisect.bisect_right(mask_starts, m.start()) - 1
+                if i >= 0 and masked[i][1] > m.start():
+                    continue
+                line_start = folded.rfind("\n", 0, m.start()) + 1
+                before = folded[max(line_start, m.start() - 40) : m.start()]
+                if _NOT_A_FIGURE_RE.search(before) and not _COUNTING_SO.search(before):
+                    continue
+                q = self._quantity(folded, m, before)
+                if q is None:
+                    continue
+                eq = _EQUIVALENT_RE.match(folded, q.end) if q.kind == "money" else None
+                if eq:
+                    value = nums.parse_number(eq.group("num")) * nums.parse_scale(eq.group("scale"))
+                    q.equivalent = (
+                        nums.normalise_decimal(value),
+                        nums.currency_code(eq.group("cur")),
+                    )
+                    consumed.add(eq.start("num"))
+                found.append(q)
+            found.extend(self._number_words(folded, span_start, span_end, masked, mask_starts))
+        found.sort(key=lambda q: q.num_start)
+        return found
+
+    def _number_words(self, folded, span_start, span_end, masked, mask_starts):
+        """ "hai đoàn", "ba hội nghị": small counts written as words, right before a known noun."""
+        if self.any_noun is None:
+            return
+        for m in _NUMBER_WORD_RE.finditer(folded, span_start, span_end):
+            hm = self.any_noun.match(folded, m.end())
+            if not hm:
+                continue
+            i = bisect.bisect_right(mask_starts, m.start()) - 1
+            if i >= 0 and masked[i][1] > m.start():
+                continue
+            line_start = folded.rfind("\n", 0, m.start()) + 1
+            before = folded[max(line_start, m.start() - 40) : m.start()]
+            if _NOT_A_FIGURE_RE.search(before) or re.search(r"\d\s*$", before):
+                continue
+            value = Decimal(_NUMBER_WORD_VALUES[m.group(1)])
+            yield _Quantity(m.start(), m.start(), m.end(), value, None, "count", None, "exact",
+                            hm.end())  # fmt: skip
+
+    def _quantity(self, folded: str, m: re.Match[str], before: str) -> _Quantity | None:
+        value = nums.parse_number(m.group("num")) * nums.parse_scale(m.group("scale") or "")
+        of = nums.parse_number(m.group("den")) if m.group("den") else None
+        if m.group("cur"):
+            kind, unit = "money", nums.currency_code(m.group("cur"))
+        elif m.group("pct"):
+            kind, unit = "percent", "percent"
+        elif m.group("km"):
+            kind, unit = "km", "km"
+        else:
+            kind, unit = "count", None
+        qualifier = "exact"
+        start = m.start()
+        qm = _QUALIFIER_RE.search(before)
+        if qm:
+            qualifier = _QUALIFIER_BY_KEY[qm.group(1)]
+            start = m.start() - (len(before) - qm.start())
+        change = bool(_CHANGE_RE.search(folded[max(0, start - 20) : start]))
+        head_end = m.end()
+        if kind == "count" and self.any_noun is not None:
+            hm = self.any_noun.match(folded, m.end())
+            if hm:
+                head_end = hm.end()
+        return _Quantity(
+            start,
+            m.start(),
+            m.end(),
+            nums.normalise_decimal(value),
+            of,
+            kind,
+            unit,
+            qualifier,
+            head_end,
+            change=change,
+        )
+
+    # -- classification --
+
+    def classify(self, folded: str, qs: list[_Quantity], segs: _Segments):
+        """Yield (quantity, clause, before, window, window_end) for every quantity.
+
+        The window of a number runs from the last separator between it and the previous
+        number to the last separator before the next one; "422 đoàn/2.689 lượt" share theirs.
+        """
+        by_clause: dict[tuple[int, int], list[_Quantity]] = {}
+        for q in qs:
+            by_clause.setdefault(segs.clause(q.num_start), []).append(q)
+        for (c0, c1), group in by_clause.items():
+            group.sort(key=lambda q: q.num_start)
+            splits = [c0]
+            ends = []
+            pairs = [False]
+            for prev, cur in zip(group, group[1:], strict=False):
+                gap = folded[prev.head_end : cur.start]
+                seps = list(_SEPARATOR.finditer(gap))
+                splits.append(prev.head_end + seps[-1].end() if seps else prev.head_end)
+                # Without a separator the words after a noun still describe it ("34 tổ chức
+                # phi chính phủ nước ngoài đã tài trợ 92 dự án"): the window runs on to the next.
+                ends.append(splits[-1] if seps else cur.start)
+                pairs.append(gap.strip() == "/")
+            splits.append(c1)
+            ends.append(c1)
+            for i, q in enumerate(group):
+                lo = splits[i - 1] if i > 0 and pairs[i] else splits[i]
+                hi = ends[i + 1] if i + 1 < len(group) and pairs[i + 1] else ends[i]
+                yield q, (c0, c1), folded[lo : q.start], folded[lo:hi], hi
+
+    def choose(
+        self,
+        folded: str,
+        q: _Quantity,
+        before: str,
+        window: str,
+        clause: str,
+        domain,
+        noun_at: int | None = None,
+        sentence_start: int | None = None,
+        sentence_end: int | None = None,
+    ):
+        """The best rule for ``q`` as (score, rule, end of its noun), or None.
+
+        ``noun_at`` is where the noun is looked for (right after the number unless the text
+        put it first: "số thỏa thuận còn hiệu lực là 37"). A required cue before the number
+        counts for more than one after it: in "tham dự 15 hội nghị do Bộ Ngoại giao tổ chức"
+        the conferences were attended, not organised.
+        """
+        noun_at = q.end if noun_at is None else noun_at
+        best: tuple[int, Rule, int] | None = None
+        for rule in self.rules:
+            if rule.kind == "money":
+                if q.kind != "money":
+                    continue
+            elif rule.kind in ("percent", "km"):
+                if q.kind != rule.kind:
+                    continue
+            elif q.kind != "count":
+                continue
+            head_end = q.end
+            if rule.noun_re is not None:
+                hm = rule.noun_re.match(folded, noun_at)
+                if not hm:
+                    continue
+                head_end = hm.end() if noun_at == q.end else q.end
+            far = False
+            if rule.domain is not None:
+                found, far = domain()
+                if found != rule.domain:
+                    continue
+            if any(_cue(f)[0].search(window) for f in rule.forbid):
+                continue
+            if rule.require_in_sentence and not any(
+                _cue(f)[0].search(folded[sentence_start or 0 : sentence_end])
+                for f in rule.require_in_sentence
+            ):
+                continue
+            if rule.forbid_in_sentence and any(
+                _cue(f)[0].search(folded[sentence_start or 0 : q.start])
+                for f in rule.forbid_in_sentence
+            ):
+                continue
+            scope = clause if rule.scope == "clause" else window
+            score = rule.weight
+            ok = True
+            for group in rule.require:
+                hits = [len(c) for c in group if self._hit(c, before, scope)]
+                if not hits:
+                    ok = False
+                    break
+                score += max(hits)
+                if any(self._hit(c, before, before) for c in group):
+                    score += 20
+            if not ok:
+                continue
+            cue_score = sum(len(c) for c in rule.cues if self._hit(c, before, window))
+            if far and not (rule.require or rule.nouns or cue_score):
+                continue  # a domain from another sentence is too weak on its own
+            score += cue_score
+            if best is None or score > best[0]:
+                best = (score, rule, head_end)
+        return best
+
+    @staticmethod
+    def _hit(phrase: str, before: str, text: str) -> bool:
+        pattern, anchored = _cue(phrase)
+        return bool(pattern.search(before.rstrip() if anchored else text))
+
+
+def _domain_of(text: str, weak: bool = True) -> str | None:
+    for name, pattern in _DOMAIN_RES.items():
+        for m in pattern.finditer(text):
+            if weak or m.group(0) not in _WEAK_DOMAIN:
+                return name
+    return None
+
+
+def _domain_for(
+    folded: str, q, before: str, window_end: int, s0: int, previous, p_lo: int
+) -> tuple[str | None, bool]:
+    """The aid or investment a number is about, and whether that was found far from it.
+
+    Its own words first, the explicit ones ("ODA", "FDI", "phi chính phủ") before the generic
+    ("tài trợ", "viện trợ": the World Bank "tài trợ" ODA too); then the figure it follows in
+    its clause; then its generic words; then the nearest before it in its sentence; then,
+    *far*, in its paragraph or the one before ("Giá trị giải ngân đạt 8,2 tỷ đồng." after a
+    paragraph on NGO aid).
+    """
+    after = folded[q.end : window_end]
+    found = _domain_of(after, weak=False) or _domain_of(before, weak=False)
+    if not found and previous and previous[0].split(".")[0] in DOMAINS:
+        found = previous[0].split(".")[0]
+    found = found or _domain_of(after) or _domain_of(before)
+    if found:
+        return found, False
+    near = _nearest_domain(folded[s0 : q.start])
+    if near:
+        return near, False
+    return _nearest_domain(folded[p_lo:s0]), True
+
+
+def _nearest_domain(text: str) -> str | None:
+    best = None
+    for name, pattern in _DOMAIN_RES.items():
+        for m in pattern.finditer(text):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), name)
+    return best[1] if best else None
+
+
+def _period(
+    folded: str,
+    mentions: list[PeriodMention],
+    starts: list[int],
+    q,
+    segs: _Segments,
+    clause_end: int,
+    number_starts: list[int],
+    default: str | None,
+    year: int | None,
+    window_end: int,
+):
+    """The period of ``q`` (see ANNOTATIONS.md, "Period"), and whether its sentence says it."""
+    s0, _ = segs.sentence(q.num_start)
+    p0, _ = segs.paragraph(q.num_start)
+    lo = bisect.bisect_left(starts, p0)
+    hi = bisect.bisect_left(starts, clause_end)
+    nearby = [m for m in mentions[lo:hi] if m.kind in ("period", "now")]
+    own = [m for m in nearby if m.start >= s0 and m.end <= q.start]
+    if own:
+        return own[-1].value, True
+    if _STOCK_AFTER.search(folded, q.end, window_end):
+        return None, True
+    after = [m for m in nearby if m.start >= q.end]
+    if after and after[0].kind == "period":
+        m = after[0]
+        between = bisect.bisect_left(number_starts, m.start) - bisect.bisect_right(
+            number_starts, q.num_start
+        )
+        gap = folded[q.end : m.start]
+        introduced = _PERIOD_AFTER_INTRO.search(gap) or _PERIOD_OPENS.match(folded, m.start)
+        # "57 đoàn ..., trong đó riêng quý III/2024 đón 18 đoàn": the quarter is the part's.
+        if between == 0 and introduced and not _PART_OF_RE.search(gap):
+            return m.value, True
+    # A plan for a later year ("tổ chức ... trong năm 2026") sets no context for results.
+    earlier = [m for m in nearby if m.start < s0 and m.kind == "period" and not _later(m, year)]
+    if earlier:
+        return earlier[-1].value, False
+    return default, False
+
+
+def _later(mention: PeriodMention, year: int | None) -> bool:
+    return bool(year and mention.value and int(mention.value[:4]) > year)
+
+
+def _part_of(engine: _Extractor, folded: str, q, previous):
+    """A breakdown of the figure before it: "186 đoàn ..., trong đó có 11 đoàn cấp Bộ trưởng".
+
+    When no rule fits on its own words, a number introduced by "trong đó", "riêng" takes the
+    indicator of the previous figure of its sentence, provided it counts the same thing.
+    """
+    if previous is None or q.kind != "count":
+        return None
+    if not _PART_OF_RE.search(folded[previous[1] : q.start]):
+        return None
+    rule = next((r for r in engine.rules if r.indicator == previous[0]), None)
+    if rule is None or rule.noun_re is None:
+        return None
+    hm = rule.noun_re.match(folded, q.end)
+    return (0, rule, hm.end()) if hm else None
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+_DEFAULT: _Extractor | None = None
+
+
+def _extractor() -> _Extractor:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = _Extractor(active_rules())
+    return _DEFAULT
+
+
+def extract(text: str, doc: str | None = None, published: date | None = None) -> list[Figure]:
+    """Every figure of the catalogue that ``text`` states, in order of appearance.
+
+    ``doc`` is the document's file name (its folder is dropped); ``published`` the date the
+    document was written, which relative periods ("Trong 10 năm") are resolved against; when
+    it is not given the article's own dateline is used if it has one.
+    """
+    engine = _extractor()
+    text = nfc(text)
+    cased = case_key(text)
+    folded = cased.lower() if len(cased.lower()) == len(cased) else fold(text)
+    spans = article_spans(text, folded)
+    if published is None:
+        published = document_date(text, spans)
+    year = published.year if published else None
+    mentions = find_periods(folded, year, published)
+    mention_starts = [m.start for m in mentions]
+    default_period = opening_period(folded, spans, mentions)
+    places = find_places(cased)
+    home = document_place(text, cased, spans, places)
+    place_starts = [s for s, _ in places]
+    masked = _merge(
+        [(m.start, m.end) for m in mentions]
+        + [(m.start(), m.end()) for m in _MASKS.finditer(folded)]
+    )
+    segs = _segments(cased)
+    doc_name = os.path.basename(doc) if doc else doc
+
+    figures: list[Figure] = []
+    seen: set[tuple] = set()
+    last_in_clause: dict[tuple[int, int], tuple[str, int]] = {}
+    last_in_sentence: dict[int, tuple[str, int]] = {}
+    period_in_clause: dict[tuple[int, int], str | None] = {}
+    quantities = engine.quantities(folded, spans, masked)
+    number_starts = [q.num_start for q in quantities]
+    for q, clause, before, window, hi in engine.classify(folded, quantities, segs):
+        if q.change:
+            continue
+        s0, s1 = segs.sentence(q.num_start)
+        if _TARGET_RE.search(folded[max(s0, clause[0]) : q.start]):
+            continue  # a target ("phấn đấu đón 80 đoàn"), not a result
+        clause_text = folded[clause[0] : clause[1]]
+        previous = last_in_clause.get(clause)
+        p0, _ = segs.paragraph(q.num_start)
+        p_lo = segs.paragraph(p0 - 1)[0] if p0 > 0 else p0
+
+        domain = functools.lru_cache(maxsize=1)(
+            functools.partial(_domain_for, folded, q, before, hi, s0, previous, p_lo)
+        )
+
+        indicator = head_end = None
+        paired = (
+            previous is not None
+            and previous[0] in _PERSON_FOLLOWS_DELEGATION
+            and q.kind == "count"
+            and _PERSON_NOUN.match(folded, q.end)
+            and not re.search(r"\d", folded[previous[1] : q.start])
+        )
+        if paired:
+            indicator = _PERSON_FOLLOWS_DELEGATION[previous[0]]
+            head_end = _PERSON_NOUN.match(folded, q.end).end()
+        else:
+            noun_at = None
+            if q.kind == "count" and q.head_end == q.end:
+                pm = _PREDICATE_RE.search(folded, max(s0, clause[0]), q.start)
+                if pm and pm.end() == q.start:
+                    noun_at = pm.start(1)
+            best = engine.choose(
+                folded, q, before, window, clause_text, domain, noun_at, s0, s1
+            )  # fmt: skip
+            if best is None:
+                best = _part_of(engine, folded, q, last_in_sentence.get(s0))
+            if best is None:
+                continue
+            _, rule, head_end = best
+            indicator = rule.indicator
+        if indicator.split(".")[0] in TIMELESS and last_in_sentence.get(s0, ("",))[0] == indicator:
+            continue  # "414,712 km, trong đó giáp Lào 374,7 km": a part of the border
+        kind_unit = q.unit
+        if kind_unit is None:
+            rule_kind = next(r.kind for r in engine.rules if r.indicator == indicator)
+            kind_unit = "persons" if rule_kind == "persons" else "count"
+        last_in_clause[clause] = (indicator, head_end)
+        last_in_sentence[s0] = (indicator, head_end)
+
+        place = home
+        i = bisect.bisect_left(place_starts, s0)
+        while i < len(places) and places[i][1] <= q.start:
+            if is_subject(cased, places[i][0], s0):
+                place = " ".join(text[places[i][0] : places[i][1]].split())
+            i += 1
+        period, stated = _period(
+            folded,
+            mentions,
+            mention_starts,
+            q,
+            segs,
+            clause[1],
+            number_starts,
+            default_period,
+            year,
+            hi,
+        )
+        if not stated and previous is not None and previous[0] != indicator:
+            # "28 dự án ... còn hiệu lực, tổng vốn đăng ký hơn 3 tỷ USD": the amount of the
+            # projects before it in its clause covers what they cover.
+            period = period_in_clause.get(clause, period)
+        period_in_clause[clause] = period
+        if indicator.split(".")[0] in TIMELESS:
+            period = None
+        if period and year and int(period[:4]) > year:
+            continue  # a plan for a later year is not a result
+
+        identity = (indicator, q.value, kind_unit, q.of, period, place)
+        if identity in seen:
+            continue
+        seen.add(identity)
+        figures.append(
+            Figure(
+                doc=doc_name,
+                indicator=indicator,
+                value=q.value,
+                unit=kind_unit,
+                of=q.of,
+                qualifier=q.qualifier,
+                period=period,
+                place=place,
+                equivalent=q.equivalent,
+                start=q.start,
+                end=head_end,
+                text=text[q.start : head_end],
+            )
+        )
+    figures.sort(key=lambda f: f.start)
+    return figures

@@ -1,0 +1,699 @@
+"""The cue table: which words make a number a figure of which indicator.
+
+Everything the extractor knows about the vocabulary of foreign-affairs reports lives here, as
+data. A number becomes a figure when
+
+* its unit fits the rule's ``kind`` (a currency for ``money``, ``%`` for ``percent``, ``km``),
+  or, for ``count`` and ``persons``, one of the rule's ``nouns`` follows it directly
+  ("85 *thỏa thuận*", "422 *đoàn*", "34/34 *xã*");
+* every group in ``require`` has at least one phrase present in the figure's *window*: the
+  words from the previous figure (or the start of the clause) to the next one, so that in
+  "tổ chức 26 hội nghị ... và tham dự 8 hội nghị" the 26 sees "tổ chức" and the 8 "tham dự".
+  With ``scope="clause"`` the whole clause counts, for enumerations whose verb comes last
+  ("34/34 xã, thị trấn biên giới, 3 cặp huyện ... ký kết hợp tác hữu nghị");
+* no phrase of ``forbid`` is in the window, nor of ``forbid_in_sentence`` in the sentence up to
+  the number ("GDP của Trung Quốc năm 2024 tăng trưởng 5%" is not the province's growth), and
+  one of ``require_in_sentence`` (if any) is in the sentence (person-trips are those of
+  delegations: "đón 3,1 triệu lượt khách" alone is tourism);
+* for rules with a ``domain`` (``ngo``, ``oda``, ``fdi``), the aid or investment the window is
+  about is that domain ("21 chương trình, dự án viện trợ phát triển chính thức (ODA)").
+
+Among the rules that fit, the one with the highest ``weight`` plus total length of matched
+phrases wins: longer phrases are more specific, and a required phrase before the number weighs
+more than one after it ("tham dự 15 hội nghị do Bộ Ngoại giao tổ chức" is attended). A phrase
+ending in ``$`` must stand right before the number ("tiếp 20 đoàn"; "tiếp" alone elsewhere
+is "tiếp tục", "tiếp nhận").
+Phrases are ordinary Vietnamese; they are folded (see :mod:`normalize`) when compiled, and
+nouns may use regular-expression syntax (lower case only, as they are folded).
+
+A rule whose indicator is not in ``indicators.csv`` is switched off, so adding a row to the
+catalogue (e.g. ``trade.total`` for "kim ngạch xuất nhập khẩu") is enough to switch it on.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .normalize import fold
+
+__all__ = [
+    "Rule",
+    "RULES",
+    "DOMAINS",
+    "QUALIFIERS",
+    "NOT_A_FIGURE_BEFORE",
+    "CHANGE_BEFORE",
+    "EQUIVALENT",
+    "NUMBER_WORDS",
+    "PART_OF",
+    "TARGET_BEFORE",
+    "TIMELESS",
+    "WEAK_DOMAIN_WORDS",
+    "active_rules",
+    "catalogue_codes",
+]
+
+CATALOGUE = Path(__file__).resolve().parent.parent / "data" / "indicators.csv"
+
+
+@dataclass(frozen=True)
+class Rule:
+    indicator: str
+    kind: str  # "count" | "persons" | "money" | "percent" | "km"
+    nouns: tuple[str, ...] = ()
+    require: tuple[tuple[str, ...], ...] = ()
+    cues: tuple[str, ...] = ()
+    forbid: tuple[str, ...] = ()
+    domain: str | None = None
+    scope: str = "window"
+    weight: int = 0
+    forbid_in_sentence: tuple[str, ...] = ()
+    require_in_sentence: tuple[str, ...] = ()
+    noun_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+
+
+# --- shared vocabulary -------------------------------------------------------------------
+
+AGREEMENTS = (
+    "thỏa thuận",
+    "biên bản ghi nhớ",
+    "bản ghi nhớ",
+    "biên bản",
+    "văn bản hợp tác",
+    "văn bản thỏa thuận",
+    "văn kiện hợp tác",
+    "văn kiện",
+    "hiệp định",
+    "hiệp ước",
+    "mou",
+)
+CONFERENCES = (
+    r"lần (?:hội nghị|hội thảo|hội đàm|diễn đàn|tọa đàm)",
+    "hội nghị",
+    "hội thảo",
+    "hội đàm",
+    "diễn đàn",
+    "tọa đàm",
+    "cuộc hội đàm",
+    "cuộc hội nghị",
+    "cuộc tọa đàm",
+    "cuộc gặp",
+    "cuộc họp",
+    "cuộc hội kiến",
+)
+DELEGATIONS = (r"(?:lượt )?đoàn(?!\s+(?:viên|thể|kết|thanh niên|đại biểu quốc hội))",)
+PERSONS = (
+    "lượt người",
+    "lượt cán bộ",
+    "lượt khách",
+    "lượt đại biểu",
+    "lượt thành viên",
+    r"lượt(?!\s+(?:đoàn|dự án|phương tiện|xe|tàu|chuyến))",
+    r"người(?!\s+lao động)",  # "15.320 người lao động đi làm việc ở nước ngoài" emigrate
+    "cán bộ",
+    "đại biểu",
+    "thành viên",
+)
+OUTGOING = (
+    "cho phép",
+    "cử$",
+    "cử",
+    "đoàn ra",
+    "đi nước ngoài",
+    "ra nước ngoài",
+    "tại nước ngoài",
+    "ở nước ngoài",
+    "đi công tác",
+    "đi làm việc",
+    "đi học tập",
+    "đi khảo sát",
+    "đi thăm",
+    "xuất cảnh",
+    "cán bộ đi",
+    "sang thăm",
+    "sang làm việc",
+    "đi dự",
+    "đi",
+)
+INCOMING = (
+    "đón",
+    "đón tiếp",
+    "tiếp đón",
+    "tiếp$",
+    "đoàn vào",
+    "người nước ngoài",
+    "khách nước ngoài",
+    "đến thăm",
+    "đến làm việc",
+    "vào thăm",
+    "vào làm việc",
+    "đến tỉnh",
+    "tại tỉnh",
+    "khách quốc tế",
+    "tiếp, làm việc",
+    "tiếp và làm việc",
+    "thăm tỉnh",
+    "làm việc với tỉnh",
+)
+PROJECTS = (
+    "chương trình, dự án",
+    "chương trình dự án",
+    "chương trình",
+    "dự án",
+    "khoản viện trợ",
+    "khoản tài trợ",
+    "khoản",
+    "gói viện trợ",
+    "gói hỗ trợ",
+    "hợp phần",
+    "tiểu dự án",
+)
+SIGNED = ("ký",)
+FRIENDSHIP = ("hữu nghị", "kết nghĩa", "ký kết", "giao lưu", "hợp tác")
+
+#: Foreign countries and the like: a figure whose sentence is about them is not the province's.
+FOREIGN_SUBJECTS = (
+    "trung quốc",
+    "lào",
+    "campuchia",
+    "thái lan",
+    "hàn quốc",
+    "nhật bản",
+    "nước bạn",
+    "thế giới",
+    "toàn cầu",
+    "cả nước",
+    "khu vực",
+    "asean",
+)
+
+#: Words naming the kind of aid or investment, most specific first within each domain.
+DOMAINS: dict[str, tuple[str, ...]] = {
+    "oda": (
+        "oda",
+        "hỗ trợ phát triển chính thức",
+        "viện trợ phát triển chính thức",
+        "vốn vay ưu đãi",
+    ),
+    "fdi": (
+        "fdi",
+        "đầu tư trực tiếp nước ngoài",
+        "có vốn đầu tư nước ngoài",
+        "vốn đầu tư nước ngoài",
+        "nhà đầu tư nước ngoài",
+    ),
+    "ngo": (
+        "ngo",
+        "phi chính phủ",
+        "pcpnn",
+        "ingo",
+        "viện trợ không hoàn lại",
+        "viện trợ",
+        "tài trợ",
+        "nhà tài trợ",
+    ),
+}
+#: Generic words of the table above: the ODA of the World Bank is "tài trợ" too, so an explicit
+#: word ("ODA", "FDI", "phi chính phủ") near the figure wins over these.
+WEAK_DOMAIN_WORDS = ("viện trợ", "tài trợ", "nhà tài trợ", "viện trợ không hoàn lại")
+
+#: Small counts written as words ("cử hai đoàn", "tổ chức ba hội nghị"): a figure only when a
+#: noun of the table follows. "một" (also "a") and "năm" (also "year") are left out on purpose.
+NUMBER_WORDS = {
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+}
+
+#: A number after these, in the sentence of an earlier figure, is a part of that figure.
+PART_OF = ("trong đó", "trong số đó", "riêng", "gồm", "bao gồm")
+
+#: A number after these in its clause is a target or a plan, not a result.
+TARGET_BEFORE = (
+    "phấn đấu",
+    "dự kiến",
+    "mục tiêu",
+    "kế hoạch năm",
+    "chỉ tiêu kế hoạch",
+    "sẽ",
+    "định hướng",
+    "thống nhất tổ chức",
+)
+
+#: Indicator families that describe the province, not a period's activity: no period.
+TIMELESS = ("geography",)
+
+#: Words right before a number that say how exact it is. Longest first.
+QUALIFIERS: dict[str, str] = {
+    "gần như": "under",
+    "chưa đến": "under",
+    "chưa tới": "under",
+    "gần": "under",
+    "dưới": "under",
+    "ngót": "under",
+    "trên": "over",
+    "hơn": "over",
+    "ngoài": "over",
+    "khoảng chừng": "about",
+    "khoảng": "about",
+    "ước đạt": "about",
+    "ước tính": "about",
+    "ước khoảng": "about",
+    "ước": "about",
+    "xấp xỉ": "about",
+    "chừng": "about",
+    "khoảng gần": "about",
+}
+
+#: A number right after these is an identifier, an ordinal or a date, never a figure.
+NOT_A_FIGURE_BEFORE = (
+    "chỉ thị",
+    "chỉ thị số",
+    "kế hoạch",
+    "kế hoạch số",
+    "nghị quyết",
+    "nghị quyết số",
+    "quyết định",
+    "quyết định số",
+    "thông tư",
+    "nghị định",
+    "công văn",
+    "văn bản số",
+    "thông báo số",
+    "tờ trình",
+    "báo cáo số",
+    "luật số",
+    "mốc",
+    "cột mốc",
+    "mốc giới",
+    "lần thứ",
+    "lần",
+    "khóa",
+    "kỳ họp",
+    "kỳ họp thứ",
+    "thứ",
+    "quốc lộ",
+    "tỉnh lộ",
+    "đường tỉnh",
+    "km",
+    "điện thoại",
+    "đường dây nóng",
+    "hotline",
+    "tổng đài",
+    "phòng",
+    "tầng",
+    "mã",
+    "ngày",
+    "sáng",
+    "chiều",
+    "tối",
+    "trưa",
+    "đêm",
+    "hôm",
+    "tháng",
+    "năm",
+    "giai đoạn",
+    "top",
+    "hạng",
+    "xếp thứ",
+    "đứng thứ",
+    "thế kỷ",
+    "nhóm",
+    "tổ",
+    "khu",
+    "tiểu khu",
+    "điều",
+    "khoản",
+    "mục",
+    "số",
+)
+
+#: A number right after these is a change ("tăng 3,1 triệu đồng so với năm 2022"), not a level.
+CHANGE_BEFORE = (
+    "tăng",
+    "giảm",
+    "tăng thêm",
+    "giảm bớt",
+    "tăng lên",
+    "giảm xuống",
+    "tăng gần",
+    "gấp",
+    "vượt",
+    "cao hơn",
+    "thấp hơn",
+    "nhiều hơn",
+    "ít hơn",
+)
+
+#: Introduces a second amount of the same money: "22,3 triệu USD (tương đương 523 tỷ đồng)".
+EQUIVALENT = ("tương đương", "tương đương với", "tương ứng", "quy đổi", "quy ra", "≈")
+
+# --- the table ---------------------------------------------------------------------------
+
+RULES: tuple[Rule, ...] = (
+    # International agreements.
+    Rule(
+        "agreements.implementing",
+        "count",
+        AGREEMENTS,
+        require=(
+            (
+                "tiếp tục triển khai",
+                "tiếp tục thực hiện",
+                "đang triển khai",
+                "đang thực hiện",
+                "duy trì",
+                "còn hiệu lực",
+                "tiếp tục",
+            ),
+        ),
+        weight=10,
+    ),
+    Rule(
+        "agreements.signed",
+        "count",
+        AGREEMENTS,
+        require=(SIGNED + ("thiết lập", "đàm phán", "đạt được", "ký kết mới"),),
+        weight=5,
+    ),
+    Rule(
+        "partners.foreign_localities",
+        "count",
+        (
+            "địa phương",
+            "tỉnh, thành phố",
+            "tỉnh, thành",
+            "tỉnh, bang",
+            "thành phố, tỉnh",
+            # "4 tỉnh Bắc Lào", "6 tỉnh của Lào", "3 tỉnh Attapư, Sê Kông (Lào)"
+            r"tỉnh(?= (?:của |thuộc )?(?:nước bạn|bạn|bắc lào|nam lào|trung lào|lào|campuchia"
+            r"|trung quốc|thái lan|hàn quốc|nhật bản)(?!\w))",
+            r"tỉnh(?= [^.;()\d]{1,60}\((?:lào|campuchia|trung quốc|thái lan|hàn quốc|nhật bản)\))",
+        ),
+        require=(("quan hệ", "hợp tác", "kết nghĩa", "hữu nghị", "nước ngoài", "ký kết"),),
+        forbid=("trong tỉnh", "trong nước", "các huyện", "giáp", "tiếp giáp", "biên giới với"),
+        scope="clause",
+    ),
+    # Foreign non-governmental aid, ODA, FDI.
+    Rule("ngo.projects_signed", "count", PROJECTS, require=(SIGNED,), domain="ngo", weight=5),
+    Rule("ngo.projects", "count", PROJECTS, domain="ngo"),
+    Rule("oda.projects", "count", PROJECTS, domain="oda"),
+    Rule("fdi.projects", "count", PROJECTS + ("doanh nghiệp",), domain="fdi"),
+    Rule(
+        "ngo.organisations",
+        "count",
+        ("tổ chức", "nhà tài trợ"),
+        require=(("phi chính phủ", "pcpnn", "ngo", "ingo", "nhà tài trợ", "tài trợ"),),
+    ),
+    Rule(
+        "ngo.amount_committed",
+        "money",
+        domain="ngo",
+        weight=20,
+        require=(("cam kết", "ký", "tài trợ ký kết", "ký kết"),),
+    ),
+    Rule(
+        "ngo.amount_disbursed",
+        "money",
+        domain="ngo",
+        weight=20,
+        require=(("đã thực hiện", "thực hiện được", "giải ngân", "đã chi", "thực hiện"),),
+    ),
+    Rule("ngo.amount_total", "money", domain="ngo", cues=("tổng giá trị", "trị giá", "giá trị")),
+    Rule("oda.amount", "money", domain="oda", cues=("tổng vốn", "vốn")),
+    Rule("fdi.capital", "money", domain="fdi", cues=("vốn đầu tư đăng ký", "vốn đăng ký")),
+    # Conferences.
+    Rule(
+        "conferences.organised",
+        "count",
+        CONFERENCES,
+        weight=5,
+        require=(("tổ chức", "đăng cai", "chủ trì", "phối hợp tổ chức"),),
+    ),
+    Rule(
+        "conferences.attended",
+        "count",
+        CONFERENCES,
+        weight=5,
+        require=(("tham dự", "tham gia", "dự$", "cử đại biểu", "cử đoàn"),),
+    ),
+    # Delegations. The persons of "422 đoàn/2.689 lượt" are paired in the engine.
+    Rule("delegations.outgoing", "count", DELEGATIONS, require=(OUTGOING,)),
+    Rule("delegations.incoming", "count", DELEGATIONS, require=(INCOMING,)),
+    Rule(
+        "delegations.outgoing_persons",
+        "persons",
+        PERSONS,
+        require=(OUTGOING,),
+        forbid=("du lịch", "du khách", "công dân"),
+        require_in_sentence=("đoàn",),
+    ),
+    Rule(
+        "delegations.incoming_persons",
+        "persons",
+        PERSONS,
+        require=(INCOMING,),
+        forbid=("du lịch", "du khách", "cư trú", "sinh sống", "đang làm việc"),
+        require_in_sentence=("đoàn",),
+    ),
+    # People-to-people friendship.
+    Rule(
+        "friendship.border_communes",
+        "count",
+        (
+            "cặp xã",
+            "xã, phường, thị trấn",
+            "xã, thị trấn",
+            "xã, trấn",
+            "xã, phường",
+            "xã",
+        ),
+        require=(("biên giới",), FRIENDSHIP),
+        scope="clause",
+    ),
+    Rule(
+        "friendship.district_pairs",
+        "count",
+        (r"cặp (?:huyện|thành phố|thị xã|quận|huyện, thành phố|huyện, thị)",),
+    ),
+    Rule(
+        "friendship.village_pairs",
+        "count",
+        (r"cặp (?:thôn|bản|làng|cụm dân cư|khu dân cư|khu phố|tổ dân phố|xóm|ấp)",),
+    ),
+    Rule(
+        "friendship.border_posts",
+        "count",
+        ("đồn biên phòng", "đồn", "trạm kiểm soát biên phòng"),
+        require=(("kết nghĩa", "hữu nghị", "ký kết", "giao lưu"),),
+        scope="clause",
+    ),
+    Rule(
+        "friendship.associations",
+        "count",
+        ("hội hữu nghị", "chi hội hữu nghị", "tổ chức hữu nghị", "hội hữu nghị song phương"),
+    ),
+    # Consular work, foreigners, the border.
+    Rule(
+        "consular.cases",
+        "count",
+        ("vụ việc", "vụ", "trường hợp", "sự việc"),
+        weight=5,
+        require=(("bảo hộ công dân", "bảo hộ", "lãnh sự", "công dân", "ngư dân"),),
+        scope="clause",
+    ),
+    # Citizens named as such may find their cue anywhere in the clause ("xử lý 42 vụ với 387
+    # ngư dân và 51 tàu cá bị nước ngoài bắt giữ"); plain "người" needs it close by.
+    Rule(
+        "consular.persons",
+        "persons",
+        ("công dân", "ngư dân", "nạn nhân", "lượt công dân"),
+        require=(
+            (
+                "bảo hộ",
+                "giải cứu",
+                "trao trả",
+                "hỗ trợ",
+                "lãnh sự",
+                "hồi hương",
+                "bắt giữ",
+                "bị bắt",
+                "về nước",
+                "tiếp nhận",
+            ),
+        ),
+        forbid=("người nước ngoài", "đón", "đoàn", "du lịch"),
+        scope="clause",
+    ),
+    Rule(
+        "consular.persons",
+        "persons",
+        ("lao động", "người"),
+        require=(
+            (
+                "bảo hộ",
+                "giải cứu",
+                "trao trả",
+                "hỗ trợ",
+                "lãnh sự",
+                "hồi hương",
+                "bắt giữ",
+                "bị bắt",
+                "về nước",
+                "tiếp nhận",
+            ),
+        ),
+        forbid=("người nước ngoài", "đón", "đoàn", "du lịch"),
+    ),
+    Rule(
+        "foreigners.resident",
+        "persons",
+        (
+            "người nước ngoài",
+            "lao động nước ngoài",
+            "chuyên gia nước ngoài",
+            "người",
+            "lao động",
+            "chuyên gia",
+        ),
+        require=(
+            ("nước ngoài",),
+            ("cư trú", "làm việc", "sinh sống", "tạm trú", "thường trú", "đang"),
+        ),
+        forbid=(
+            "đến thăm",
+            "đón",
+            "đoàn",
+            "lượt",
+            "ở nước ngoài",
+            "tại nước ngoài",
+            "đi làm việc",
+            "ra nước ngoài",
+            "đi nước ngoài",
+        ),
+        weight=5,
+    ),
+    Rule(
+        "border.incidents",
+        "count",
+        ("vụ việc", "vụ", "sự vụ", "sự việc"),
+        require=(("biên giới", "đường biên"),),
+        forbid=("bảo hộ", "lãnh sự"),
+    ),
+    # Context: economy, trade, tourism, geography.
+    Rule(
+        "economy.grdp_growth",
+        "percent",
+        require=(("tăng trưởng",),),
+        forbid=("xuất khẩu", "nhập khẩu", "khách", "bình quân đầu người"),
+        forbid_in_sentence=FOREIGN_SUBJECTS,
+    ),
+    Rule(
+        "economy.grdp_per_capita",
+        "money",
+        weight=30,
+        require=(("bình quân đầu người", "grdp bình quân", "bình quân/người"),),
+        forbid=("thu nhập",),
+        forbid_in_sentence=FOREIGN_SUBJECTS,
+    ),
+    Rule(
+        "economy.targets_met",
+        "count",
+        ("chỉ tiêu",),
+        require=(("đạt", "vượt", "hoàn thành"),),
+        scope="clause",
+    ),
+    Rule(
+        "trade.exports",
+        "money",
+        weight=30,
+        require=(("xuất khẩu",),),
+        forbid=("xuất nhập khẩu", "xuất, nhập khẩu", "xnk", "nhập khẩu"),
+    ),
+    Rule(
+        "trade.imports",
+        "money",
+        weight=30,
+        require=(("nhập khẩu",),),
+        forbid=("xuất nhập khẩu", "xuất, nhập khẩu", "xnk", "xuất khẩu"),
+    ),
+    Rule(
+        "trade.total",
+        "money",
+        weight=30,
+        require=(("xuất nhập khẩu", "xuất, nhập khẩu", "xnk", "kim ngạch thương mại"),),
+    ),
+    Rule(
+        "tourism.visitors",
+        "persons",
+        (
+            "lượt khách",
+            "lượt du khách",
+            "du khách",
+            "lượt người",
+            r"lượt(?!\s+đoàn)",
+            "khách",
+            "người",
+        ),
+        require=(("du lịch", "du khách", "khách quốc tế", "khách tham quan", "tham quan", "đón"),),
+        weight=10,
+    ),
+    Rule(
+        "geography.border_length_km",
+        "km",
+        require=(("biên giới", "đường biên", "biên"),),
+        forbid=("trên biển", "bờ biển", "hàng hải"),
+        scope="clause",  # only the first length of a sentence is taken, see extract.TIMELESS
+    ),
+)
+
+
+def catalogue_codes(path: Path = CATALOGUE) -> frozenset[str] | None:
+    """Indicator codes of the catalogue, or None when it cannot be read (then nothing is off)."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return frozenset(row["code"] for row in csv.DictReader(handle))
+    except (OSError, KeyError):
+        return None
+
+
+def _compile_nouns(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not nouns:
+        return None
+    alternatives = sorted((fold(n) for n in nouns), key=len, reverse=True)
+    return re.compile(r"\s*(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+def active_rules(codes: frozenset[str] | None = None) -> tuple[Rule, ...]:
+    """The table with nouns compiled, restricted to the catalogue's indicators."""
+    if codes is None:
+        codes = catalogue_codes()
+    rules = []
+    for rule in RULES:
+        if codes is not None and rule.indicator not in codes:
+            continue
+        rules.append(
+            Rule(
+                rule.indicator,
+                rule.kind,
+                rule.nouns,
+                rule.require,
+                rule.cues,
+                rule.forbid,
+                rule.domain,
+                rule.scope,
+                rule.weight,
+                rule.forbid_in_sentence,
+                rule.require_in_sentence,
+                _compile_nouns(rule.nouns),
+            )
+        )
+    return tuple(rules)

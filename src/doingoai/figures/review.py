@@ -1,0 +1,160 @@
+"""From a document to reviewed figures: store the document once, let the extractor read it,
+and turn the figures a person accepts into reported figures with their quote."""
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+
+from django.db import transaction
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from doingoai.core.models import AdminUnit
+from doingoai.figures.models import Candidate, Indicator, ReportedFigure, SourceDocument
+from doingoai.lib.text import fold
+
+
+class UnreadableDocument(ValueError):
+    pass
+
+
+def text_of_upload(name: str, data: bytes) -> str:
+    """The text of an uploaded .txt, .html, .docx or .pdf file, NFC-normalised."""
+    from doingoai.figures.extraction.readers import DocumentError, read_bytes
+
+    try:
+        text = read_bytes(name, data)
+    except DocumentError as exc:
+        reason = exc.vi if get_language() == "vi" else exc.en
+        raise UnreadableDocument(
+            _("The file %(name)s could not be read as text (%(reason)s).")
+            % {"name": name, "reason": reason}
+        ) from exc
+    return unicodedata.normalize("NFC", text)
+
+
+def find_duplicate(owner: AdminUnit, text: str) -> SourceDocument | None:
+    digest = hashlib.sha256(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()
+    return SourceDocument.objects.filter(owner=owner, sha256=digest).first()
+
+
+def run_extractor(document: SourceDocument) -> list[Candidate]:
+    """Read ``document`` and keep every figure found as a candidate for review."""
+    from doingoai.figures.extraction import extract
+
+    known = set(Indicator.objects.values_list("code", flat=True))
+    found = extract(document.text, doc=document.file_name or document.title,
+                    published=document.published_on)
+    candidates = []
+    for item in found:
+        if item.indicator not in known:
+            continue
+        equivalent_value, equivalent_unit = item.equivalent or (None, "")
+        candidates.append(Candidate(
+            source=document, indicator_id=item.indicator, value=item.value, unit=item.unit,
+            of=item.of, qualifier=item.qualifier or "exact", period=item.period or "",
+            place=item.place or "", equivalent_value=equivalent_value,
+            equivalent_unit=equivalent_unit, start=item.start, end=item.end, text=item.text,
+        ))
+    return Candidate.objects.bulk_create(candidates)
+
+
+@transaction.atomic
+def add_document(*, owner, user, title, text, file=None, file_name="", url="",
+                 published_on: dt.date | None = None) -> tuple[SourceDocument, bool]:
+    """Store a document and its candidate figures; the same text twice is the same document."""
+    text = unicodedata.normalize("NFC", text)
+    existing = find_duplicate(owner, text)
+    if existing is not None:
+        return existing, False
+    document = SourceDocument(owner=owner, created_by=user, title=title, text=text,
+                              file_name=file_name, url=url, published_on=published_on)
+    if file is not None:
+        document.file = file
+    document.save()
+    run_extractor(document)
+    return document, True
+
+
+def place_for(candidate: Candidate, readable_ids) -> AdminUnit:
+    """The province the figure belongs to: the place the text names when the user may
+    record figures for it, else the province that owns the document."""
+    owner = candidate.source.owner
+    if candidate.place:
+        units = AdminUnit.objects.provinces().find(candidate.place)
+        if readable_ids is not None:
+            units = units.filter(pk__in=readable_ids)
+        unit = units.order_by("generation").first()
+        if unit is not None:
+            return unit
+    return owner
+
+
+@transaction.atomic
+def accept(candidate: Candidate, user, readable_ids, changes: dict | None = None):
+    """Make ``candidate`` a reported figure, with the person's corrections applied."""
+    for name, value in (changes or {}).items():
+        setattr(candidate, name, value)
+    source = candidate.source
+    figure = candidate.figure or ReportedFigure(owner=source.owner, created_by=user)
+    figure.indicator_id = candidate.indicator_id
+    figure.place = place_for(candidate, readable_ids)
+    figure.period = candidate.period
+    figure.value = candidate.value
+    figure.unit = candidate.unit
+    figure.of = candidate.of
+    figure.qualifier = candidate.qualifier
+    figure.equivalent_value = candidate.equivalent_value
+    figure.equivalent_unit = candidate.equivalent_unit
+    figure.source = source
+    figure.quote = source.text[candidate.start:candidate.end]
+    figure.start = candidate.start
+    figure.end = candidate.end
+    figure.full_clean(exclude=["owner", "created_by"])
+    figure.save()
+    candidate.figure = figure
+    candidate.status = Candidate.Status.ACCEPTED
+    candidate.save()
+    return figure
+
+
+@transaction.atomic
+def reject(candidate: Candidate):
+    if candidate.figure is not None:
+        candidate.figure.soft_delete()
+    candidate.status = Candidate.Status.REJECTED
+    candidate.save()
+
+
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)|\b([A-Z]{2,8})\b")
+# Upper-case words of Vietnamese reports that are not partners' acronyms.
+_NOT_PARTNERS = {
+    "BHG", "UBND", "HĐND", "KT", "XH", "QP", "AN", "TW", "CT", "NQ", "KH", "TU", "GRDP", "USD",
+    "VND", "VNĐ", "NGO", "ODA", "FDI", "ĐBQH", "BTV", "BCH", "KCT", "APEC", "UNESCO", "HIV",
+    "AIDS", "QĐ", "TTG", "NĐ", "CP", "XIII", "XIV", "XVI", "XVII", "II", "III", "IV",
+}
+
+
+def partners_named(document: SourceDocument, partners) -> tuple[list, list[str]]:
+    """Partners of the register that the text names (by name, alias or acronym), and the
+    acronyms the text uses that match no partner, to offer for creation."""
+    folded = fold(document.text)
+    known = []
+    matched_names = set()
+    for partner in partners:
+        for name in partner.names():
+            key = fold(name)
+            if len(key) < 2:
+                continue
+            if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded):
+                known.append(partner)
+                matched_names.update(fold(n) for n in partner.names())
+                break
+    unknown = []
+    for match in _ACRONYM.finditer(document.text):
+        word = match.group(1) or match.group(2)
+        if word.upper() in _NOT_PARTNERS or fold(word) in matched_names or word in unknown:
+            continue
+        unknown.append(word)
+    return known, unknown

@@ -1,0 +1,5 @@
+from doingoai.information.pages import activities
+
+app_name = "information"
+
+urlpatterns = [*activities.urls()]

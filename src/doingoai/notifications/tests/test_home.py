@@ -1,0 +1,56 @@
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from doingoai.delegations.models import Delegation
+from doingoai.events.models import Event
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def submitted(ha_giang, hg_specialist):
+    return Delegation.objects.create(
+        owner=ha_giang, direction="incoming", title="Đoàn Vân Nam thăm Hà Giang", purpose="x",
+        departs_on=TODAY + dt.timedelta(days=12), returns_on=TODAY + dt.timedelta(days=14),
+        status="submitted", submitted_by=hg_specialist)
+
+
+def home(client, user):
+    client.force_login(user)
+    response = client.get(reverse("core:home"))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_leader_sees_what_awaits_their_approval(client, submitted, hg_leader):
+    page = home(client, hg_leader)
+    awaiting = page.split('id="awaiting-approval"')[1].split('id="overdue"')[0]
+    assert "Đoàn Vân Nam thăm Hà Giang" in awaiting
+
+
+def test_a_specialist_has_no_approval_section_but_sees_the_visit_coming(client, submitted,
+                                                                         hg_specialist):
+    page = home(client, hg_specialist)
+    assert 'id="awaiting-approval"' not in page
+    assert "Đoàn Vân Nam thăm Hà Giang" in page.split('id="upcoming"')[1]
+
+
+def test_what_falls_due_in_30_days_is_listed(client, ha_giang, hg_specialist):
+    Event.objects.create(owner=ha_giang, kind="conference", role="organised",
+                         title="Hội nghị xúc tiến đầu tư", starts_on=TODAY + dt.timedelta(days=45))
+    due = home(client, hg_specialist).split('id="due-soon"')[1].split('id="upcoming"')[0]
+    assert "Hội nghị xúc tiến đầu tư" in due
+    assert "06/2020/QĐ-TTg" in due
+
+
+def test_another_province_sees_none_of_it(client, submitted, bk_specialist):
+    assert "Vân Nam" not in home(client, bk_specialist)
+
+
+def test_viewers_and_the_ministry_get_a_home_page(client, submitted, hg_viewer, ministry_viewer):
+    assert "Đoàn Vân Nam thăm Hà Giang" in home(client, hg_viewer)
+    assert "Đoàn Vân Nam thăm Hà Giang" in home(client, ministry_viewer)

@@ -1,0 +1,165 @@
+"""Personal data (Decree 13/2023/NĐ-CP): masked for users without the permission on pages,
+forms, history and exports; every view and export of a record with personal data logged,
+and the log readable by the province's leader only."""
+
+import io
+
+import openpyxl
+import pytest
+
+from doingoai.consular.tests.factories import make_case
+from doingoai.core.records import mask
+from doingoai.privacy.models import AccessLog
+from doingoai.privacy.testing import csv_rows
+from doingoai.residents.pages import foreigners
+from doingoai.residents.tests.factories import make_foreigner
+from doingoai.testing import make_user
+
+
+@pytest.fixture
+def hg_leader_with_role(hg_leader):
+    hg_leader.membership.can_see_personal_data = True
+    hg_leader.membership.save()
+    return hg_leader
+
+
+@pytest.fixture
+def foreigner(ha_giang):
+    return make_foreigner(ha_giang, passport_number="E12345678",
+                          address="Tổ 5, phường Nguyễn Trãi")
+
+
+def test_mask_keeps_the_first_three_characters_of_a_long_text():
+    assert mask("E12345678") == "E12•••••"
+    assert mask("B123") == "•••••"
+    assert mask("") == ""
+    assert mask(None) == ""
+
+
+def test_a_specialist_without_the_permission_sees_the_passport_number_masked(
+    client, hg_specialist, foreigner
+):
+    client.force_login(hg_specialist)
+    detail = client.get(foreigners.reverse("detail", foreigner.pk)).content.decode()
+    listing = client.get(foreigners.reverse("list")).content.decode()
+    for page in (detail, listing):
+        assert "E12•••••" in page
+        assert "E12345678" not in page
+    assert "Nguyễn Trãi" not in detail
+
+
+def test_the_history_of_a_personal_field_is_masked_too(client, hg_specialist, foreigner):
+    foreigner.passport_number = "E99999999"
+    foreigner.save()
+    client.force_login(hg_specialist)
+    detail = client.get(foreigners.reverse("detail", foreigner.pk)).content.decode()
+    assert "E12345678" not in detail
+    assert "E99999999" not in detail
+
+
+def test_the_personal_fields_of_child_rows_are_masked(client, hg_specialist, ha_giang):
+    case = make_case(ha_giang)
+    client.force_login(hg_specialist)
+    detail = client.get(f"/consular/cases/{case.pk}/").content.decode()
+    assert "C7654321" not in detail
+    assert "Giàng Thị Mai" not in detail
+    assert "Bị lừa sang Hà Khẩu" not in detail
+    assert "Công dân bị lừa bán sang Trung Quốc" in detail
+
+
+def test_the_edit_form_leaves_out_personal_fields_and_keeps_their_values(
+    client, hg_specialist, foreigner
+):
+    client.force_login(hg_specialist)
+    form = client.get(foreigners.reverse("edit", foreigner.pk)).content.decode()
+    assert "E12345678" not in form
+    assert 'name="passport_number"' not in form
+    data = {"full_name": "Zhang Wei", "nationality": "CN", "purpose": "work",
+            "passport_number": "HACKED", "version": str(foreigner.version)}
+    assert client.post(foreigners.reverse("edit", foreigner.pk), data).status_code == 302
+    foreigner.refresh_from_db()
+    assert foreigner.passport_number == "E12345678"
+
+
+def test_the_leader_with_the_permission_sees_it_and_the_view_is_logged(
+    client, hg_leader_with_role, foreigner
+):
+    client.force_login(hg_leader_with_role)
+    detail = client.get(foreigners.reverse("detail", foreigner.pk)).content.decode()
+    assert "E12345678" in detail
+    entry = AccessLog.objects.get(action="view")
+    assert entry.user == hg_leader_with_role
+    assert entry.record_type == "residents.foreigner"
+    assert entry.record_id == foreigner.pk
+    assert entry.province == foreigner.owner
+    assert "passport_number" in entry.fields
+    log = client.get("/privacy/log/").content.decode()
+    assert f'href="{foreigners.reverse("detail", foreigner.pk)}"' in log
+    assert "passport_number" in log
+
+
+def test_a_masked_view_is_logged_with_no_field_shown(client, hg_specialist, foreigner):
+    client.force_login(hg_specialist)
+    client.get(foreigners.reverse("detail", foreigner.pk))
+    entry = AccessLog.objects.get(action="view")
+    assert (entry.user, entry.fields) == (hg_specialist, [])
+
+
+def test_a_record_without_personal_data_is_not_logged(client, hg_specialist, ha_giang):
+    from doingoai.border.tests.factories import make_gate
+
+    gate = make_gate(ha_giang)
+    client.force_login(hg_specialist)
+    client.get(f"/border/gates/{gate.pk}/")
+    assert not AccessLog.objects.exists()
+
+
+def test_only_the_leader_reads_the_log(client, hg_specialist, hg_viewer):
+    for user in (hg_specialist, hg_viewer):
+        client.force_login(user)
+        assert client.get("/privacy/log/").status_code == 403
+
+
+def test_another_provinces_leader_does_not_see_the_log_of_ha_giang(
+    client, hg_specialist, bac_kan, foreigner
+):
+    client.force_login(hg_specialist)
+    client.get(foreigners.reverse("detail", foreigner.pk))
+    client.force_login(make_user("bk.leader", "leader", bac_kan))
+    log = client.get("/privacy/log/").content.decode()
+    assert foreigners.reverse("detail", foreigner.pk) not in log
+    assert "hg.specialist" not in log
+
+
+def test_exports_are_masked_for_a_user_without_the_permission_and_logged(
+    client, hg_specialist, foreigner
+):
+    client.force_login(hg_specialist)
+    rows = csv_rows(client.get(foreigners.reverse("list"), {"export": "csv"}))
+    assert "E12•••••" in rows[1]
+    assert "E12345678" not in str(rows)
+    response = client.get(foreigners.reverse("list"), {"export": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content), read_only=True).active
+    values = [cell for row in sheet.iter_rows(values_only=True) for cell in row]
+    assert "E12•••••" in values
+    assert "E12345678" not in values
+    exports = AccessLog.objects.filter(action="export")
+    assert exports.count() == 2
+    assert all(e.record_ids == [foreigner.pk] and e.fields == [] for e in exports)
+
+
+def test_exports_show_personal_data_to_a_user_with_the_permission(
+    client, hg_leader_with_role, foreigner
+):
+    client.force_login(hg_leader_with_role)
+    rows = csv_rows(client.get(foreigners.reverse("list"), {"export": "csv"}))
+    assert "E12345678" in rows[1]
+    entry = AccessLog.objects.get(action="export")
+    assert entry.fields == ["passport_number"]
+
+
+def test_a_list_page_showing_personal_data_is_logged(client, hg_leader_with_role, foreigner):
+    client.force_login(hg_leader_with_role)
+    client.get(foreigners.reverse("list"))
+    entry = AccessLog.objects.get(action="list")
+    assert entry.record_ids == [foreigner.pk]

@@ -1,0 +1,33 @@
+"""Which places a user may see a report of: the provinces ``accounts.scope`` lets them read
+(a province's users: their province and the provinces merged into it; the ministry: all)."""
+
+from django.core.exceptions import PermissionDenied
+
+from doingoai.accounts.scope import home_province, readable_unit_ids
+from doingoai.core.models import AdminUnit
+
+
+def readable_provinces(user):
+    provinces = AdminUnit.objects.provinces()
+    unit_ids = readable_unit_ids(user)
+    if unit_ids is not None:
+        provinces = provinces.filter(pk__in=unit_ids)
+    return provinces.order_by("-generation", "name")
+
+
+def get_places_for_user(request, place_ids) -> list[AdminUnit]:
+    """The provinces ``place_ids`` if the user may read every one of them (403 otherwise);
+    the user's own province when none is asked for."""
+    if not place_ids:
+        home = home_province(request.user)
+        if home is None:
+            return []
+        return [home]
+    try:
+        ids = [int(pk) for pk in place_ids]
+    except (TypeError, ValueError) as exc:
+        raise PermissionDenied from exc
+    places = list(readable_provinces(request.user).filter(pk__in=ids))
+    if len(places) != len(set(ids)):
+        raise PermissionDenied
+    return sorted(places, key=lambda p: ids.index(p.pk))

@@ -1,0 +1,360 @@
+"""How each indicator of the catalogue is computed from the records.
+
+``COMPUTATIONS`` maps an indicator code to a ``Computation``: a function of
+``(unit_ids, start, end)`` built on the models' QuerySets, and the register whose records it
+reads (used to decide whether the records cover a period). Indicators that records cannot
+give (economy.*, tourism.*, geography.*, consular work, trade...) have no entry: they are
+reported only.
+
+Flows count what happened in the period (a delegation departing, an agreement signed, a
+disbursement made); stocks count what stands at the period's end (agreements in force,
+friendship pacts, FDI projects still licensed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Min, Q, Sum
+from django.db.models.functions import Coalesce
+
+from doingoai.agreements.models import Agreement
+from doingoai.aid.models import AidProgramme, AidTransaction
+from doingoai.core.rates import MissingRate, convert
+from doingoai.delegations.models import Delegation, DelegationMember
+from doingoai.events.models import Event
+from doingoai.friendship.models import FriendshipAssociation, FriendshipPact
+from doingoai.partners.models import Partner, PartnerRelation
+
+# Records in these states never happened (a refused trip, a cancelled conference).
+NOT_HELD_DELEGATION = [Delegation.Status.REFUSED, Delegation.Status.CANCELLED]
+NOT_HELD_EVENT = [Event.Status.REFUSED, Event.Status.CANCELLED]
+NOT_SIGNED = [Agreement.Status.NEGOTIATING, Agreement.Status.IN_CONSULTATION]
+ODA = [AidProgramme.Kind.ODA_GRANT, AidProgramme.Kind.ODA_LOAN]
+NGO = [AidProgramme.Kind.NGO]
+FDI = [AidProgramme.Kind.FDI]
+
+
+@dataclass
+class Computed:
+    value: Decimal
+    unit: str
+    of: Decimal | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Computation:
+    register: str
+    stock: bool
+    function: Callable[[list[int], dt.date, dt.date], Computed]
+    definition: str
+
+
+COMPUTATIONS: dict[str, Computation] = {}
+
+
+def computes(code: str, register: str, *, stock: bool = False):
+    def decorate(function):
+        COMPUTATIONS[code] = Computation(register, stock, function,
+                                         (function.__doc__ or "").strip())
+        return function
+    return decorate
+
+
+def compute(code: str, unit_ids: list[int], start: dt.date, end: dt.date) -> Computed | None:
+    computation = COMPUTATIONS.get(code)
+    if computation is None:
+        return None
+    return computation.function(unit_ids, start, end)
+
+
+def _count(queryset, unit="count") -> Computed:
+    return Computed(Decimal(queryset.count()), unit)
+
+
+# --- delegations -----------------------------------------------------------------------
+def delegations(unit_ids, start, end, direction):
+    return (Delegation.objects.filter(owner_id__in=unit_ids, direction=direction)
+            .departing_between(start, end).exclude(status__in=NOT_HELD_DELEGATION))
+
+
+def members(unit_ids, start, end, direction):
+    return DelegationMember.objects.filter(
+        delegation__in=delegations(unit_ids, start, end, direction))
+
+
+@computes("delegations.outgoing", "delegations")
+def outgoing(unit_ids, start, end):
+    """Outgoing delegations whose departure falls in the period (refused and cancelled trips
+    left out)."""
+    return _count(delegations(unit_ids, start, end, Delegation.Direction.OUTGOING))
+
+
+@computes("delegations.outgoing_persons", "delegations")
+def outgoing_persons(unit_ids, start, end):
+    """Members of those outgoing delegations: person-trips (lượt người)."""
+    return _count(members(unit_ids, start, end, Delegation.Direction.OUTGOING), "persons")
+
+
+@computes("delegations.incoming", "delegations")
+def incoming(unit_ids, start, end):
+    """Incoming foreign delegations arriving in the period."""
+    return _count(delegations(unit_ids, start, end, Delegation.Direction.INCOMING))
+
+
+@computes("delegations.incoming_persons", "delegations")
+def incoming_persons(unit_ids, start, end):
+    """Members of those incoming delegations."""
+    return _count(members(unit_ids, start, end, Delegation.Direction.INCOMING), "persons")
+
+
+# --- agreements ------------------------------------------------------------------------
+def agreements_signed(unit_ids, start, end):
+    return (Agreement.objects.filter(owner_id__in=unit_ids).signed_between(start, end)
+            .exclude(status__in=NOT_SIGNED))
+
+
+@computes("agreements.signed", "agreements")
+def signed(unit_ids, start, end):
+    """Agreements, memoranda and minutes signed in the period."""
+    return _count(agreements_signed(unit_ids, start, end))
+
+
+@computes("agreements.implementing", "agreements", stock=True)
+def implementing(unit_ids, start, end):
+    """Agreements in force at the period's end (signed, not expired, not terminated)."""
+    return _count(Agreement.objects.filter(owner_id__in=unit_ids).in_force_on(end))
+
+
+# --- partners --------------------------------------------------------------------------
+@computes("partners.foreign_localities", "partners", stock=True)
+def foreign_localities(unit_ids, start, end):
+    """Foreign provinces and cities with a friendship or cooperation relation standing at the
+    period's end."""
+    standing = PartnerRelation.objects.filter(
+        kind__in=[PartnerRelation.Kind.FRIENDSHIP, PartnerRelation.Kind.COOPERATION],
+    ).filter(Q(started_on__isnull=True) | Q(started_on__lte=end)).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gte=end))
+    return _count(Partner.objects.filter(
+        owner_id__in=unit_ids, kind=Partner.Kind.FOREIGN_LOCALITY,
+        relations__in=standing).distinct())
+
+
+# --- aid -------------------------------------------------------------------------------
+def programmes(unit_ids, kinds):
+    return (AidProgramme.objects.filter(owner_id__in=unit_ids, kind__in=kinds)
+            .exclude(status=AidProgramme.Status.CANCELLED)
+            .annotate(began_on=Coalesce("starts_on", "decision_date")))
+
+
+def programmes_running(unit_ids, start, end, kinds):
+    """Programmes whose span (start or approval to end) overlaps the period."""
+    return programmes(unit_ids, kinds).filter(began_on__lte=end).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=start))
+
+
+def transactions(unit_ids, start, end, kinds, kind):
+    return AidTransaction.objects.filter(
+        programme__owner_id__in=unit_ids, programme__kind__in=kinds, kind=kind,
+        on__range=(start, end),
+    ).exclude(programme__status=AidProgramme.Status.CANCELLED).exclude(
+        programme__deleted_at__isnull=False)
+
+
+def in_vnd(rows) -> Computed:
+    """The sum of ``rows`` (AidTransactions) in đồng, each converted at the rate of its own
+    date. Rows of one currency, day and fixed rate are summed in SQL first: conversion is
+    linear, so the result is the same as converting row by row, with far fewer lookups."""
+    total = Decimal(0)
+    notes = []
+    groups = (rows.order_by().values("currency_id", "on", "fixed_vnd_per_unit")
+              .annotate(amount=Sum("amount")))
+    for group in groups:
+        try:
+            conversion = convert(group["amount"], group["currency_id"], "VND", group["on"],
+                                 group["fixed_vnd_per_unit"])
+        except MissingRate as exc:
+            notes.append(str(exc))
+            continue
+        total += conversion.amount
+    return Computed(total.quantize(Decimal(1)), "VND", notes=sorted(set(notes)))
+
+
+@computes("ngo.projects", "aid")
+def ngo_projects(unit_ids, start, end):
+    """Foreign NGO programmes, projects and grants received or under way in the period (their
+    span, from start or approval to end, overlaps it)."""
+    return _count(programmes_running(unit_ids, start, end, NGO))
+
+
+@computes("ngo.projects_signed", "aid")
+def ngo_projects_signed(unit_ids, start, end):
+    """Foreign NGO programmes newly signed (approved, or started when no approval date is
+    recorded) in the period."""
+    return _count(programmes(unit_ids, NGO).annotate(
+        signed_on=Coalesce("decision_date", "starts_on")).filter(signed_on__range=(start, end)))
+
+
+@computes("ngo.amount_committed", "aid")
+def ngo_committed(unit_ids, start, end):
+    """Commitments to foreign NGO programmes dated in the period, in đồng at their dates."""
+    return in_vnd(transactions(unit_ids, start, end, NGO, AidTransaction.Kind.COMMITMENT))
+
+
+@computes("ngo.amount_disbursed", "aid")
+def ngo_disbursed(unit_ids, start, end):
+    """Disbursements of foreign NGO programmes dated in the period, in đồng at their dates."""
+    return in_vnd(transactions(unit_ids, start, end, NGO, AidTransaction.Kind.DISBURSEMENT))
+
+
+@computes("ngo.organisations", "aid")
+def ngo_organisations(unit_ids, start, end):
+    """Distinct donors of the foreign NGO programmes under way in the period."""
+    running = programmes_running(unit_ids, start, end, NGO)
+    return _count(Partner.objects.filter(aid_programmes__in=running).distinct())
+
+
+@computes("oda.projects", "aid")
+def oda_projects(unit_ids, start, end):
+    """ODA grants and loans under way in the period."""
+    return _count(programmes_running(unit_ids, start, end, ODA))
+
+
+@computes("oda.amount", "aid")
+def oda_amount(unit_ids, start, end):
+    """ODA commitments dated in the period, in đồng at their dates."""
+    return in_vnd(transactions(unit_ids, start, end, ODA, AidTransaction.Kind.COMMITMENT))
+
+
+def fdi_standing(unit_ids, end):
+    return programmes(unit_ids, FDI).exclude(status=AidProgramme.Status.FINISHED).filter(
+        began_on__lte=end).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=end))
+
+
+@computes("fdi.projects", "aid", stock=True)
+def fdi_projects(unit_ids, start, end):
+    """FDI projects still licensed at the period's end."""
+    return _count(fdi_standing(unit_ids, end))
+
+
+@computes("fdi.capital", "aid", stock=True)
+def fdi_capital(unit_ids, start, end):
+    """Registered capital (commitments up to the period's end) of those FDI projects."""
+    return in_vnd(AidTransaction.objects.filter(
+        programme__in=fdi_standing(unit_ids, end), kind=AidTransaction.Kind.COMMITMENT,
+        on__lte=end))
+
+
+# --- conferences -----------------------------------------------------------------------
+def events(unit_ids, start, end):
+    return (Event.objects.filter(owner_id__in=unit_ids).starting_between(start, end)
+            .exclude(status__in=NOT_HELD_EVENT))
+
+
+@computes("conferences.organised", "events")
+def organised(unit_ids, start, end):
+    """International conferences, seminars and talks the province organised, starting in the
+    period."""
+    return _count(events(unit_ids, start, end).organised())
+
+
+@computes("conferences.attended", "events")
+def attended(unit_ids, start, end):
+    """International conferences and seminars the province attended, starting in the
+    period."""
+    return _count(events(unit_ids, start, end).attended())
+
+
+# --- friendship ------------------------------------------------------------------------
+def pacts(unit_ids, kind):
+    return FriendshipPact.objects.filter(owner_id__in=unit_ids, kind=kind)
+
+
+def _sides(queryset, by_unit: bool) -> int:
+    """Distinct places on our side: a commune with two pacts is one commune. Communes are
+    told apart by their unit (a pact without a linked unit by the name of its side); border
+    posts by name, since a post is not an administrative unit (its unit is its district)."""
+    if not by_unit:
+        return queryset.aggregate(n=Count("our_side", distinct=True))["n"]
+    linked = queryset.filter(our_unit__isnull=False).aggregate(
+        n=Count("our_unit", distinct=True))["n"]
+    unlinked = queryset.filter(our_unit__isnull=True).aggregate(
+        n=Count("our_side", distinct=True))["n"]
+    return linked + unlinked
+
+
+def _pacts_of(kind, by_unit=True):
+    def function(unit_ids, start, end):
+        standing = _sides(pacts(unit_ids, kind).in_force_on(end), by_unit)
+        ever = _sides(pacts(unit_ids, kind), by_unit)
+        return Computed(Decimal(standing), "count", Decimal(ever))
+    return function
+
+
+_BORDER_DENOMINATOR = (
+    " The denominator (the number of border communes or posts) is the one the office last "
+    "reported for the place; without a reported one it is the number of distinct units that "
+    "have ever had such a pact in the records.")
+
+COMPUTATIONS["friendship.border_communes"] = Computation(
+    "friendship", True, _pacts_of(FriendshipPact.Kind.BORDER_COMMUNE),
+    "Border communes and towns with a friendship pact in force at the period's end."
+    + _BORDER_DENOMINATOR)
+COMPUTATIONS["friendship.border_posts"] = Computation(
+    "friendship", True, _pacts_of(FriendshipPact.Kind.BORDER_POST, by_unit=False),
+    "Border posts twinned with the facing station at the period's end." + _BORDER_DENOMINATOR)
+
+
+def _pair_count(kind):
+    def function(unit_ids, start, end):
+        return _count(pacts(unit_ids, kind).in_force_on(end))
+    return function
+
+
+COMPUTATIONS["friendship.district_pairs"] = Computation(
+    "friendship", True, _pair_count(FriendshipPact.Kind.DISTRICT_PAIR),
+    "District and city pairs with a friendship pact in force at the period's end.")
+COMPUTATIONS["friendship.village_pairs"] = Computation(
+    "friendship", True, _pair_count(FriendshipPact.Kind.VILLAGE_PAIR),
+    "Village and hamlet pairs across the border twinned at the period's end.")
+
+
+@computes("friendship.associations", "friendship", stock=True)
+def associations(unit_ids, start, end):
+    """Friendship associations founded on or before the period's end."""
+    return _count(FriendshipAssociation.objects.filter(owner_id__in=unit_ids).filter(
+        Q(founded_on__isnull=True) | Q(founded_on__lte=end)))
+
+
+# --- coverage --------------------------------------------------------------------------
+def first_record_on(register: str, unit_id: int) -> dt.date | None:
+    """The date of the unit's earliest record in ``register`` (None when it has none)."""
+    if register == "delegations":
+        return Delegation.objects.filter(owner_id=unit_id).aggregate(d=Min("departs_on"))["d"]
+    if register == "events":
+        return Event.objects.filter(owner_id=unit_id).aggregate(d=Min("starts_on"))["d"]
+    if register == "agreements":
+        return Agreement.objects.filter(owner_id=unit_id).aggregate(d=Min("signed_on"))["d"]
+    if register == "aid":
+        dates = [
+            AidProgramme.objects.filter(owner_id=unit_id).aggregate(
+                d=Min(Coalesce("starts_on", "decision_date")))["d"],
+            AidTransaction.objects.filter(programme__owner_id=unit_id).aggregate(
+                d=Min("on"))["d"],
+        ]
+        dates = [d for d in dates if d]
+        return min(dates) if dates else None
+    raise ValueError(register)
+
+
+def has_records(register: str, unit_id: int) -> bool:
+    if register == "friendship":
+        return (FriendshipPact.objects.filter(owner_id=unit_id).exists()
+                or FriendshipAssociation.objects.filter(owner_id=unit_id).exists())
+    if register == "partners":
+        return Partner.objects.filter(owner_id=unit_id).exists()
+    return first_record_on(register, unit_id) is not None

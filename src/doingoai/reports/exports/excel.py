@@ -1,0 +1,111 @@
+"""The report as an XLSX workbook: one sheet per table, numbers stored as numbers with a
+Vietnamese number format (LCID 042A: Excel and LibreOffice show 2.689 and 22,3), and a
+native bar chart of the trends."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment, Font
+
+from doingoai.reports.exports.tables import indicator_name, plain, rows
+
+WHOLE = "[$-42A]#,##0"
+DECIMAL = "[$-42A]#,##0.##"
+SHEETS = {
+    "vi": {"figures": "Số liệu", "trends": "Theo năm", "countries": "Đoàn theo nước",
+           "donors": "Viện trợ theo nhà tài trợ", "sectors": "Viện trợ theo lĩnh vực",
+           "agreements": "Thỏa thuận theo nước"},
+    "en": {"figures": "Figures", "trends": "By year", "countries": "Delegations by country",
+           "donors": "Aid by donor", "sectors": "Aid by sector",
+           "agreements": "Agreements by country"},
+}
+HEADINGS = {
+    "vi": {
+        "figures": ["Mã", "Chỉ tiêu", "Tính từ hồ sơ", "Đơn vị", "Trên tổng số", "Báo cáo",
+                    "Đơn vị", "Trên tổng số", "Chênh lệch", "Số liệu in", "Lý do"],
+        "countries": ["Nước", "Đoàn ra", "Lượt người đi", "Đoàn vào", "Lượt người đến"],
+        "aid": ["Tên", "Số chương trình, dự án", "Giải ngân trong kỳ (đồng)"],
+        "agreements": ["Nước", "Thỏa thuận ký kết"],
+        "year": "Năm",
+    },
+    "en": {
+        "figures": ["Code", "Indicator", "Computed", "Unit", "Out of", "Reported", "Unit",
+                    "Out of", "Difference", "Printed", "Reason"],
+        "countries": ["Country", "Outgoing", "Outgoing persons", "Incoming",
+                      "Incoming persons"],
+        "aid": ["Name", "Programmes", "Disbursed in the period (VND)"],
+        "agreements": ["Country", "Agreements signed"],
+        "year": "Year",
+    },
+}
+
+
+def _write(sheet, headings, data_rows):
+    sheet.append(headings)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for data in data_rows:
+        sheet.append([plain(v) if not isinstance(v, str) and v is not None else v
+                      for v in data])
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, int):
+                cell.number_format = WHOLE
+            elif isinstance(cell.value, float):
+                cell.number_format = DECIMAL
+    for column in sheet.columns:
+        width = max(len(str(c.value or "")) for c in column)
+        sheet.column_dimensions[column[0].column_letter].width = min(max(10, width + 2), 60)
+
+
+def as_xlsx(report, lang: str = "vi") -> bytes:
+    names, headings = SHEETS[lang], HEADINGS[lang]
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = names["figures"]
+    _write(sheet, headings["figures"], [
+        [r["code"], r["name"], r["computed"], r["computed_unit"], r["computed_of"],
+         r["reported"], r["reported_unit"], r["reported_of"], r["difference"],
+         r["basis_name"], r["reason"]] for r in rows(report, lang)])
+
+    trends = report.trends or {"years": [], "series": {}, "indicators": {}}
+    codes = list(trends["series"])
+    sheet = workbook.create_sheet(names["trends"])
+    _write(sheet, [headings["year"]] + [indicator_name(trends["indicators"][c], lang)
+                                        for c in codes],
+           [[year] + [trends["series"][c][n][1] for c in codes]
+            for n, year in enumerate(trends["years"])])
+    if trends["years"] and codes:
+        chart = BarChart()
+        chart.title = names["trends"]
+        chart.y_axis.title = ""
+        chart.height, chart.width = 9, 18
+        # The delegation counts: the first two columns after the year.
+        wanted = [n for n, c in enumerate(codes, start=2)
+                  if c in ("delegations.outgoing", "delegations.incoming")] or [2]
+        for column in wanted:
+            chart.add_data(Reference(sheet, min_col=column, min_row=1,
+                                     max_row=len(trends["years"]) + 1), titles_from_data=True)
+        chart.set_categories(Reference(sheet, min_col=1, min_row=2,
+                                       max_row=len(trends["years"]) + 1))
+        sheet.add_chart(chart, f"A{len(trends['years']) + 4}")
+
+    breakdowns = report.breakdowns or {}
+    sheet = workbook.create_sheet(names["countries"])
+    _write(sheet, headings["countries"], [
+        [r["country"], r["outgoing"], r["outgoing_persons"], r["incoming"],
+         r["incoming_persons"]] for r in breakdowns.get("delegations_by_country", [])])
+    for key, title in (("aid_by_donor", "donors"), ("aid_by_sector", "sectors")):
+        sheet = workbook.create_sheet(names[title])
+        _write(sheet, headings["aid"], [[r["name"], r["programmes"], r["disbursed"]]
+                                        for r in breakdowns.get(key, [])])
+    sheet = workbook.create_sheet(names["agreements"])
+    _write(sheet, headings["agreements"], [[r["country"], r["agreements"]]
+                                           for r in breakdowns.get("agreements_by_country", [])])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,78 @@
+"""The rows every export and the report page show: one per indicator that has a computed or
+a reported figure."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from doingoai.reports.prose import QUALIFIERS, amount, figure_text, number
+
+BASIS_NAMES = {
+    "vi": {"computed": "Tính từ hồ sơ", "reported": "Số liệu báo cáo", None: "Không in"},
+    "en": {"computed": "Computed from records", "reported": "Reported", None: "Not printed"},
+}
+UNIT_NAMES = {
+    "vi": {"count": "", "persons": "lượt", "percent": "%", "km": "km"},
+    "en": {"count": "", "persons": "persons", "percent": "%", "km": "km"},
+}
+
+
+def indicator_name(indicator, lang: str) -> str:
+    return indicator.name_en if lang == "en" else indicator.name_vi
+
+
+def plain(value) -> int | float | None:
+    """A Decimal for JSON: a whole number stays whole."""
+    if value is None:
+        return None
+    value = Decimal(value)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def value_text(value, unit, lang, qualifier="exact", of=None) -> str:
+    if value is None:
+        return ""
+    text = QUALIFIERS[lang].get(qualifier, "")
+    if unit in ("count", "persons", "percent", "km"):
+        text += number(value, lang, 2)
+        if of is not None:
+            text += "/" + number(of, lang, 0)
+        if unit in ("percent", "km"):
+            text += ("%" if unit == "percent" else " km")
+    else:
+        text += amount(value, unit, lang)
+    return text
+
+
+def rows(report, lang: str = "vi") -> list[dict]:
+    found = []
+    for line in report.lines:
+        if line.computed is None and line.reported is None:
+            continue
+        computed = line.computed
+        reported = line.reported
+        found.append({
+            "line": line,
+            "code": line.code,
+            "name": indicator_name(line.indicator, lang),
+            "computed": computed.value if computed else None,
+            "computed_unit": computed.unit if computed else "",
+            "computed_of": computed.of if computed else None,
+            "computed_text": value_text(computed.value, computed.unit, lang,
+                                        of=computed.of) if computed else "",
+            "reported": reported.value if reported else None,
+            "reported_unit": reported.unit if reported else "",
+            "reported_of": reported.of if reported else None,
+            "reported_text": value_text(reported.value, reported.unit, lang,
+                                        reported.qualifier, reported.of) if reported else "",
+            "reported_figures": reported.figures if reported else [],
+            "difference": line.difference,
+            "difference_text": (value_text(line.difference, computed.unit, lang)
+                                if line.difference is not None else ""),
+            "printed_text": figure_text(line, lang) if line.printed else "",
+            "basis": line.basis,
+            "basis_name": BASIS_NAMES[lang][line.basis],
+            "reason": line.reason,
+            "unit": line.unit,
+        })
+    return found

@@ -1,0 +1,336 @@
+"""The report's paragraphs, written from the printed figures in the register of the
+province's own reports and press articles ("Giai đoạn 2015 – 2020, tỉnh đã ký kết và triển
+khai 85 thỏa thuận, biên bản hợp tác; …"), with an English version.
+
+Numbers are written the Vietnamese way (2.689; 22,3 triệu USD; 523 tỷ đồng) and a reported
+figure keeps its qualifier ("gần 350 tỷ đồng", "trên 3 triệu lượt khách"). A clause whose
+figure is not printed is left out rather than written with a zero.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from doingoai.lib.money import format_number
+from doingoai.lib.periods import HALF, QUARTER, RANGE
+
+QUALIFIERS = {
+    "vi": {"exact": "", "over": "trên ", "under": "gần ", "about": "khoảng "},
+    "en": {"exact": "", "over": "over ", "under": "nearly ", "about": "about "},
+}
+SCALES = {
+    "vi": [(Decimal(10) ** 9, "tỷ"), (Decimal(10) ** 6, "triệu")],
+    "en": [(Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million")],
+}
+
+
+def number(value, lang: str = "vi", decimals: int = 2) -> str:
+    """2.689 and 22,3 in Vietnamese; 2,689 and 22.3 in English (trailing zeros dropped)."""
+    value = Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = format_number(value.normalize() if value == value.to_integral() else value)
+    if "," in text:
+        text = text.rstrip("0").rstrip(",")
+    if lang == "en":
+        text = text.replace(".", "\x00").replace(",", ".").replace("\x00", ",")
+    return text
+
+
+def amount(value, unit: str, lang: str = "vi") -> str:
+    """523 tỷ đồng, 22,3 triệu USD, 4,04 triệu USD; 350 billion VND in English."""
+    value = Decimal(value)
+    currency = ("đồng" if lang == "vi" else "VND") if unit == "VND" else unit
+    for scale, word in SCALES[lang]:
+        if abs(value) >= scale:
+            return f"{number(value / scale, lang)} {word} {currency}"
+    return f"{number(value, lang, 0)} {currency}"
+
+
+def quantity(value, lang: str = "vi") -> str:
+    """A count or a number of persons; millions are written in words (3 triệu lượt)."""
+    value = Decimal(value)
+    if abs(value) >= Decimal(10) ** 6:
+        return f"{number(value / Decimal(10) ** 6, lang)} {SCALES[lang][1][1]}"
+    return number(value, lang, 0)
+
+
+def figure_text(line, lang: str = "vi") -> str:
+    """The printed figure of ``line`` as a report writes it, qualifier included."""
+    qualifier = QUALIFIERS[lang].get(line.qualifier, "")
+    if line.unit in ("count", "persons"):
+        text = quantity(line.value, lang)
+        if line.of is not None:
+            text = f"{text}/{quantity(line.of, lang)}"
+    elif line.unit == "percent":
+        text = f"{number(line.value, lang)}%"
+    elif line.unit == "km":
+        text = f"{number(line.value, lang)} km"
+    else:
+        text = amount(line.value, line.unit, lang)
+    return qualifier + text
+
+
+class _Figures:
+    def __init__(self, report, lang):
+        self.report, self.lang = report, lang
+
+    def __call__(self, code):
+        line = self.report.line(code)
+        return figure_text(line, self.lang) if line is not None and line.printed else None
+
+
+def _subject(report, lang: str) -> tuple[str, str]:
+    """How the paragraph names the place: ("tỉnh Hà Giang", "Tỉnh") or the plural."""
+    places = report.places
+    if lang == "en":
+        if len(places) == 1:
+            kind = "city" if places[0].kind.lower().startswith("thành phố") else "province"
+            return f"{places[0].name} {kind}", "The province"
+        return ", ".join(p.name for p in places), "The provinces"
+    if len(places) == 1:
+        kind = places[0].kind.lower() or "tỉnh"
+        return f"{kind} {places[0].name}", "Tỉnh" if kind == "tỉnh" else kind.capitalize()
+    return "các tỉnh, thành phố " + ", ".join(p.name for p in places), "Các địa phương"
+
+
+def _opening(report, lang: str) -> str:
+    period = report.period
+    text = period.describe(lang)
+    if lang == "vi":
+        return text[0].upper() + text[1:]
+    if period.kind == RANGE:
+        return f"From {text}"
+    if period.kind in (QUARTER, HALF):
+        return f"In the {text}"
+    return f"In {text}"
+
+
+def write(report, lang: str = "vi") -> str:
+    return (_vietnamese if lang == "vi" else _english)(report)
+
+
+def _vietnamese(report) -> str:
+    f = _Figures(report, "vi")
+    subject, short = _subject(report, "vi")
+    sentences = []
+
+    clauses = []
+    if f("agreements.signed"):
+        clauses.append(f"ký kết và triển khai {f('agreements.signed')} thỏa thuận, "
+                       "biên bản hợp tác")
+    if f("agreements.implementing"):
+        clauses.append(f"tiếp tục triển khai {f('agreements.implementing')} thỏa thuận hợp tác "
+                       "quốc tế")
+    if f("ngo.organisations"):
+        clauses.append(f"vận động thu hút {f('ngo.organisations')} tổ chức phi chính phủ nước "
+                       "ngoài")
+    committed_said = False
+    aid = ""
+    if f("ngo.projects"):
+        aid = (f"tiếp nhận và triển khai {f('ngo.projects')} chương trình, dự án viện trợ phi "
+               "chính phủ nước ngoài")
+        if f("ngo.amount_disbursed"):
+            aid += f" với kinh phí đã thực hiện {f('ngo.amount_disbursed')}"
+        elif f("ngo.amount_total"):
+            aid += f" với tổng giá trị {f('ngo.amount_total')}"
+        elif f("ngo.amount_committed") and not f("ngo.projects_signed"):
+            aid += f" với kinh phí cam kết {f('ngo.amount_committed')}"
+            committed_said = True
+    oda = ""
+    if f("oda.projects"):
+        oda = f"{f('oda.projects')} chương trình, dự án viện trợ phát triển chính thức (ODA)"
+        if f("oda.amount"):
+            oda += f" với tổng vốn {f('oda.amount')}"
+    if aid and oda:
+        clauses.append(f"{aid} và {oda}")
+    elif aid:
+        clauses.append(aid)
+    elif oda:
+        clauses.append(f"tiếp nhận {oda}")
+    if f("ngo.projects_signed"):
+        signed = (f"ký kết mới {f('ngo.projects_signed')} chương trình, dự án viện trợ phi "
+                  "chính phủ nước ngoài")
+        if f("ngo.amount_committed") and not committed_said:
+            signed += f" với kinh phí cam kết {f('ngo.amount_committed')}"
+        clauses.append(signed)
+    if f("fdi.projects"):
+        fdi = f"có {f('fdi.projects')} dự án đầu tư trực tiếp nước ngoài (FDI) còn hiệu lực"
+        if f("fdi.capital"):
+            fdi += f" với tổng vốn đầu tư đăng ký {f('fdi.capital')}"
+        clauses.append(fdi)
+    if clauses:
+        sentences.append(f"{_opening(report, 'vi')}, {subject} đã " + "; ".join(clauses) + ".")
+    else:
+        sentences.append(f"{_opening(report, 'vi')}, {subject}:")
+
+    clauses = []
+    if f("conferences.organised"):
+        clauses.append(f"tổ chức {f('conferences.organised')} hội nghị, hội thảo quốc tế")
+    if f("conferences.attended"):
+        clauses.append(f"tham dự {f('conferences.attended')} hội nghị, hội thảo quốc tế trong "
+                       "và ngoài nước")
+    if f("delegations.outgoing"):
+        persons = (f"/{f('delegations.outgoing_persons')} lượt"
+                   if f("delegations.outgoing_persons") else "")
+        clauses.append(f"cho phép {f('delegations.outgoing')} đoàn{persons} cán bộ đi làm việc, "
+                       "học tập và khảo sát tại nước ngoài")
+    if f("delegations.incoming"):
+        persons = (f"/{f('delegations.incoming_persons')} lượt"
+                   if f("delegations.incoming_persons") else "")
+        clauses.append(f"đón tiếp {f('delegations.incoming')} đoàn{persons} người nước ngoài "
+                       "đến thăm, làm việc chính thức tại tỉnh")
+    if clauses:
+        sentences.append(f"Ngoài ra, {short.lower()} đã " + "; ".join(clauses) + ".")
+
+    clauses = []
+    pacts = []
+    if f("friendship.border_communes"):
+        pacts.append(f"{f('friendship.border_communes')} xã, thị trấn biên giới")
+    if f("friendship.district_pairs"):
+        pacts.append(f"{f('friendship.district_pairs')} cặp huyện, thành phố")
+    if pacts:
+        clauses.append(", ".join(pacts) + " ký kết hợp tác hữu nghị với phía đối đẳng")
+    if f("friendship.border_posts"):
+        clauses.append(f"{f('friendship.border_posts')} đồn biên phòng ký kết nghĩa "
+                       "“Đồn – Trạm hữu nghị, biên giới bình yên”")
+    if f("friendship.village_pairs"):
+        clauses.append(f"{f('friendship.village_pairs')} cặp thôn, bản hai bên biên giới "
+                       "kết nghĩa")
+    if f("partners.foreign_localities"):
+        clauses.append(f"quan hệ hợp tác, hữu nghị với {f('partners.foreign_localities')} "
+                       "địa phương nước ngoài")
+    if f("friendship.associations"):
+        clauses.append(f"{f('friendship.associations')} hội hữu nghị được thành lập")
+    if clauses:
+        sentences.append("Công tác đối ngoại nhân dân được tăng cường, có "
+                         + "; ".join(clauses) + ".")
+
+    clauses = []
+    if f("economy.grdp_growth"):
+        clauses.append(f"tốc độ tăng trưởng kinh tế đạt {f('economy.grdp_growth')}")
+    if f("economy.grdp_per_capita"):
+        clauses.append(f"GRDP bình quân đầu người đạt {f('economy.grdp_per_capita')}/năm")
+    if f("tourism.visitors"):
+        clauses.append(f"lượng khách du lịch đạt {f('tourism.visitors')} lượt khách")
+    if clauses:
+        text = "; ".join(clauses)
+        sentences.append(f"Về kinh tế - xã hội, {text}.")
+
+    merged = report.merged_units
+    if merged:
+        names = ", ".join(f"{(u.kind or 'tỉnh').lower()} {u.name}" for u in merged)
+        sentences.append(f"Số liệu gồm cả số liệu của {names} trước khi hợp nhất.")
+    return " ".join(sentences)
+
+
+def _english(report) -> str:
+    f = _Figures(report, "en")
+    subject, short = _subject(report, "en")
+    sentences = []
+
+    clauses = []
+    if f("agreements.signed"):
+        clauses.append(f"signed and implemented {f('agreements.signed')} cooperation "
+                       "agreements, memoranda and minutes")
+    if f("agreements.implementing"):
+        clauses.append(f"continued to implement {f('agreements.implementing')} international "
+                       "agreements")
+    if f("ngo.organisations"):
+        clauses.append(f"attracted {f('ngo.organisations')} foreign non-governmental "
+                       "organisations")
+    committed_said = False
+    aid = ""
+    if f("ngo.projects"):
+        aid = (f"received and implemented {f('ngo.projects')} foreign NGO aid programmes and "
+               "projects")
+        if f("ngo.amount_disbursed"):
+            aid += f", with {f('ngo.amount_disbursed')} spent"
+        elif f("ngo.amount_total"):
+            aid += f" worth {f('ngo.amount_total')} in total"
+        elif f("ngo.amount_committed") and not f("ngo.projects_signed"):
+            aid += f", with {f('ngo.amount_committed')} committed"
+            committed_said = True
+    oda = ""
+    if f("oda.projects"):
+        oda = (f"{f('oda.projects')} official development assistance (ODA) programmes and "
+               "projects")
+        if f("oda.amount"):
+            oda += f" worth {f('oda.amount')}"
+    if aid and oda:
+        clauses.append(f"{aid}, and {oda}")
+    elif aid:
+        clauses.append(aid)
+    elif oda:
+        clauses.append(f"received {oda}")
+    if f("ngo.projects_signed"):
+        signed = f"signed {f('ngo.projects_signed')} new foreign NGO aid programmes"
+        if f("ngo.amount_committed") and not committed_said:
+            signed += f" with {f('ngo.amount_committed')} committed"
+        clauses.append(signed)
+    if f("fdi.projects"):
+        fdi = f"had {f('fdi.projects')} foreign direct investment (FDI) projects in force"
+        if f("fdi.capital"):
+            fdi += f" with {f('fdi.capital')} of registered capital"
+        clauses.append(fdi)
+    if clauses:
+        sentences.append(f"{_opening(report, 'en')}, {subject} " + "; ".join(clauses) + ".")
+    else:
+        sentences.append(f"{_opening(report, 'en')}, {subject}:")
+
+    clauses = []
+    if f("conferences.organised"):
+        clauses.append(f"organised {f('conferences.organised')} international conferences "
+                       "and seminars")
+    if f("conferences.attended"):
+        clauses.append(f"attended {f('conferences.attended')} international conferences and "
+                       "seminars at home and abroad")
+    if f("delegations.outgoing"):
+        persons = (f" ({f('delegations.outgoing_persons')} person-trips)"
+                   if f("delegations.outgoing_persons") else "")
+        clauses.append(f"sent {f('delegations.outgoing')} delegations of officials "
+                       f"abroad{persons}")
+    if f("delegations.incoming"):
+        persons = (f" ({f('delegations.incoming_persons')} visitors)"
+                   if f("delegations.incoming_persons") else "")
+        clauses.append(f"received {f('delegations.incoming')} foreign delegations{persons}")
+    if clauses:
+        sentences.append(f"{short} also " + "; ".join(clauses) + ".")
+
+    clauses = []
+    pacts = []
+    if f("friendship.border_communes"):
+        pacts.append(f"{f('friendship.border_communes')} border communes and towns")
+    if f("friendship.district_pairs"):
+        pacts.append(f"{f('friendship.district_pairs')} district and city pairs")
+    if pacts:
+        clauses.append(" and ".join(pacts) + " had friendship pacts with their counterparts")
+    if f("friendship.border_posts"):
+        clauses.append(f"{f('friendship.border_posts')} border posts were twinned with the "
+                       "facing stations")
+    if f("friendship.village_pairs"):
+        clauses.append(f"{f('friendship.village_pairs')} village pairs across the border "
+                       "were twinned")
+    if f("partners.foreign_localities"):
+        clauses.append(f"relations stood with {f('partners.foreign_localities')} foreign "
+                       "localities")
+    if f("friendship.associations"):
+        clauses.append(f"{f('friendship.associations')} friendship associations had been "
+                       "founded")
+    if clauses:
+        sentences.append("People-to-people diplomacy was strengthened: "
+                         + "; ".join(clauses) + ".")
+
+    clauses = []
+    if f("economy.grdp_growth"):
+        clauses.append(f"the economy grew by {f('economy.grdp_growth')}")
+    if f("economy.grdp_per_capita"):
+        clauses.append(f"GRDP per capita reached {f('economy.grdp_per_capita')} a year")
+    if f("tourism.visitors"):
+        clauses.append(f"the province received {f('tourism.visitors')} tourist visits")
+    if clauses:
+        sentences.append("In the economy, " + "; ".join(clauses) + ".")
+
+    merged = report.merged_units
+    if merged:
+        names = ", ".join(u.name for u in merged)
+        sentences.append(f"The figures include those of {names} before the merger.")
+    return " ".join(sentences)

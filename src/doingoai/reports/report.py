@@ -1,0 +1,518 @@
+"""The periodic report: for each indicator, place and period, the figure computed from the
+records, the figure reported (by hand, by import, or accepted from an article), the
+difference, and which of the two the report prints and why.
+
+Roll-up: a place stands for itself and every unit merged into it in 2025
+(``AdminUnit.objects.rolling_up_to``), so today's Tuyên Quang over 2015–2020 counts the
+records and reported figures of Hà Giang as well as those of the old Tuyên Quang.
+
+Which figure is printed: the computed one when the records cover the period, the reported
+one otherwise; the user can ask for either (``prefer``). Records of a register cover a
+period for a unit when its first record of that register is from the year the period (or
+the unit, if it was created later) starts, or earlier: an office is taken to keep complete
+records from the first year it entered any. A stock (pacts, agreements in force) is covered
+as soon as the register has records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+from django.db.models import Count, Sum
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from doingoai.aid.models import AidProgramme, AidTransaction
+from doingoai.core.models import AdminUnit
+from doingoai.core.rates import MissingRate, convert
+from doingoai.figures.models import Indicator, ReportedFigure
+from doingoai.lib.periods import Period, try_parse_period, years
+from doingoai.reports import computations
+from doingoai.reports.computations import COMPUTATIONS, Computed
+
+COMPUTED, REPORTED = "computed", "reported"
+MONEY_UNITS = {"money"}
+# The indicators drawn year by year in the trend charts.
+TREND_INDICATORS = [
+    "delegations.outgoing", "delegations.incoming", "delegations.outgoing_persons",
+    "delegations.incoming_persons", "agreements.signed", "conferences.organised",
+    "conferences.attended", "ngo.projects_signed", "ngo.amount_disbursed",
+]
+
+
+@lru_cache(maxsize=4096)
+def period_of(label: str) -> Period | None:
+    return try_parse_period(label)
+
+
+def units_in(place: AdminUnit) -> list[AdminUnit]:
+    """``place`` and the units merged into it, the place first."""
+    found = list(AdminUnit.objects.rolling_up_to(place))
+    found.sort(key=lambda u: u.pk != place.pk)
+    return found
+
+
+def existed_during(unit: AdminUnit, period: Period) -> bool:
+    return ((unit.valid_from is None or unit.valid_from <= period.end)
+            and (unit.valid_to is None or unit.valid_to >= period.start))
+
+
+def to_vnd(value: Decimal, unit: str, on: dt.date) -> Decimal | None:
+    if unit == "VND":
+        return value
+    try:
+        return convert(value, unit, "VND", min(on, timezone.localdate())).amount
+    except MissingRate:
+        return None
+
+
+@dataclass
+class Reported:
+    value: Decimal
+    unit: str
+    of: Decimal | None
+    qualifier: str
+    figures: list[ReportedFigure]
+    missing: list[AdminUnit] = field(default_factory=list)
+    value_vnd: Decimal | None = None
+
+    @property
+    def source(self) -> str:
+        parts = []
+        for figure in self.figures:
+            title = figure.source.title if figure.source_id else _("entered by hand")
+            quote = f": “{figure.quote}”" if figure.quote else ""
+            parts.append(f"{figure.place.name}, {figure.period} — {title}{quote}")
+        return "; ".join(parts)
+
+
+def combine_qualifiers(qualifiers: list[str]) -> str:
+    loose = {q for q in qualifiers if q != ReportedFigure.Qualifier.EXACT}
+    if not loose:
+        return ReportedFigure.Qualifier.EXACT
+    return loose.pop() if len(loose) == 1 else ReportedFigure.Qualifier.ABOUT
+
+
+def best_figure(candidates: list[ReportedFigure]) -> ReportedFigure:
+    """Of several figures for the same indicator, place and period, the one from the most
+    recent source (a later report corrects an earlier one)."""
+    return max(candidates, key=lambda f: (
+        f.source.published_on if f.source_id and f.source.published_on else dt.date.min,
+        f.updated_at))
+
+
+def sum_reported(figures: list[ReportedFigure], period: Period,
+                 missing: list[AdminUnit]) -> Reported:
+    units = {f.unit for f in figures}
+    if len(units) == 1:
+        unit = units.pop()
+        value = sum((f.value for f in figures), Decimal(0))
+    else:
+        # Money reported in several currencies is added up in đồng.
+        unit, value = "VND", Decimal(0)
+        for f in figures:
+            converted = (f.equivalent_value if f.equivalent_unit == "VND"
+                         else to_vnd(f.value, f.unit, period.end))
+            value += converted or Decimal(0)
+    ofs = [f.of for f in figures if f.of is not None]
+    reported = Reported(
+        value=value, unit=unit, of=sum(ofs, Decimal(0)) if ofs else None,
+        qualifier=combine_qualifiers([f.qualifier for f in figures]),
+        figures=figures, missing=missing)
+    if unit == "VND":
+        reported.value_vnd = value
+    elif len(figures) == 1 and figures[0].equivalent_unit == "VND":
+        reported.value_vnd = figures[0].equivalent_value
+    elif unit not in ("count", "persons", "percent", "km"):
+        reported.value_vnd = to_vnd(value, unit, period.end)
+    return reported
+
+
+@dataclass
+class Line:
+    """One indicator in the report."""
+
+    indicator: Indicator
+    computed: Computed | None = None
+    covered: bool = False
+    coverage_note: str = ""
+    reported: Reported | None = None
+    basis: str | None = None
+    reason: str = ""
+
+    @property
+    def code(self) -> str:
+        return self.indicator.code
+
+    @property
+    def computable(self) -> bool:
+        return self.code in COMPUTATIONS
+
+    @property
+    def definition(self) -> str:
+        computation = COMPUTATIONS.get(self.code)
+        return computation.definition if computation else ""
+
+    @property
+    def printed(self) -> bool:
+        return self.basis is not None
+
+    @property
+    def value(self) -> Decimal | None:
+        if self.basis == COMPUTED:
+            return self.computed.value
+        if self.basis == REPORTED:
+            return self.reported.value
+        return None
+
+    @property
+    def unit(self) -> str:
+        if self.basis == REPORTED:
+            return self.reported.unit
+        if self.computed is not None:
+            return self.computed.unit
+        return "VND" if self.indicator.unit in MONEY_UNITS else self.indicator.unit
+
+    @property
+    def of(self) -> Decimal | None:
+        if self.basis == COMPUTED:
+            return self.computed.of
+        if self.basis == REPORTED:
+            return self.reported.of
+        return None
+
+    @property
+    def qualifier(self) -> str:
+        if self.basis == REPORTED:
+            return self.reported.qualifier
+        return ReportedFigure.Qualifier.EXACT
+
+    @property
+    def source(self) -> str:
+        if self.basis == REPORTED:
+            return self.reported.source
+        if self.basis == COMPUTED:
+            return _("Computed from the records: %(definition)s") % {
+                "definition": self.definition}
+        return ""
+
+    @property
+    def difference(self) -> Decimal | None:
+        """Computed minus reported, in the computed unit (đồng for money)."""
+        if self.computed is None or self.reported is None:
+            return None
+        if self.computed.unit == "VND":
+            if self.reported.value_vnd is None:
+                return None
+            return self.computed.value - self.reported.value_vnd.quantize(Decimal(1))
+        return self.computed.value - self.reported.value
+
+
+@dataclass
+class Report:
+    places: list[AdminUnit]
+    period: Period
+    lines: list[Line]
+    units: list[AdminUnit]
+    prefer: str | None = None
+    breakdowns: dict = field(default_factory=dict)
+    trends: dict = field(default_factory=dict)
+
+    def line(self, code: str) -> Line | None:
+        return next((line for line in self.lines if line.code == code), None)
+
+    @property
+    def printed_lines(self) -> list[Line]:
+        return [line for line in self.lines if line.printed]
+
+    @property
+    def place_names(self) -> str:
+        return ", ".join(place.name for place in self.places)
+
+    @property
+    def merged_units(self) -> list[AdminUnit]:
+        """Units rolled up into the places that are not the places themselves."""
+        own = {place.pk for place in self.places}
+        return [u for u in self.units if u.pk not in own and existed_during(u, self.period)]
+
+    def prose(self, lang: str = "vi") -> str:
+        from doingoai.reports import prose
+
+        return prose.write(self, lang)
+
+
+class ReportBuilder:
+    """Builds reports for one set of places; the reported figures of those places are read
+    once and reused for every period (the trend charts ask for one period a year)."""
+
+    def __init__(self, places: list[AdminUnit], *, user=None, prefer: str | None = None,
+                 codes: list[str] | None = None):
+        self.places = places
+        self.prefer = prefer if prefer in (COMPUTED, REPORTED) else None
+        self.roll_ups = {place.pk: units_in(place) for place in places}
+        self.units = [u for units in self.roll_ups.values() for u in units]
+        self.unit_ids = sorted({u.pk for u in self.units})
+        indicators = Indicator.objects.all()
+        if codes is not None:
+            indicators = indicators.filter(code__in=codes)
+        self.indicators = sorted(indicators, key=catalogue_order)
+        figures = ReportedFigure.objects.filter(
+            place_id__in=self.unit_ids, indicator__in=self.indicators,
+        ).select_related("source", "place")
+        if user is not None:
+            figures = figures.visible_to(user)
+        self.figures = defaultdict(list)
+        for figure in figures:
+            self.figures[(figure.indicator_id, figure.place_id)].append(figure)
+        self._first_records: dict[tuple[str, int], dt.date | None] = {}
+        self._has_records: dict[tuple[str, int], bool] = {}
+
+    # --- reported ---------------------------------------------------------------------
+    def reported(self, code: str, period: Period) -> Reported | None:
+        chosen, missing = [], []
+        for place in self.places:
+            own = self._figure_for(code, place, period)
+            if own is not None:
+                chosen.append(own)
+                continue
+            for unit in self.roll_ups[place.pk][1:]:
+                figure = self._figure_for(code, unit, period)
+                if figure is not None:
+                    chosen.append(figure)
+                elif existed_during(unit, period):
+                    missing.append(unit)
+            if existed_during(place, period):
+                missing.append(place)
+        if not chosen:
+            return None
+        return sum_reported(chosen, period, missing)
+
+    def _figure_for(self, code, unit, period) -> ReportedFigure | None:
+        candidates = [f for f in self.figures.get((code, unit.pk), ())
+                      if period_of(f.period) == period]
+        return best_figure(candidates) if candidates else None
+
+    def reported_denominator(self, code: str, period: Period) -> Decimal | None:
+        """The number of border communes (or posts) the office last reported, per unit."""
+        total, found = Decimal(0), False
+        for unit in self.units:
+            with_of = [(period_of(f.period), f) for f in self.figures.get((code, unit.pk), ())
+                       if f.of is not None and period_of(f.period) is not None]
+            if not with_of:
+                continue
+            before = [(p.end, f) for p, f in with_of if p.end <= period.end]
+            pick = max(before, key=lambda x: x[0]) if before else min(
+                ((p.end, f) for p, f in with_of), key=lambda x: x[0])
+            total += pick[1].of
+            found = True
+        return total if found else None
+
+    # --- coverage ---------------------------------------------------------------------
+    def coverage(self, code: str, period: Period) -> tuple[bool, str]:
+        computation = COMPUTATIONS[code]
+        register = computation.register
+        if computation.stock:
+            if any(self._has(register, u.pk) for u in self.units):
+                return True, ""
+            return False, _("there are no records of this kind")
+        gaps = []
+        for unit in self.units:
+            if not existed_during(unit, period):
+                continue
+            start = max(period.start, unit.valid_from or period.start)
+            first = self._first(register, unit.pk)
+            if first is None:
+                gaps.append(_("%(place)s has no records of this kind") % {"place": unit.name})
+            elif first.year > start.year:
+                gaps.append(_("the records of %(place)s start in %(year)s") % {
+                    "place": unit.name, "year": first.year})
+        if gaps:
+            return False, "; ".join(gaps)
+        return True, ""
+
+    def _first(self, register, unit_id):
+        key = (register, unit_id)
+        if key not in self._first_records:
+            self._first_records[key] = computations.first_record_on(register, unit_id)
+        return self._first_records[key]
+
+    def _has(self, register, unit_id):
+        key = (register, unit_id)
+        if key not in self._has_records:
+            self._has_records[key] = computations.has_records(register, unit_id)
+        return self._has_records[key]
+
+    # --- lines ------------------------------------------------------------------------
+    def line(self, indicator: Indicator, period: Period) -> Line:
+        line = Line(indicator)
+        code = indicator.code
+        line.reported = self.reported(code, period)
+        if code in COMPUTATIONS:
+            line.computed = computations.compute(code, self.unit_ids, period.start, period.end)
+            if line.computed.of is not None:
+                line.computed.of = self.reported_denominator(code, period) or line.computed.of
+            line.covered, line.coverage_note = self.coverage(code, period)
+        decide(line, self.prefer)
+        return line
+
+    def build(self, period: Period, *, details: bool = True) -> Report:
+        report = Report(self.places, period, [self.line(i, period) for i in self.indicators],
+                        self.units, self.prefer)
+        if details:
+            report.breakdowns = breakdowns(self.unit_ids, period)
+            report.trends = self.trends(period)
+        return report
+
+    def trends(self, period: Period) -> dict:
+        """Year by year values of the key indicators: the years of the period, or the five
+        years up to the period's end for a period of one year or less."""
+        if period.end.year - period.start.year >= 1:
+            periods = period.year_periods()
+        else:
+            periods = years(period.end.year - 4, period.end.year).year_periods()
+        wanted = [i for i in self.indicators if i.code in TREND_INDICATORS]
+        series = {}
+        for indicator in wanted:
+            points = []
+            for year_period in periods:
+                line = self.line(indicator, year_period)
+                points.append((year_period.start.year, line.value, line.basis))
+            series[indicator.code] = points
+        return {"years": [p.start.year for p in periods], "series": series,
+                "indicators": {i.code: i for i in wanted}}
+
+
+def decide(line: Line, prefer: str | None) -> None:
+    """Choose the figure to print and say why."""
+    if prefer == COMPUTED and line.computed is not None:
+        line.basis, line.reason = COMPUTED, _("Computed from the records, as requested.")
+    elif prefer == REPORTED and line.reported is not None:
+        line.basis, line.reason = REPORTED, _("The reported figure, as requested.")
+    elif line.computed is None:
+        if line.reported is not None:
+            line.basis = REPORTED
+            line.reason = _("The records cannot give this indicator; the reported figure is "
+                            "printed.")
+        else:
+            line.reason = _("The records cannot give this indicator and none was reported.")
+    elif line.covered:
+        line.basis, line.reason = COMPUTED, _("Computed: the records cover the period.")
+    elif line.reported is not None:
+        line.basis = REPORTED
+        line.reason = _("Reported: the records do not cover the period (%(note)s).") % {
+            "note": line.coverage_note}
+    else:
+        line.reason = _("Not printed: the records do not cover the period (%(note)s) and no "
+                        "figure was reported.") % {"note": line.coverage_note}
+    if line.reported is not None and line.reported.missing and line.basis == REPORTED:
+        line.reason += " " + _("No figure was reported for %(places)s.") % {
+            "places": ", ".join(u.name for u in line.reported.missing)}
+
+
+@lru_cache(maxsize=1)
+def _catalogue_positions() -> dict[str, int]:
+    from doingoai.figures.catalogue import rows
+
+    return {row["code"]: n for n, row in enumerate(rows())}
+
+
+def catalogue_order(indicator: Indicator) -> tuple[int, str]:
+    return (_catalogue_positions().get(indicator.code, 10_000), indicator.code)
+
+
+def build_report(places: list[AdminUnit], period: Period, *, user=None,
+                 prefer: str | None = None, details: bool = True) -> Report:
+    return ReportBuilder(places, user=user, prefer=prefer).build(period, details=details)
+
+
+# --- breakdowns ------------------------------------------------------------------------
+def breakdowns(unit_ids: list[int], period: Period) -> dict:
+    start, end = period.start, period.end
+    return {
+        "delegations_by_country": delegations_by_country(unit_ids, start, end),
+        "aid_by_donor": aid_by(unit_ids, start, end, "donors"),
+        "aid_by_sector": aid_by(unit_ids, start, end, "sectors"),
+        "agreements_by_country": agreements_by_country(unit_ids, start, end),
+    }
+
+
+def _country_name(code, name_vi, name_en):
+    if code is None:
+        return _("No single country")
+    return name_en if get_language() == "en" else name_vi
+
+
+def delegations_by_country(unit_ids, start, end) -> list[dict]:
+    rows = {}
+    for direction in ("outgoing", "incoming"):
+        queryset = computations.delegations(unit_ids, start, end, direction)
+        counted = (queryset.order_by().values("countries__code", "countries__name_vi",
+                                              "countries__name_en")
+                   .annotate(n=Count("id", distinct=True),
+                             persons=Count("members", distinct=True)))
+        for row in counted:
+            code = row["countries__code"]
+            entry = rows.setdefault(code, {
+                "country": _country_name(code, row["countries__name_vi"],
+                                         row["countries__name_en"]),
+                "outgoing": 0, "outgoing_persons": 0, "incoming": 0, "incoming_persons": 0})
+            entry[direction] = row["n"]
+            entry[f"{direction}_persons"] = row["persons"]
+    return sorted(rows.values(), key=lambda r: (-(r["outgoing"] + r["incoming"]), r["country"]))
+
+
+def agreements_by_country(unit_ids, start, end) -> list[dict]:
+    counted = (computations.agreements_signed(unit_ids, start, end).order_by()
+               .values("partners__country__code", "partners__country__name_vi",
+                       "partners__country__name_en")
+               .annotate(n=Count("id", distinct=True)))
+    rows = [{"country": _country_name(r["partners__country__code"],
+                                      r["partners__country__name_vi"],
+                                      r["partners__country__name_en"]),
+             "agreements": r["n"]} for r in counted]
+    return sorted(rows, key=lambda r: (-r["agreements"], r["country"]))
+
+
+def aid_by(unit_ids, start, end, relation: str) -> list[dict]:
+    """Aid disbursed in the period (NGO and ODA, in đồng) and programmes under way, by donor
+    or by sector. A programme with two donors is counted under each of them."""
+    kinds = computations.NGO + computations.ODA
+    running = computations.programmes_running(unit_ids, start, end, kinds)
+    disbursed: dict[int, Decimal] = defaultdict(Decimal)
+    groups = (AidTransaction.objects.filter(
+        programme__in=running, kind=AidTransaction.Kind.DISBURSEMENT, on__range=(start, end))
+        .order_by().values("programme_id", "currency_id", "on", "fixed_vnd_per_unit")
+        .annotate(amount=Sum("amount")))
+    for group in groups:
+        try:
+            disbursed[group["programme_id"]] += convert(
+                group["amount"], group["currency_id"], "VND", group["on"],
+                group["fixed_vnd_per_unit"]).amount
+        except MissingRate:
+            continue
+    english = get_language() == "en"
+    if relation == "donors":
+        links = AidProgramme.donors.through.objects.filter(aidprogramme__in=running).values_list(
+            "aidprogramme_id", "partner__pk",
+            "partner__name_en" if english else "partner__name_vi", "partner__name_vi")
+    else:
+        links = AidProgramme.sectors.through.objects.filter(
+            aidprogramme__in=running).values_list(
+            "aidprogramme_id", "sector__code",
+            "sector__name_en" if english else "sector__name_vi", "sector__name_vi")
+    rows = {}
+    for programme_id, key, name, name_vi in links:
+        entry = rows.setdefault(key, {"name": name or name_vi, "programmes": set(),
+                                      "disbursed": Decimal(0)})
+        entry["programmes"].add(programme_id)
+    for entry in rows.values():
+        entry["disbursed"] = sum((disbursed[p] for p in entry["programmes"]),
+                                 Decimal(0)).quantize(Decimal(1))
+        entry["programmes"] = len(entry["programmes"])
+    return sorted(rows.values(), key=lambda r: (-r["disbursed"], -r["programmes"], r["name"]))
+

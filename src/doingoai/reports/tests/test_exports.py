@@ -1,0 +1,113 @@
+import io
+import os
+import shutil
+import subprocess
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from doingoai.lib.periods import parse_period
+from doingoai.reports.exports import render
+from doingoai.reports.report import build_report
+from doingoai.reports.tests.records import make_records
+
+REQUIRE_OFFICE = os.environ.get("DOINGOAI_REQUIRE_OFFICE") == "1"
+
+
+@pytest.fixture
+def report(ha_giang, ha_giang_figures):
+    make_records(ha_giang)  # records of 2022–2023 give the trend charts something to draw
+    return build_report([ha_giang], parse_period("2015-2020"))
+
+
+def docx_text(document):
+    texts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            texts += [cell.text for cell in row.cells]
+    return "\n".join(texts)
+
+
+def test_the_docx_has_the_motto_block_the_table_and_the_charts(report):
+    document = Document(io.BytesIO(render(report, "docx")))
+    text = docx_text(document)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+    assert "Độc lập - Tự do - Hạnh phúc" in text
+    assert "Nơi nhận:" in text and "BÁO CÁO" in text
+    assert "ỦY BAN NHÂN DÂN TỈNH HÀ GIANG" in text
+    figures = document.tables[1]
+    assert figures.rows[0].cells[1].text == "Chỉ tiêu"
+    assert any("2.689" in cell.text for row in figures.rows for cell in row.cells)
+    assert document.inline_shapes, "the trend charts are pictures in the document"
+
+
+def test_the_docx_follows_the_decree_30_page_layout(report):
+    from docx.shared import Mm
+
+    document = Document(io.BytesIO(render(report, "docx")))
+    section = document.sections[0]
+    # Word stores lengths in twentieths of a point: allow the rounding.
+    assert abs(section.page_width - Mm(210)) < Mm(1)
+    assert abs(section.page_height - Mm(297)) < Mm(1)
+    assert Mm(20) <= section.top_margin <= Mm(25)
+    assert Mm(30) <= section.left_margin <= Mm(35)
+    assert Mm(15) <= section.right_margin <= Mm(20)
+    assert document.styles["Normal"].font.name == "Times New Roman"
+
+
+def test_libreoffice_converts_the_docx_to_pdf(report, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        if REQUIRE_OFFICE:
+            pytest.fail("DOINGOAI_REQUIRE_OFFICE=1 but LibreOffice (soffice) is not installed")
+        pytest.skip("LibreOffice (soffice) is not installed; `make report-deps` installs it")
+    source = tmp_path / "report.docx"
+    source.write_bytes(render(report, "docx"))
+    done = subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+        capture_output=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "report.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_the_pdf_text_keeps_the_diacritics_and_the_vietnamese_numbers(report, tmp_path):
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed; `make report-deps` installs it")
+    target = tmp_path / "report.pdf"
+    target.write_bytes(render(report, "pdf"))
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(target), "-"],
+                          capture_output=True, check=True).stdout.decode("utf-8")
+    assert "Hà Giang" in text
+    assert "2.689" in text
+    assert "Độc lập - Tự do - Hạnh phúc" in text
+
+
+def test_the_pdf_embeds_its_fonts(report):
+    pdf = render(report, "pdf")
+    assert b"/FontFile2" in pdf and b"LiberationSerif" in pdf
+
+
+def test_the_xlsx_keeps_numbers_as_numbers_and_has_a_chart(report):
+    workbook = load_workbook(io.BytesIO(render(report, "xlsx")))
+    figures = workbook.worksheets[0]
+    assert figures.title == "Số liệu"
+    persons = next(row for row in figures.iter_rows(min_row=2)
+                   if row[0].value == "delegations.outgoing_persons")
+    assert persons[5].value == 2689 and isinstance(persons[5].value, int)
+    assert persons[5].number_format.startswith("[$-42A]")
+    by_year = workbook["Theo năm"]
+    assert by_year._charts, "the sheet of trends carries a native chart"
+    assert [sheet.title for sheet in workbook.worksheets] == [
+        "Số liệu", "Theo năm", "Đoàn theo nước", "Viện trợ theo nhà tài trợ",
+        "Viện trợ theo lĩnh vực", "Thỏa thuận theo nước"]
+
+
+def test_the_json_lists_only_printed_figures(report):
+    import json
+
+    data = json.loads(render(report, "json"))
+    assert set(data) == {"place", "period", "figures", "prose"}
+    assert all(set(f) == {"indicator", "value", "unit", "of", "qualifier", "basis", "source"}
+               for f in data["figures"])

@@ -1,0 +1,60 @@
+"""The paragraphs written from the seed figures (reports/tests/conftest.py)."""
+
+from doingoai.lib.periods import parse_period
+from doingoai.reports.prose import amount, number
+from doingoai.reports.report import build_report
+
+HA_GIANG_2015_2020_VI = (
+    "Giai đoạn 2015 – 2020, tỉnh Hà Giang đã ký kết và triển khai 85 thỏa thuận, biên bản hợp "
+    "tác; tiếp nhận và triển khai 223 chương trình, dự án viện trợ phi chính phủ nước ngoài "
+    "với kinh phí đã thực hiện gần 350 tỷ đồng và 21 chương trình, dự án viện trợ phát triển "
+    "chính thức (ODA). Ngoài ra, tỉnh đã tổ chức 25 hội nghị, hội thảo quốc tế; tham dự 22 hội "
+    "nghị, hội thảo quốc tế trong và ngoài nước; cho phép 422 đoàn/2.689 lượt cán bộ đi làm "
+    "việc, học tập và khảo sát tại nước ngoài; đón tiếp 381 đoàn/3.236 lượt người nước ngoài "
+    "đến thăm, làm việc chính thức tại tỉnh. Công tác đối ngoại nhân dân được tăng cường, có "
+    "34/34 xã, thị trấn biên giới, 3 cặp huyện, thành phố ký kết hợp tác hữu nghị với phía đối "
+    "đẳng; 12/12 đồn biên phòng ký kết nghĩa “Đồn – Trạm hữu nghị, biên giới bình yên”."
+)
+
+HA_GIANG_2015_2020_EN = (
+    "In 2015–2020, Hà Giang province signed and implemented 85 cooperation agreements, "
+    "memoranda and minutes; received and implemented 223 foreign NGO aid programmes and "
+    "projects, with nearly 350 billion VND spent, and 21 official development assistance (ODA) "
+    "programmes and projects. The province also organised 25 international conferences and "
+    "seminars; attended 22 international conferences and seminars at home and abroad; sent 422 "
+    "delegations of officials abroad (2,689 person-trips); received 381 foreign delegations "
+    "(3,236 visitors). People-to-people diplomacy was strengthened: 34/34 border communes and "
+    "towns and 3 district and city pairs had friendship pacts with their counterparts; 12/12 "
+    "border posts were twinned with the facing stations."
+)
+
+BAC_KAN_2011_2021_VI = (
+    "Giai đoạn 2011 – 2021, tỉnh Bắc Kạn đã vận động thu hút 25 tổ chức phi chính phủ nước "
+    "ngoài; tiếp nhận và triển khai 97 chương trình, dự án viện trợ phi chính phủ nước ngoài "
+    "với tổng giá trị 12,9 triệu USD."
+)
+
+
+def test_the_vietnamese_paragraph_reads_like_the_seed_article(ha_giang, ha_giang_figures):
+    report = build_report([ha_giang], parse_period("2015-2020"), details=False)
+    assert report.prose("vi") == HA_GIANG_2015_2020_VI
+
+
+def test_the_english_paragraph_says_the_same(ha_giang, ha_giang_figures):
+    report = build_report([ha_giang], parse_period("2015-2020"), details=False)
+    assert report.prose("en") == HA_GIANG_2015_2020_EN
+
+
+def test_a_paragraph_leaves_out_what_was_not_reported(bac_kan, bac_kan_figures):
+    report = build_report([bac_kan], parse_period("2011-2021"), details=False)
+    assert report.prose("vi") == BAC_KAN_2011_2021_VI
+
+
+def test_numbers_are_written_the_vietnamese_way():
+    assert number(2689) == "2.689"
+    assert number("22.3") == "22,3"
+    assert amount(22_300_000, "USD") == "22,3 triệu USD"
+    assert amount(523_000_000_000, "VND") == "523 tỷ đồng"
+    assert amount(4_040_000, "USD") == "4,04 triệu USD"
+    assert amount(350_000_000_000, "VND", "en") == "350 billion VND"
+    assert number(2689, "en") == "2,689"

@@ -1,0 +1,5 @@
+from doingoai.signatures.pages import specimens
+
+app_name = "signatures"
+
+urlpatterns = [*specimens.urls()]
