@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_filters",
     "django_htmx",
+    "ninja",
     "doingoai.core",
     "doingoai.accounts",
     "doingoai.partners",
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "doingoai.trade",
     "doingoai.information",
     "doingoai.privacy",
+    "doingoai.api",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +159,8 @@ DOINGOAI_CONSULAR_RETENTION_YEARS = env_int("DOINGOAI_CONSULAR_RETENTION_YEARS",
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "doingoai@localhost")
+# The site's address, for the links in reminder e-mails (a command has no request).
+DOINGOAI_BASE_URL = env_str("DOINGOAI_BASE_URL", "")
 
 # Production hardening, switched on by DOINGOAI_PRODUCTION=1 (see README, "Deploying").
 if env_bool("DOINGOAI_PRODUCTION", False):

@@ -96,3 +96,14 @@ def client_for(client, user):
 @pytest.fixture
 def hg_client(client, hg_specialist):
     return client_for(client, hg_specialist)
+
+
+@pytest.fixture
+def english(settings):
+    """Run a test in English: for tests about behaviour whose assertions quote messages,
+    while the interface itself defaults to Vietnamese (the locale tests check that)."""
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield

@@ -28,6 +28,7 @@ urlpatterns = [
     path("trade/", include("doingoai.trade.urls")),
     path("information/", include("doingoai.information.urls")),
     path("privacy/", include("doingoai.privacy.urls")),
+    path("api/", include("doingoai.api.urls")),
 ]
 
 if settings.DEBUG:

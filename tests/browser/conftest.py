@@ -50,7 +50,13 @@ def browser_required() -> bool:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
+    """One headless chromium for the session.
+
+    Playwright's sync API keeps an asyncio loop running in the main thread (in a greenlet),
+    so from then on Django sees an "async" context there and hands out a second set of
+    database connections (asgiref's Local). Those lack the serialized copy of the data
+    loaded by migrations that serialized rollback needs; it is copied onto them here."""
     executable = chromium_path()
     if executable is None:
         message = (
@@ -66,7 +72,16 @@ def browser():
         if browser_required():
             raise
         pytest.skip("the playwright package is not installed")
+    from django.db import connections
+
+    migrated_data = {
+        connection.alias: connection._test_serialized_contents
+        for connection in connections.all()
+        if getattr(connection, "_test_serialized_contents", None)
+    }
     playwright = sync_playwright().start()
+    for alias, serialized in migrated_data.items():
+        connections[alias]._test_serialized_contents = serialized
     try:
         instance = playwright.chromium.launch(
             executable_path=executable, headless=True, args=CHROMIUM_ARGS
@@ -76,6 +91,9 @@ def browser():
         raise
     yield instance
     instance.close()
+    # Close the connections opened while Playwright's loop ran: once it stops they are out of
+    # Django's sight, and an open one keeps PostgreSQL from dropping the test database.
+    connections.close_all()
     playwright.stop()
 
 
@@ -142,6 +160,30 @@ class Pages:
             context.close()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a live-server test's flush, reload the data its migrations loaded.
+
+    Serialized rollback reloads it only when the next *serialized* test starts, so a later
+    test that asks for the database lazily (``request.getfixturevalue``), which pytest-django
+    orders after the transactional tests, would find the tables empty. When the next test
+    is a serialized one too, Django reloads the data itself."""
+    result = yield
+    blocker = getattr(item, "reload_migrated_data_with", None)
+    next_reloads = nextitem is not None and "django_db_serialized_rollback" in getattr(
+        nextitem, "fixturenames", ()
+    )
+    if blocker is not None and not next_reloads:
+        from django.db import connections
+
+        with blocker.unblock():
+            for connection in connections.all():
+                serialized = getattr(connection, "_test_serialized_contents", None)
+                if serialized:
+                    connection.creation.deserialize_db_from_string(serialized)
+    return result
+
+
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
     report = yield
@@ -150,10 +192,12 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture
-def pages(request, browser, live_server, django_db_serialized_rollback):
+def pages(request, browser, live_server, django_db_serialized_rollback, django_db_blocker):
     """Browser pages against the live server. The live server needs a transactional
-    database; serialized rollback restores the reference data loaded by migrations
-    (administrative units, countries) that the flush after each such test removes."""
+    database, flushed when the test ends; serialized rollback gives the test the data
+    loaded by migrations (administrative units, countries, indicators), and
+    ``pytest_runtest_teardown`` below puts it back after the flush."""
+    request.node.reload_migrated_data_with = django_db_blocker
     opened = Pages(browser, live_server.url)
     yield opened
     report = getattr(request.node, "report_call", None)

@@ -47,3 +47,21 @@ class Membership(models.Model):
             raise ValidationError(
                 {"province": _("Every user except a ministry-level viewer belongs to a province.")}
             )
+
+
+class LoginAttempt(models.Model):
+    """One attempt to log in, kept in the database so that every app server sees the same
+    count of failures (see accounts/throttle.py)."""
+
+    username = models.CharField(_("user name"), max_length=150, db_index=True)
+    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True, db_index=True)
+    at = models.DateTimeField(_("at"), db_index=True)
+    succeeded = models.BooleanField(_("succeeded"), default=False)
+
+    class Meta:
+        verbose_name = _("log-in attempt")
+        verbose_name_plural = _("log-in attempts")
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.username} {self.ip} {self.at:%Y-%m-%d %H:%M} {self.succeeded}"

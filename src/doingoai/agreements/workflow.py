@@ -10,7 +10,7 @@ from doingoai.core.validators import validate_attachment
 from doingoai.rules.workflow import CommentForm, RequiredCommentForm, Step, Workflow
 
 S = Agreement.Status
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ConsultForm(CommentForm):

@@ -9,7 +9,7 @@ from doingoai.core.validators import validate_attachment
 from doingoai.rules.workflow import CommentForm, RequiredCommentForm, Step, Workflow
 
 S = AidProgramme.Status
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ApproveForm(CommentForm):

@@ -18,7 +18,7 @@ def incidents(unit_ids, start, end):
                             .between(start, end).count()), "count")
 
 
-COMPUTATIONS = {"border.incidents": (False, incidents)}
+COMPUTATIONS = {"border.incidents": (incidents, None)}
 EXTRA = {}
 
 
@@ -27,7 +27,9 @@ def first_record_on(unit_id):
 
 
 def register():
-    from doingoai.reports.computations import computes
+    """Add these computations, and the date the register starts, to the periodic report."""
+    from doingoai.reports.computations import computes, keeps_register
 
-    for code, (stock, function) in COMPUTATIONS.items():
-        computes(code, REGISTER, stock=stock)(function)
+    keeps_register(REGISTER, first_record_on)
+    for code, (function, universe) in COMPUTATIONS.items():
+        computes(code, REGISTER, universe=universe)(function)

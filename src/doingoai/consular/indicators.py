@@ -42,13 +42,16 @@ def persons_assisted(unit_ids, start, end):
         case__in=cases, role=ConsularPerson.Role.CITIZEN).count(), "persons")
 
 
-# code in the indicator catalogue (figures/data/indicators.csv) -> (stock?, function)
+# code in the indicator catalogue (figures/data/indicators.csv) -> (function, universe): the
+# universe (every record a stock counts, whatever its dates) is None for a flow; see
+# reports.computations.Computation.
 COMPUTATIONS = {
-    "consular.cases": (False, cases_opened),
-    "consular.persons": (False, persons_assisted),
+    "consular.cases": (cases_opened, None),
+    "consular.cases_closed": (cases_closed, None),
+    "consular.persons": (persons_assisted, None),
 }
 # Figures without an indicator code yet: available to the report as plain functions.
-EXTRA = {"consular.cases_closed": cases_closed, "consular.cases_open": cases_open_at_end}
+EXTRA = {"consular.cases_open": cases_open_at_end}
 
 
 def first_record_on(unit_id):
@@ -56,7 +59,9 @@ def first_record_on(unit_id):
 
 
 def register():
-    from doingoai.reports.computations import computes
+    """Add these computations, and the date the register starts, to the periodic report."""
+    from doingoai.reports.computations import computes, keeps_register
 
-    for code, (stock, function) in COMPUTATIONS.items():
-        computes(code, REGISTER, stock=stock)(function)
+    keeps_register(REGISTER, first_record_on)
+    for code, (function, universe) in COMPUTATIONS.items():
+        computes(code, REGISTER, universe=universe)(function)

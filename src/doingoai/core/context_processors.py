@@ -2,14 +2,18 @@ from django.urls import NoReverseMatch
 
 
 def navigation(request):
+    """The sidebar: every record type's list, grouped by the app (area of the work) that
+    holds it, in the order the apps are installed."""
     from doingoai.core.records import REGISTRY
 
     if not getattr(request, "user", None) or not request.user.is_authenticated:
         return {}
-    items = []
+    groups: dict[str, list] = {}
     for rt in REGISTRY:
         try:
-            items.append((rt.verbose_name_plural, rt.reverse("list")))
+            url = rt.reverse("list")
         except NoReverseMatch:
             continue
-    return {"nav_items": items}
+        area = rt.model._meta.app_config.verbose_name
+        groups.setdefault(area, []).append((rt.verbose_name_plural, url))
+    return {"nav_groups": list(groups.items())}

@@ -9,12 +9,13 @@ import csv
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import django_filters
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured, PermissionDenied
 from django.core.paginator import Paginator
 from django.db import models, transaction
 from django.dispatch import Signal
@@ -150,11 +151,27 @@ class RecordType:
 
     def queryset_for(self, user):
         qs = self.model.objects.visible_to(user)
-        if self.select_related:
-            qs = qs.select_related(*self.select_related)
-        if self.prefetch_related:
-            qs = qs.prefetch_related(*self.prefetch_related)
+        joins, prefetches = self.list_relations()
+        if self.select_related or joins:
+            qs = qs.select_related(*self.select_related, *joins)
+        if self.prefetch_related or prefetches:
+            qs = qs.prefetch_related(*self.prefetch_related, *prefetches)
         return qs.order_by(*(self.ordering or self.model._meta.ordering or ["-pk"]))
+
+    def list_relations(self) -> tuple[list[str], list[str]]:
+        """The foreign keys and many-to-many fields among the list columns, fetched with the
+        rows so that neither the table nor its export costs a query per row."""
+        joins, prefetches = [], []
+        for name in self.list_columns:
+            try:
+                model_field = self.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if model_field.many_to_many:
+                prefetches.append(name)
+            elif (model_field.many_to_one or model_field.one_to_one) and model_field.concrete:
+                joins.append(name)
+        return joins, prefetches
 
     # --- forms ---------------------------------------------------------------------
     def filterset_class(self):
@@ -187,7 +204,9 @@ class RecordType:
     def build_inlines(self, request, instance):
         formsets = []
         for index, inline in enumerate(self.inlines):
-            fields = inline.fields
+            # A copy: Django's inline formset appends the foreign key to the list it is given,
+            # which would add a column for the parent to the detail page's table.
+            fields = list(inline.fields)
             if instance is not None and instance.pk:
                 hidden = self.hidden_fields(request.user, inline.model)
                 fields = [name for name in fields if name not in hidden]
@@ -374,7 +393,7 @@ class RecordType:
     # --- exports (the same query as the table) -----------------------------------------
     def export_rows(self, qs, hidden=()):
         yield [str(field_label(self.model, c)) for c in self.list_columns]
-        for obj in qs.iterator(chunk_size=500) if not self.prefetch_related else qs:
+        for obj in qs.iterator(chunk_size=500):  # prefetches are done chunk by chunk
             yield [str(shown(obj, c, hidden)) if c in hidden else plain(obj, c)
                    for c in self.list_columns]
 
@@ -502,7 +521,11 @@ def display(obj, name):
         return _("yes") if value else _("no")
     if hasattr(value, "strftime"):
         return formats.date_format(value, "SHORT_DATE_FORMAT")
-    if isinstance(value, (int, float)) or value.__class__.__name__ == "Decimal":
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        value = value.quantize(Decimal(1))  # 13,0000 reads as 13
+    elif isinstance(value, Decimal):
+        value = value.normalize()
+    if isinstance(value, (int, float, Decimal)):
         return formats.number_format(value, use_l10n=True, force_grouping=True)
     return value
 
@@ -556,7 +579,9 @@ def history_of(record, hidden=()):
     for newer, older in zip(entries, entries[1:] + [None], strict=False):
         changes = []
         if older is not None:
-            delta = newer.diff_against(older, excluded_fields=["search_text", "version"])
+            delta = newer.diff_against(
+                older, excluded_fields=["search_text", "version", "updated_at"]
+            )
             for change in delta.changes:
                 old, new = change.old, change.new
                 if change.field in hidden:

@@ -10,7 +10,7 @@ from doingoai.delegations.models import Delegation
 from doingoai.rules.workflow import CommentForm, RequiredCommentForm, Step, Workflow
 
 S = Delegation.Status
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ApproveForm(CommentForm):
@@ -55,11 +55,13 @@ workflow = Workflow([
          form_class=RequiredCommentForm, leader_only=True, style="secondary"),
     Step("refuse", _("Refuse"), (S.SUBMITTED,), S.REFUSED, form_class=RequiredCommentForm,
          leader_only=True, not_by_submitter=True, style="secondary"),
+    # The report comes first: once a trip is approved it is the step that matters, and the
+    # detail page opens the first step's form.
+    Step("report", _("Upload the report"), Delegation.REPORT_PENDING_STATUSES, S.REPORTED,
+         form_class=ReportForm, on_apply=on_report),
     Step("depart", _("Mark as under way"), (S.APPROVED,), S.UNDER_WAY, style="secondary"),
     Step("come_back", _("Mark as back"), (S.APPROVED, S.UNDER_WAY), S.BACK,
          style="secondary"),
-    Step("report", _("Upload the report"), Delegation.REPORT_PENDING_STATUSES, S.REPORTED,
-         form_class=ReportForm, on_apply=on_report),
     Step("cancel", _("Cancel the delegation"), (S.DRAFT, S.SUBMITTED, S.RETURNED, S.APPROVED),
          S.CANCELLED, form_class=RequiredCommentForm, style="secondary outline"),
 ])

@@ -41,3 +41,11 @@ class CandidateForm(forms.ModelForm):
     class Meta:
         model = Candidate
         fields = ["indicator", "value", "unit", "of", "qualifier", "period", "place"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Show 13 rather than the column's 13.0000; a decimal part is kept when there is one.
+        for name in ("value", "of"):
+            amount = self.initial.get(name)
+            if amount is not None:
+                self.initial[name] = f"{amount.normalize():f}"

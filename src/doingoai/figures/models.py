@@ -105,7 +105,10 @@ class ReportedFigure(OwnedRecord):
         indexes = [models.Index(fields=["owner", "indicator", "period"])]
 
     def __str__(self):
-        return f"{self.indicator_id} {self.period}: {self.value.normalize():f} {self.unit}"
+        from doingoai.lib.money import format_number
+
+        unit = "" if self.unit == "count" else f" {self.unit}"
+        return f"{self.indicator} ({self.period}): {format_number(self.value)}{unit}"
 
     def clean(self):
         from django.core.exceptions import ValidationError

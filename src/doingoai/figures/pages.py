@@ -1,6 +1,17 @@
 from doingoai.core.records import RecordType
 from doingoai.figures.access import get_figure_for_user, get_source_for_user
-from doingoai.figures.models import ReportedFigure, SourceDocument
+from doingoai.figures.models import Candidate, ReportedFigure, SourceDocument
+
+
+def figure_extras(request, figure):
+    """Where the figure was read: the quote in its document's text, highlighted."""
+    candidate = Candidate.objects.filter(figure=figure).first()
+    return {"candidate": candidate}
+
+
+def source_extras(request, document):
+    return {"figure_count": document.figures.count(),
+            "pending": document.candidates.filter(status=Candidate.Status.PENDING).count()}
 
 figures = RecordType(
     model=ReportedFigure,
@@ -12,6 +23,7 @@ figures = RecordType(
     filters=["indicator", "qualifier"],
     select_related=["indicator", "place"],
     access=get_figure_for_user,
+    extra_context=figure_extras,
 )
 
 sources = RecordType(
@@ -21,4 +33,5 @@ sources = RecordType(
     fields=["title", "file_name", "url", "published_on", "file", "text"],
     list_columns=["title", "published_on", "file_name"],
     access=get_source_for_user,
+    extra_context=source_extras,
 )

@@ -15,8 +15,13 @@ from doingoai.agreements.models import Agreement
 from doingoai.aid.models import AidProgramme
 from doingoai.delegations.models import Delegation
 from doingoai.events.models import Event
+from doingoai.passports import agenda as passports_agenda
+from doingoai.residents import agenda as residents_agenda
 from doingoai.rules.models import Rule, rule_in_force
 
+# Registers that compute their own items: each module has agenda_items(user, today, until)
+# returning (overdue, due), already scoped to what the user may read.
+REGISTER_AGENDAS = (passports_agenda, residents_agenda)
 DUE_WINDOW_DAYS = 30
 UPCOMING_DAYS = 60
 EXPIRY_ALERT_DAYS = 90
@@ -119,6 +124,10 @@ def build_agenda(user, today: dt.date | None = None, days: int = DUE_WINDOW_DAYS
             a, a_url, _("Expires within %(days)d days") % {"days": alert}, f"expiry{alert}",
             a.expires_on,
         ))
+    for register in REGISTER_AGENDAS:
+        overdue, due = register.agenda_items(user, today, until)
+        agenda.overdue += overdue
+        agenda.due += due
     programmes = AidProgramme.objects.visible_to(user).reporting().of_kind(
         AidProgramme.Kind.NGO).select_related("owner")
     for p in programmes:

@@ -1,6 +1,5 @@
 """Figures of the periodic report from the register of official passports (see
-consular/indicators.py for the shape). The catalogue has no passport indicator yet: the
-codes below are proposals."""
+consular/indicators.py for the shape)."""
 
 from decimal import Decimal
 
@@ -29,8 +28,11 @@ def overdue_at_end(unit_ids, start, end):
                      .overdue_on(end).count())
 
 
-COMPUTATIONS = {}
-EXTRA = {"passports.handed_out": handed_out, "passports.overdue": overdue_at_end}
+# "Overdue" stands at the period's end, but is only known from the handouts before it: it is
+# covered like a flow, from the year of the first handout, not as soon as any record exists.
+COMPUTATIONS = {"passports.handed_out": (handed_out, None),
+                "passports.overdue": (overdue_at_end, None)}
+EXTRA = {}
 
 
 def first_record_on(unit_id):
@@ -39,7 +41,9 @@ def first_record_on(unit_id):
 
 
 def register():
-    from doingoai.reports.computations import computes
+    """Add these computations, and the date the register starts, to the periodic report."""
+    from doingoai.reports.computations import computes, keeps_register
 
-    for code, (stock, function) in COMPUTATIONS.items():
-        computes(code, REGISTER, stock=stock)(function)
+    keeps_register(REGISTER, first_record_on)
+    for code, (function, universe) in COMPUTATIONS.items():
+        computes(code, REGISTER, universe=universe)(function)

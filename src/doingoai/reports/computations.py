@@ -3,8 +3,11 @@
 ``COMPUTATIONS`` maps an indicator code to a ``Computation``: a function of
 ``(unit_ids, start, end)`` built on the models' QuerySets, and the register whose records it
 reads (used to decide whether the records cover a period). Indicators that records cannot
-give (economy.*, tourism.*, geography.*, consular work, trade...) have no entry: they are
-reported only.
+give (economy.*, tourism.*, geography.*...) have no entry: they are reported only.
+
+The registers of the later apps (consular cases, foreigners, official passports, border
+incidents, trade) define their figures in their own ``indicators.py``; ``register_apps()``, at
+the end of this module, adds them here with the date each register starts.
 
 Flows count what happened in the period (a delegation departing, an agreement signed, a
 disbursement made); stocks count what stands at the period's end (agreements in force,
@@ -17,6 +20,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from importlib import import_module
 
 from django.db.models import Count, Min, Q, Sum
 from django.db.models.functions import Coalesce
@@ -52,17 +56,30 @@ class Computation:
     stock: bool
     function: Callable[[list[int], dt.date, dt.date], Computed]
     definition: str
+    # For a stock: every record of the kind it counts, whatever its dates. The records cover
+    # a stock once any such record exists (an office that has entered its border posts has
+    # entered them all); a flow is covered from the year of the register's first record.
+    universe: Callable | None = None
 
 
 COMPUTATIONS: dict[str, Computation] = {}
 
 
-def computes(code: str, register: str, *, stock: bool = False):
+def computes(code: str, register: str, *, universe: Callable | None = None):
     def decorate(function):
-        COMPUTATIONS[code] = Computation(register, stock, function,
-                                         (function.__doc__ or "").strip())
+        COMPUTATIONS[code] = Computation(register, universe is not None, function,
+                                         (function.__doc__ or "").strip(), universe)
         return function
     return decorate
+
+
+# Register name -> the date of a unit's earliest record in it, for the registers that other
+# apps add (the report's own registers are answered by ``first_record_on`` below).
+FIRST_RECORD_ON: dict[str, Callable[[int], dt.date | None]] = {}
+
+
+def keeps_register(register: str, first_record_on: Callable[[int], dt.date | None]) -> None:
+    FIRST_RECORD_ON[register] = first_record_on
 
 
 def compute(code: str, unit_ids: list[int], start: dt.date, end: dt.date) -> Computed | None:
@@ -124,14 +141,16 @@ def signed(unit_ids, start, end):
     return _count(agreements_signed(unit_ids, start, end))
 
 
-@computes("agreements.implementing", "agreements", stock=True)
+@computes("agreements.implementing", "agreements",
+          universe=lambda ids: Agreement.objects.filter(owner_id__in=ids))
 def implementing(unit_ids, start, end):
     """Agreements in force at the period's end (signed, not expired, not terminated)."""
     return _count(Agreement.objects.filter(owner_id__in=unit_ids).in_force_on(end))
 
 
 # --- partners --------------------------------------------------------------------------
-@computes("partners.foreign_localities", "partners", stock=True)
+@computes("partners.foreign_localities", "partners", universe=lambda ids: Partner.objects.filter(
+    owner_id__in=ids, kind=Partner.Kind.FOREIGN_LOCALITY))
 def foreign_localities(unit_ids, start, end):
     """Foreign provinces and cities with a friendship or cooperation relation standing at the
     period's end."""
@@ -235,13 +254,13 @@ def fdi_standing(unit_ids, end):
         began_on__lte=end).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=end))
 
 
-@computes("fdi.projects", "aid", stock=True)
+@computes("fdi.projects", "aid", universe=lambda ids: programmes(ids, FDI))
 def fdi_projects(unit_ids, start, end):
     """FDI projects still licensed at the period's end."""
     return _count(fdi_standing(unit_ids, end))
 
 
-@computes("fdi.capital", "aid", stock=True)
+@computes("fdi.capital", "aid", universe=lambda ids: programmes(ids, FDI))
 def fdi_capital(unit_ids, start, end):
     """Registered capital (commitments up to the period's end) of those FDI projects."""
     return in_vnd(AidTransaction.objects.filter(
@@ -295,6 +314,10 @@ def _pacts_of(kind, by_unit=True):
     return function
 
 
+def _pact_universe(kind):
+    return lambda ids: pacts(ids, kind)
+
+
 _BORDER_DENOMINATOR = (
     " The denominator (the number of border communes or posts) is the one the office last "
     "reported for the place; without a reported one it is the number of distinct units that "
@@ -303,10 +326,11 @@ _BORDER_DENOMINATOR = (
 COMPUTATIONS["friendship.border_communes"] = Computation(
     "friendship", True, _pacts_of(FriendshipPact.Kind.BORDER_COMMUNE),
     "Border communes and towns with a friendship pact in force at the period's end."
-    + _BORDER_DENOMINATOR)
+    + _BORDER_DENOMINATOR, _pact_universe(FriendshipPact.Kind.BORDER_COMMUNE))
 COMPUTATIONS["friendship.border_posts"] = Computation(
     "friendship", True, _pacts_of(FriendshipPact.Kind.BORDER_POST, by_unit=False),
-    "Border posts twinned with the facing station at the period's end." + _BORDER_DENOMINATOR)
+    "Border posts twinned with the facing station at the period's end." + _BORDER_DENOMINATOR,
+    _pact_universe(FriendshipPact.Kind.BORDER_POST))
 
 
 def _pair_count(kind):
@@ -317,13 +341,16 @@ def _pair_count(kind):
 
 COMPUTATIONS["friendship.district_pairs"] = Computation(
     "friendship", True, _pair_count(FriendshipPact.Kind.DISTRICT_PAIR),
-    "District and city pairs with a friendship pact in force at the period's end.")
+    "District and city pairs with a friendship pact in force at the period's end.",
+    _pact_universe(FriendshipPact.Kind.DISTRICT_PAIR))
 COMPUTATIONS["friendship.village_pairs"] = Computation(
     "friendship", True, _pair_count(FriendshipPact.Kind.VILLAGE_PAIR),
-    "Village and hamlet pairs across the border twinned at the period's end.")
+    "Village and hamlet pairs across the border twinned at the period's end.",
+    _pact_universe(FriendshipPact.Kind.VILLAGE_PAIR))
 
 
-@computes("friendship.associations", "friendship", stock=True)
+@computes("friendship.associations", "friendship",
+          universe=lambda ids: FriendshipAssociation.objects.filter(owner_id__in=ids))
 def associations(unit_ids, start, end):
     """Friendship associations founded on or before the period's end."""
     return _count(FriendshipAssociation.objects.filter(owner_id__in=unit_ids).filter(
@@ -348,13 +375,21 @@ def first_record_on(register: str, unit_id: int) -> dt.date | None:
         ]
         dates = [d for d in dates if d]
         return min(dates) if dates else None
+    if register in FIRST_RECORD_ON:
+        return FIRST_RECORD_ON[register](unit_id)
     raise ValueError(register)
 
 
-def has_records(register: str, unit_id: int) -> bool:
-    if register == "friendship":
-        return (FriendshipPact.objects.filter(owner_id=unit_id).exists()
-                or FriendshipAssociation.objects.filter(owner_id=unit_id).exists())
-    if register == "partners":
-        return Partner.objects.filter(owner_id=unit_id).exists()
-    return first_record_on(register, unit_id) is not None
+# The apps whose indicators.py adds figures to the report. Registered when this module is
+# first imported (not in an AppConfig.ready()), so that anything reading COMPUTATIONS — the
+# report, the CLI, the benchmarks, a test importing this module alone — sees them all.
+REGISTER_APPS = ["consular", "residents", "passports", "border", "trade"]
+
+
+def register_apps() -> None:
+    for app in REGISTER_APPS:
+        import_module(f"doingoai.{app}.indicators").register()
+
+
+register_apps()
+

@@ -75,7 +75,10 @@ class _Figures:
 
     def __call__(self, code):
         line = self.report.line(code)
-        return figure_text(line, self.lang) if line is not None and line.printed else None
+        # A report does not write "0 hội nghị": a clause with nothing to say is left out.
+        if line is None or not line.printed or not line.value:
+            return None
+        return figure_text(line, self.lang)
 
 
 def _subject(report, lang: str) -> tuple[str, str]:
@@ -204,6 +207,8 @@ def _vietnamese(report) -> str:
         sentences.append("Công tác đối ngoại nhân dân được tăng cường, có "
                          + "; ".join(clauses) + ".")
 
+    sentences += _vietnamese_office_work(f)
+
     clauses = []
     if f("economy.grdp_growth"):
         clauses.append(f"tốc độ tăng trưởng kinh tế đạt {f('economy.grdp_growth')}")
@@ -319,6 +324,8 @@ def _english(report) -> str:
         sentences.append("People-to-people diplomacy was strengthened: "
                          + "; ".join(clauses) + ".")
 
+    sentences += _english_office_work(f)
+
     clauses = []
     if f("economy.grdp_growth"):
         clauses.append(f"the economy grew by {f('economy.grdp_growth')}")
@@ -334,3 +341,94 @@ def _english(report) -> str:
         names = ", ".join(u.name for u in merged)
         sentences.append(f"The figures include those of {names} before the merger.")
     return " ".join(sentences)
+
+
+def _vietnamese_office_work(f) -> list[str]:
+    """Consular work, foreigners and official passports; the border; foreign trade."""
+    sentences = []
+    clauses = []
+    if f("consular.cases"):
+        cases = f"tiếp nhận {f('consular.cases')} vụ việc lãnh sự, bảo hộ công dân"
+        if f("consular.cases_closed"):
+            cases += f", giải quyết xong {f('consular.cases_closed')} vụ"
+        clauses.append(cases)
+    elif f("consular.cases_closed"):
+        clauses.append(f"giải quyết xong {f('consular.cases_closed')} vụ việc lãnh sự, bảo hộ "
+                       "công dân")
+    if f("consular.persons"):
+        clauses.append(f"hỗ trợ, bảo hộ {f('consular.persons')} công dân")
+    if f("passports.handed_out"):
+        passports = (f"giao {f('passports.handed_out')} lượt hộ chiếu ngoại giao, công vụ cho "
+                     "cán bộ đi công tác")
+        if f("passports.overdue"):
+            passports += f", {f('passports.overdue')} hộ chiếu chưa nộp lại đúng hạn"
+        clauses.append(passports)
+    elif f("passports.overdue"):
+        clauses.append(f"{f('passports.overdue')} hộ chiếu ngoại giao, công vụ chưa nộp lại "
+                       "đúng hạn")
+    if f("foreigners.resident"):
+        clauses.append(f"trên địa bàn có {f('foreigners.resident')} người nước ngoài cư trú, "
+                       "làm việc")
+    if clauses:
+        sentences.append("Về công tác lãnh sự, " + "; ".join(clauses) + ".")
+    if f("border.incidents"):
+        sentences.append(f"Trên tuyến biên giới xảy ra {f('border.incidents')} vụ việc, sự vụ.")
+    clauses = []
+    if f("trade.exports"):
+        clauses.append(f"kim ngạch xuất khẩu đạt {f('trade.exports')}")
+    if f("trade.imports"):
+        clauses.append(f"kim ngạch nhập khẩu đạt {f('trade.imports')}")
+    if clauses:
+        sentences.append("Về kinh tế đối ngoại, " + "; ".join(clauses) + ".")
+    return sentences
+
+
+def _en(text: str, one: str, many: str) -> str:
+    """English agreement with a written figure: "1 case was", "2 cases were"."""
+    return one if text == "1" else many
+
+
+def _english_office_work(f) -> list[str]:
+    sentences = []
+    clauses = []
+    if f("consular.cases"):
+        cases = (f"{f('consular.cases')} consular and citizen-protection "
+                 f"{_en(f('consular.cases'), 'case was', 'cases were')} opened")
+        if f("consular.cases_closed"):
+            cases += f" and {f('consular.cases_closed')} closed"
+        clauses.append(cases)
+    elif f("consular.cases_closed"):
+        clauses.append(f"{f('consular.cases_closed')} consular and citizen-protection "
+                       f"{_en(f('consular.cases_closed'), 'case was', 'cases were')} closed")
+    if f("consular.persons"):
+        clauses.append(f"{f('consular.persons')} "
+                       f"{_en(f('consular.persons'), 'citizen was', 'citizens were')} assisted")
+    if f("passports.handed_out"):
+        passports = (f"{f('passports.handed_out')} official and diplomatic "
+                     f"{_en(f('passports.handed_out'), 'passport was', 'passports were')} "
+                     "handed out for trips")
+        if f("passports.overdue"):
+            passports += f", {f('passports.overdue')} not returned on time"
+        clauses.append(passports)
+    elif f("passports.overdue"):
+        clauses.append(f"{f('passports.overdue')} official and diplomatic "
+                       f"{_en(f('passports.overdue'), 'passport was', 'passports were')} not "
+                       "returned on time")
+    if f("foreigners.resident"):
+        clauses.append(f"{f('foreigners.resident')} "
+                       f"{_en(f('foreigners.resident'), 'foreigner was', 'foreigners were')} "
+                       "residing or working in the province")
+    if clauses:
+        sentences.append("In consular work, " + "; ".join(clauses) + ".")
+    if f("border.incidents"):
+        sentences.append(f"{f('border.incidents')} "
+                         f"{_en(f('border.incidents'), 'incident', 'incidents')} occurred on "
+                         "the border.")
+    clauses = []
+    if f("trade.exports"):
+        clauses.append(f"exports reached {f('trade.exports')}")
+    if f("trade.imports"):
+        clauses.append(f"imports {f('trade.imports')}")
+    if clauses:
+        sentences.append("In foreign trade, " + " and ".join(clauses) + ".")
+    return sentences

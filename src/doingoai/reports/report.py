@@ -210,6 +210,10 @@ class Line:
             if self.reported.value_vnd is None:
                 return None
             return self.computed.value - self.reported.value_vnd.quantize(Decimal(1))
+        if self.computed.unit != self.reported.unit and self.computed.unit not in (
+                "count", "persons"):
+            # Trade is computed in USD; a value reported in another currency is not comparable.
+            return None
         return self.computed.value - self.reported.value
 
 
@@ -270,7 +274,6 @@ class ReportBuilder:
         for figure in figures:
             self.figures[(figure.indicator_id, figure.place_id)].append(figure)
         self._first_records: dict[tuple[str, int], dt.date | None] = {}
-        self._has_records: dict[tuple[str, int], bool] = {}
 
     # --- reported ---------------------------------------------------------------------
     def reported(self, code: str, period: Period) -> Reported | None:
@@ -317,7 +320,7 @@ class ReportBuilder:
         computation = COMPUTATIONS[code]
         register = computation.register
         if computation.stock:
-            if any(self._has(register, u.pk) for u in self.units):
+            if computation.universe(self.unit_ids).exists():
                 return True, ""
             return False, _("there are no records of this kind")
         gaps = []
@@ -340,12 +343,6 @@ class ReportBuilder:
         if key not in self._first_records:
             self._first_records[key] = computations.first_record_on(register, unit_id)
         return self._first_records[key]
-
-    def _has(self, register, unit_id):
-        key = (register, unit_id)
-        if key not in self._has_records:
-            self._has_records[key] = computations.has_records(register, unit_id)
-        return self._has_records[key]
 
     # --- lines ------------------------------------------------------------------------
     def line(self, indicator: Indicator, period: Period) -> Line:

@@ -107,7 +107,7 @@ def dashboard(request):
     comparison = []
     for line in now.lines:
         last = before.line(line.code)
-        comparison.append({"name": line.indicator.name_en if lang == "en"
+        comparison.append({"code": line.code, "name": line.indicator.name_en if lang == "en"
                            else line.indicator.name_vi,
                            "now": line.value, "before": last.value if last else None,
                            "change": (line.value - last.value

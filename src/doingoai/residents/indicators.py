@@ -27,7 +27,13 @@ def workers_abroad(unit_ids, start, end):
                      .abroad_on(end).count())
 
 
-COMPUTATIONS = {"foreigners.resident": (True, foreigners_resident)}
+def foreigners(unit_ids):
+    return Foreigner.objects.filter(owner_id__in=unit_ids)
+
+
+# A stock: the register covers any period once it holds foreigners (see
+# reports.computations.Computation).
+COMPUTATIONS = {"foreigners.resident": (foreigners_resident, foreigners)}
 EXTRA = {"abroad.workers": workers_abroad}
 
 
@@ -36,7 +42,9 @@ def first_record_on(unit_id):
 
 
 def register():
-    from doingoai.reports.computations import computes
+    """Add these computations, and the date the register starts, to the periodic report."""
+    from doingoai.reports.computations import computes, keeps_register
 
-    for code, (stock, function) in COMPUTATIONS.items():
-        computes(code, REGISTER, stock=stock)(function)
+    keeps_register(REGISTER, first_record_on)
+    for code, (function, universe) in COMPUTATIONS.items():
+        computes(code, REGISTER, universe=universe)(function)

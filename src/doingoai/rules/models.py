@@ -5,6 +5,7 @@ record's own date, so a change of law (Decree 80/2020 replaced by Decree 313/202
 
 import calendar
 import datetime as dt
+import re
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -12,8 +13,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
 from doingoai.core.models import AdminUnit
@@ -172,9 +173,29 @@ class Rule(models.Model):
 
     @property
     def citation(self) -> str:
-        """Where the rule comes from, for a record's page: "QĐ 06/2020/QĐ-TTg, Art. 5"."""
+        """Where the rule comes from, for a record's page: "QĐ 06/2020/QĐ-TTg, Art. 5", or in
+        Vietnamese "QĐ 06/2020/QĐ-TTg, điểm a khoản 1 Điều 5"."""
         text = str(self.document)
-        return f"{text}, {self.article}" if self.article else text
+        return f"{text}, {article_in_language(self.article)}" if self.article else text
+
+
+_ARTICLE = re.compile(r"Art\. (\d+)(?:\((\d+)\))?(?:\(([a-zđ])\))?$")
+
+
+def article_in_language(article: str) -> str:
+    """Articles are stored the English way ("Art. 5(1)(a)"); Vietnamese legal writing names
+    the point, then the clause, then the article ("điểm a khoản 1 Điều 5")."""
+    match = _ARTICLE.match(article.strip())
+    if get_language() != "vi" or match is None:
+        return article
+    number, clause, point = match.groups()
+    parts = []
+    if point:
+        parts.append(f"điểm {point}")
+    if clause:
+        parts.append(f"khoản {clause}")
+    parts.append(f"Điều {number}")
+    return " ".join(parts)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

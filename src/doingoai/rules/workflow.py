@@ -26,6 +26,11 @@ class CommentForm(forms.Form):
     comment = forms.CharField(label=gettext_lazy("Comment"), required=False,
                               widget=forms.Textarea(attrs={"rows": 2}))
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The step's own fields first, the comment last.
+        self.order_fields([name for name in self.fields if name != "comment"] + ["comment"])
+
 
 class RequiredCommentForm(CommentForm):
     comment = forms.CharField(label=gettext_lazy("Comment"),
@@ -130,9 +135,12 @@ def workflow_context(request, record, workflow: Workflow, url_name: str) -> dict
             "url": reverse(url_name, args=[record.pk, step.name]),
             "form": step.form_class(auto_id=f"id_{step.name}_%s"),
         })
+    status_labels = dict(type(record)._meta.get_field("status").choices)
     trail = [
         {"t": t, "label": workflow.by_name[t.action].label if t.action in workflow.by_name
-         else t.action}
+         else t.action,
+         "from": status_labels.get(t.from_status, t.from_status),
+         "to": status_labels.get(t.to_status, t.to_status)}
         for t in Transition.of(record)
     ]
     return {"workflow_steps": steps, "transitions": trail}

@@ -48,7 +48,7 @@ def _flows(unit_ids, start, end):
     return by_gate if by_gate.exists() else flows
 
 
-COMPUTATIONS = {"trade.exports": (False, exports), "trade.imports": (False, imports)}
+COMPUTATIONS = {"trade.exports": (exports, None), "trade.imports": (imports, None)}
 EXTRA = {}
 
 
@@ -57,7 +57,9 @@ def first_record_on(unit_id):
 
 
 def register():
-    from doingoai.reports.computations import computes
+    """Add these computations, and the date the register starts, to the periodic report."""
+    from doingoai.reports.computations import computes, keeps_register
 
-    for code, (stock, function) in COMPUTATIONS.items():
-        computes(code, REGISTER, stock=stock)(function)
+    keeps_register(REGISTER, first_record_on)
+    for code, (function, universe) in COMPUTATIONS.items():
+        computes(code, REGISTER, universe=universe)(function)

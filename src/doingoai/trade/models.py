@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.db import models
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from doingoai.aid.models import AidProgramme
 from doingoai.border.models import BorderGate
@@ -43,8 +44,9 @@ class TradeFlowQuerySet(OwnedQuerySet):
 
 class TradeFlow(OwnedRecord):
     class Direction(models.TextChoices):
-        EXPORT = "export", _("Export")
-        IMPORT = "import", _("Import")
+        # "Import" alone is also the IATI import button: the context keeps them apart.
+        EXPORT = "export", pgettext_lazy("trade", "Export")
+        IMPORT = "import", pgettext_lazy("trade", "Import")
 
     SEARCH_FIELDS = ("goods", "source")
 

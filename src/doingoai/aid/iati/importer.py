@@ -277,6 +277,7 @@ class Importer:
 
     def _import(self, source, name, summary):
         self.partners = PartnerBook(self.owner, self.user)
+        self.load_identifiers()
         for item in iter_activities(source):
             summary.read += 1
             if self.progress and summary.read % PROGRESS_EVERY == 0:
@@ -302,6 +303,7 @@ class Importer:
                 self.partners.rollback()
                 raise
             if outcome == "created":
+                self.known[item.identifier] = self.last_pk
                 summary.created += 1
             elif outcome == "updated":
                 summary.updated += 1
@@ -328,9 +330,22 @@ class Importer:
             return _("not located in %(place)s") % {"place": self.place.name}
         return None
 
+    def load_identifiers(self):
+        """The owner's programmes by IATI identifier, read once per file: the column has no
+        index, and a query per activity would scan the table each time. Programmes created
+        by this file are added as they are made (the one thing that grows with the file:
+        an identifier and a number per activity)."""
+        self.known: dict[str, int] = {}
+        rows = (AidProgramme.all_objects.filter(owner_id__in=self.owner_ids)
+                .exclude(iati_identifier="").order_by("-pk")
+                .values_list("iati_identifier", "pk"))
+        for identifier, pk in rows.iterator(chunk_size=2000):
+            self.known[identifier] = pk
+
     def find_existing(self, identifier: str) -> AidProgramme | None:
         qs = AidProgramme.all_objects.filter(owner_id__in=self.owner_ids)
-        found = qs.filter(iati_identifier=identifier).order_by("pk").first()
+        pk = self.known.get(identifier)
+        found = qs.filter(pk=pk).first() if pk is not None else None
         if found is None:
             match = self.own_identifier.match(identifier)
             if match:
@@ -387,14 +402,21 @@ class Importer:
         if self.place is not None:
             places.add(self.place)
         if created:
-            programme.donors.add(*donors)
-            programme.sectors.add(*sectors)
-            programme.places.add(*places)
+            # A new programme has no links yet: insert them without add()'s lookups.
+            for name, targets in (("donors", donors), ("sectors", sectors),
+                                  ("places", places)):
+                if targets:
+                    through = getattr(AidProgramme, name).through
+                    target_field = getattr(AidProgramme, name).field.m2m_reverse_field_name()
+                    through.objects.bulk_create([through(**{
+                        "aidprogramme_id": programme.pk,
+                        f"{target_field}_id": getattr(t, "pk", t)}) for t in targets])
         else:
             programme.donors.set(donors)
             programme.sectors.set(sectors)
             programme.places.add(*places)
         self.save_transactions(programme, rows, created)
+        self.last_pk = programme.pk
         return "created" if created else "updated"
 
     def save_transactions(self, programme, rows, created):

@@ -12,6 +12,9 @@ from doingoai.aid.iati.importer import Importer
 from doingoai.aid.models import AidProgramme, AidTransaction
 from doingoai.partners.models import Partner
 
+# The assertions quote English messages; the Vietnamese ones are checked elsewhere.
+pytestmark = pytest.mark.usefixtures("english")
+
 DATA = Path(__file__).parent / "data"
 
 

@@ -14,6 +14,9 @@ from doingoai.aid.models import AidProgramme
 from doingoai.partners.models import Partner
 from doingoai.testing import client_for
 
+# The assertions quote English messages; the Vietnamese ones are checked elsewhere.
+pytestmark = pytest.mark.usefixtures("english")
+
 DATA = Path(__file__).parent / "data"
 IMPORT = reverse("aid:iati-import")
 EXPORT = reverse("aid:iati-export")

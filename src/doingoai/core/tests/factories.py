@@ -109,10 +109,26 @@ FACTORIES = {
 }
 
 
+def make_specimen(owner, **fields):
+    from doingoai.signatures.models import Specimen
+
+    values = {"kind": Specimen.Kind.SEAL, "agency": f"UBND tỉnh {_n()}",
+              "specimen": ContentFile(png_bytes(), name="con-dau.png"),
+              "valid_from": dt.date(2021, 1, 1)}
+    return make_any(Specimen, owner, **{**values, **fields})
+
+
+# Record types of the later apps, by "app_label.modelname" so that this module does not
+# import them.
+FACTORIES_BY_LABEL = {
+    "signatures.specimen": make_specimen,
+}
+
+
 def make_record(model, owner: AdminUnit, **fields):
     """A saved record of ``model`` owned by ``owner``: from its factory above, else filled in
     by ``make_any`` (every required field given a plain value)."""
-    factory = FACTORIES.get(model)
+    factory = FACTORIES.get(model) or FACTORIES_BY_LABEL.get(model._meta.label_lower)
     if factory is None:
         return make_any(model, owner, **fields)
     return factory(owner, **fields)
@@ -240,11 +256,14 @@ def file_field_of(record_type) -> str | None:
     return None
 
 
-def attach_file(record, field_name: str, content: bytes = b"signed text") -> None:
-    getattr(record, field_name).save("van-ban.pdf", ContentFile(content), save=False)
+def attach_file(record, field_name: str) -> bytes:
+    """Attach a small PNG scan (an image every attachment field accepts); returns its bytes."""
+    content = png_bytes()
+    getattr(record, field_name).save("ban-quet.png", ContentFile(content), save=False)
     type(record).all_objects.filter(pk=record.pk).update(
         **{field_name: getattr(record, field_name).name}
     )
+    return content
 
 
 def inline_data(record_type, rows: dict[int, list[dict]] | None = None, instance=None) -> dict:
@@ -315,3 +334,16 @@ def valid_form_data(record_type, owner: AdminUnit) -> dict:
     else:  # a new record type: add its data here
         raise KeyError(f"no form data for {model.__name__}")
     return {**data, **inline_data(record_type)}
+
+
+def vi(message: str) -> str:
+    """``message`` as a Vietnamese page shows it (HTML-escaped), whether or not the
+    Vietnamese catalogue has it yet."""
+    from django.utils.html import escape
+    from django.utils.translation import gettext, override
+
+    with override("vi"):
+        return escape(gettext(message))
+
+
+REQUIRED_VI = "Trường này là bắt buộc."  # Django's own "This field is required."

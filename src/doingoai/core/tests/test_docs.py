@@ -23,7 +23,8 @@ def _settings():
 
 
 def _mentioned(name: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", README.read_text("utf-8")) is not None
+    pattern = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+    return re.search(pattern, README.read_text("utf-8")) is not None
 
 
 def test_the_commands_and_settings_are_found():

@@ -118,8 +118,9 @@ def test_an_overdue_report_shows_on_the_home_page_with_its_rule_until_it_is_uplo
     overdue = section(client.get(reverse("core:home")).content.decode(), "overdue", "due-soon")
     assert "Đoàn công tác tại Vân Nam" in overdue
     assert "03/2023/TT-BNV" in overdue
-    detail = client.get(reverse("delegations:delegation-detail", args=[trip.pk])).content
-    assert "03/2023/TT-BNV".encode() in detail
+    detail = client.get(reverse("delegations:delegation-detail", args=[trip.pk]))
+    assert "03/2023/TT-BNV" in detail.content.decode()
+    assert "Tải lên báo cáo</button>" in detail.content.decode()
 
     report = SimpleUploadedFile("bao-cao.pdf", PDF, content_type="application/pdf")
     response = client.post(step_url(trip, "report"), {

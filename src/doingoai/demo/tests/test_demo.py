@@ -13,23 +13,30 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
+from django.test import override_settings
 from django.urls import reverse
 
 from doingoai.agreements.models import Agreement
 from doingoai.aid.models import AidProgramme, AidTransaction
+from doingoai.border.models import BorderGate, BorderMarker
 from doingoai.core.models import ExchangeRate
 from doingoai.delegations.models import Delegation, DelegationMember
 from doingoai.demo import logins, year2023
 from doingoai.demo.figures import FIGURES, expected_extraction
-from doingoai.demo.load import load_demo
+from doingoai.demo.load import REGISTERS, load_demo
 from doingoai.events.models import Event
 from doingoai.figures.models import ReportedFigure, SourceDocument
 from doingoai.friendship.models import FriendshipAssociation, FriendshipPact
 from doingoai.partners.models import Partner, PartnerRelation
+from doingoai.passports.demo import TRIP
+from doingoai.passports.models import PassportHandout
 
+# The rows each register of issue 7 writes (the passports' trip is a Delegation, above).
+REGISTER_MODELS = list(dict.fromkeys(
+    model for register in REGISTERS for model, *_ in register.rows if model is not Delegation))
 MODELS = [get_user_model(), ExchangeRate, Partner, PartnerRelation, FriendshipPact,
           FriendshipAssociation, Agreement, AidProgramme, AidTransaction, Event,
-          SourceDocument, ReportedFigure, Delegation, DelegationMember]
+          SourceDocument, ReportedFigure, Delegation, DelegationMember, *REGISTER_MODELS]
 
 # Issue 4, "Done when": the seed figures for Hà Giang 2015–2020 and Bắc Kạn 2011–2021.
 HA_GIANG_2015_2020 = {
@@ -55,8 +62,10 @@ BAC_KAN_2011_2021 = {
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    # The specimen signatures are image files: keep them out of the real media folder.
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
+    with media, django_db_blocker.unblock(), transaction.atomic():
         summary = load_demo()
         yield summary
         transaction.set_rollback(True)
@@ -82,6 +91,9 @@ def test_running_the_demo_twice_creates_nothing_and_changes_no_count(demo, db):
     again = load_demo()
     assert sum(again.created.values()) == 0
     assert counts() == before
+    for model in REGISTER_MODELS:
+        assert again.present[model] == demo.created[model] + demo.present[model], model
+    assert again.present[Delegation] == demo.created[Delegation] + demo.present[Delegation]
 
 
 def test_a_demo_record_in_the_trash_is_not_created_again(demo, db):
@@ -97,6 +109,8 @@ def test_the_command_prints_the_counts_then_the_logins(demo, db):
     call_command("demo", stdout=out)
     text = out.getvalue()
     assert "Demo data is ready" in text
+    for model in (Delegation, BorderGate, PassportHandout):
+        assert f"{model._meta.verbose_name_plural}:" in text
     assert text.index("Tài khoản dùng thử") < text.index("Demo logins")
     for demo_login in logins.LOGINS:
         assert demo_login.username in text and demo_login.password in text
@@ -159,6 +173,42 @@ def test_the_bac_kan_specialist_sees_none_of_ha_giangs_records(demo, db, client)
     for url in [reverse("partners:partner-detail", args=[benguet.pk]),
                 reverse("agreements:agreement-detail", args=[framework.pk]),
                 reverse("friendship:pact-detail", args=[post.pk])]:
+        assert client.get(url).status_code in (403, 404)
+
+
+def overdue_section(client):
+    page = client.get(reverse("core:home")).content.decode()
+    return page.split('id="overdue"')[1].split('id="due-soon"')[0]
+
+
+def test_the_ha_giang_specialist_sees_the_border_and_the_overdue_passport(demo, db, client):
+    login(client, logins.HG_SPECIALIST)
+    gates = client.get(reverse("border:gate-list"), {"q": "thanh thuy"}).content.decode()
+    assert "Cửa khẩu quốc tế Thanh Thủy" in gates and "Thiên Bảo" in gates
+    markers = client.get(reverse("border:marker-list")).content.decode()
+    assert "262" in markers
+    overdue = PassportHandout.objects.filter(owner__name="Hà Giang").overdue()
+    assert overdue.count() == 1
+    handout = overdue.get()
+    assert handout.delegation.title == TRIP
+    assert TRIP in client.get(reverse("passports:handout-list")).content.decode()
+    section = overdue_section(client)
+    assert section.count(reverse("passports:handout-detail", args=[handout.pk])) == 1
+    assert "58/2012/QĐ-TTg" in section
+
+
+def test_the_bac_kan_specialist_sees_none_of_ha_giangs_border_or_passports(demo, db, client):
+    login(client, logins.BK_SPECIALIST)
+    assert "Thanh Thủy" not in client.get(reverse("border:gate-list")).content.decode()
+    assert "262" not in client.get(reverse("border:marker-list")).content.decode()
+    assert TRIP not in client.get(reverse("passports:handout-list")).content.decode()
+    assert TRIP not in overdue_section(client)
+    gate = BorderGate.objects.get(name="Cửa khẩu quốc tế Thanh Thủy")
+    marker = BorderMarker.objects.get(number="262")
+    handout = PassportHandout.objects.get(delegation__title=TRIP)
+    for url in [reverse("border:gate-detail", args=[gate.pk]),
+                reverse("border:marker-detail", args=[marker.pk]),
+                reverse("passports:handout-detail", args=[handout.pk])]:
         assert client.get(url).status_code in (403, 404)
 
 

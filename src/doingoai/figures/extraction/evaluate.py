@@ -15,9 +15,21 @@ from typing import Any
 DATA = Path(__file__).resolve().parent.parent / "data"
 SEEDS = DATA / "seeds"
 ANNOTATIONS = DATA / "seed_annotations.jsonl"
+#: Articles of other provinces and years, written and annotated apart from the rules (see
+#: data/ANNOTATIONS.md, "The held-out set").
+HELDOUT = DATA / "heldout"
+HELDOUT_ANNOTATIONS = DATA / "heldout_annotations.jsonl"
 MATCH_FIELDS = ("doc", "indicator", "value", "unit", "of", "qualifier", "period", "place")
 
-__all__ = ["Score", "score", "load_annotations", "seed_paths", "MATCH_FIELDS"]
+__all__ = [
+    "Score",
+    "score",
+    "score_set",
+    "load_annotations",
+    "seed_paths",
+    "heldout_paths",
+    "MATCH_FIELDS",
+]
 
 
 @dataclass
@@ -82,3 +94,18 @@ def load_annotations(path: Path = ANNOTATIONS) -> list[dict[str, Any]]:
 
 def seed_paths() -> list[Path]:
     return sorted(SEEDS.glob("*.txt"))
+
+
+def heldout_paths() -> list[Path]:
+    return sorted(HELDOUT.glob("*.txt"))
+
+
+def score_set(paths: list[Path], annotations: Path) -> Score:
+    """Run the extractor over ``paths`` and score it against ``annotations``."""
+    from .extract import extract
+
+    predicted = []
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        predicted += [f.to_dict() for f in extract(text, doc=path.name)]
+    return score(load_annotations(annotations), predicted)

@@ -99,7 +99,7 @@ _YEAR = _p(rf"(?:năm|niên độ|cả năm)\s+{_Y}(?!\d)")
 _THIS_YEAR = _p(r"năm nay")
 _NOW = _p(
     r"hiện nay|hiện tại|hiện có|đến nay|tới nay|cho đến nay|tính đến nay|đến thời điểm này"
-    r"|lũy kế|luỹ kế|tính đến ngày|đến ngày|tính đến thời điểm|nâng tổng số"
+    r"|lũy kế|luỹ kế|tính đến ngày|đến ngày|tính đến thời điểm|nâng tổng số|hiện duy trì|hiện đang"
 )
 _COMPARISON_BEFORE = _p(r"(?:so\s+(?:với\s+)?|bằng\s+)(?:cùng\s+kỳ\s+)?(?:của\s+)?$")
 _DATELINE = re.compile(

@@ -9,6 +9,7 @@ such a file is read, so the extractor itself stays dependency-free.
 from __future__ import annotations
 
 import io
+import logging
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -83,6 +84,9 @@ def _docx(data: bytes) -> str:
 def _pdf(data: bytes) -> str:
     from pypdf import PdfReader
 
+    # pypdf logs every repair it makes to a damaged file; the one-line error the caller
+    # prints is the message, so its warnings are kept quiet.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     reader = PdfReader(io.BytesIO(data))
     return "\n".join(page.extract_text() or "" for page in reader.pages)
 

@@ -54,3 +54,20 @@ def test_another_province_sees_none_of_it(client, submitted, bk_specialist):
 def test_viewers_and_the_ministry_get_a_home_page(client, submitted, hg_viewer, ministry_viewer):
     assert "Đoàn Vân Nam thăm Hà Giang" in home(client, hg_viewer)
     assert "Đoàn Vân Nam thăm Hà Giang" in home(client, ministry_viewer)
+
+
+def test_a_foreigners_permit_expiring_soon_is_due_and_an_expired_one_overdue(
+        client, ha_giang, hg_specialist, bk_specialist):
+    from doingoai.residents.tests.factories import make_foreigner
+
+    soon = make_foreigner(ha_giang, full_name="Zhang Wei",
+                          residence_card_expires_on=TODAY + dt.timedelta(days=20),
+                          work_permit_expires_on=None)
+    gone = make_foreigner(ha_giang, full_name="Tanaka Hiroshi",
+                          work_permit_expires_on=TODAY - dt.timedelta(days=3))
+    page = home(client, hg_specialist)
+    overdue = page.split('id="overdue"')[1].split('id="due-soon"')[0]
+    due = page.split('id="due-soon"')[1].split('id="upcoming"')[0]
+    assert reverse("residents:foreigner-detail", args=[soon.pk]) in due
+    assert reverse("residents:foreigner-detail", args=[gone.pk]) in overdue
+    assert "Zhang Wei" not in home(client, bk_specialist)

@@ -49,6 +49,8 @@ def test_a_passport_cannot_be_handed_out_for_an_incoming_delegation(
 ):
     client.force_login(hg_specialist)
     incoming = make_outgoing_delegation(ha_giang, direction="incoming")
+    # The field's limit_choices_to survives the narrowing to the user's province.
+    assert f'value="{incoming.pk}"' not in client.get(handouts.reverse("create")).content.decode()
     data = {"passport": make_passport(ha_giang).pk, "delegation": incoming.pk,
             "handed_out_on": "2024-03-01"}
     assert client.post(handouts.reverse("create"), data).status_code == 400

@@ -1,16 +1,22 @@
 """A small set of Hà Giang's records in 2023 (and a few around it) whose figures are known
-by hand; shared by the computation, reconciliation and page tests."""
+by hand, in every register the report reads; shared by the computation, reconciliation and
+page tests."""
 
 import datetime as dt
 from decimal import Decimal
 
 from doingoai.agreements.models import Agreement
 from doingoai.aid.models import AidProgramme, AidTransaction
+from doingoai.border.models import BorderGate, BorderIncident
+from doingoai.consular.models import ConsularCase, ConsularPerson
 from doingoai.core.models import AdminUnit, ExchangeRate
 from doingoai.delegations.models import Delegation, DelegationMember
 from doingoai.events.models import Event
 from doingoai.friendship.models import FriendshipAssociation, FriendshipPact
 from doingoai.partners.models import Partner, PartnerRelation
+from doingoai.passports.models import OfficialPassport, PassportHandout
+from doingoai.residents.models import Foreigner
+from doingoai.trade.models import TradeFlow
 
 D = dt.date
 
@@ -44,6 +50,23 @@ EXPECTED_2023 = {
     "friendship.border_posts": (1, 1),
     "friendship.village_pairs": (0, None),
     "friendship.associations": (1, None),
+    # cases opened 01/02 and 01/11/2023 (the one of 11/2022 is not)
+    "consular.cases": (2, None),
+    # the case of 02/2023 and the one opened in 11/2022, both closed in 2023
+    "consular.cases_closed": (2, None),
+    # citizens in the cases opened in 2023: one, and two (a relative is not counted)
+    "consular.persons": (3, None),
+    # arrived 2022 and still here; the one who left in June and the one arriving in 2024 not
+    "foreigners.resident": (1, None),
+    # handed out 27/02 and 05/06/2023 (the one of 28/12/2022 is not)
+    "passports.handed_out": (2, None),
+    # the June passport, due 5 working days after the trip's return on 14/06, never back
+    "passports.overdue": (1, None),
+    "border.incidents": (2, None),
+    # two half-years of 1 000 000 and 1 500 000 USD (the 2022 export is not counted)
+    "trade.exports": (2_500_000, None),
+    # 800 000 USD + 2 360 000 000 VND at 23 600 on 31/12/2023
+    "trade.imports": (900_000, None),
 }
 
 
@@ -65,10 +88,10 @@ def make_records(owner):
                                 source="test")
     ExchangeRate.objects.create(currency_id="USD", on=D(2023, 3, 1), vnd_per_unit=23600,
                                 source="test")
-    delegation(owner, "outgoing", D(2023, 3, 1), 3)
-    delegation(owner, "outgoing", D(2023, 6, 10), 2, country="JP")
+    march = delegation(owner, "outgoing", D(2023, 3, 1), 3)
+    june = delegation(owner, "outgoing", D(2023, 6, 10), 2, country="JP")
     delegation(owner, "outgoing", D(2023, 7, 1), 6, status="refused")
-    delegation(owner, "outgoing", D(2022, 12, 31), 4)
+    new_year = delegation(owner, "outgoing", D(2022, 12, 31), 4)
     delegation(owner, "incoming", D(2023, 9, 1), 4, country="KR")
 
     yunnan = Partner.objects.create(owner=owner, kind="locality", name_vi="Tỉnh Vân Nam",
@@ -147,3 +170,61 @@ def make_records(owner):
                                   signed_on=D(2017, 1, 1))
     FriendshipAssociation.objects.create(owner=owner, name="Hội hữu nghị Việt – Trung",
                                          founded_on=D(2018, 1, 1))
+    make_office_records(owner, trips=(new_year, march, june))
+
+
+def make_office_records(owner, trips):
+    """Consular cases, foreigners, passports handed out, border incidents and trade flows;
+    ``trips`` are outgoing delegations returning 04/01, 05/03 and 14/06/2023."""
+    def case(opened_on, citizens, **fields):
+        created = ConsularCase.objects.create(
+            owner=owner, direction="abroad", kind="trafficked", country_id="CN",
+            title=f"Vụ việc {opened_on}", opened_on=opened_on, **fields)
+        for n in range(citizens):
+            ConsularPerson.objects.create(case=created, full_name=f"Công dân {n}")
+        return created
+
+    case(D(2023, 2, 1), 1, status="closed", closed_on=D(2023, 5, 1))
+    later = case(D(2023, 11, 1), 2)
+    ConsularPerson.objects.create(case=later, role="relative", full_name="Người nhà")
+    case(D(2022, 11, 1), 1, status="closed", closed_on=D(2023, 1, 15))
+
+    def foreigner(arrived_on, left_on=None):
+        Foreigner.objects.create(owner=owner, full_name=f"Người nước ngoài {arrived_on}",
+                                 nationality_id="CN", purpose="work", arrived_on=arrived_on,
+                                 left_on=left_on)
+
+    foreigner(D(2022, 3, 1))
+    foreigner(D(2023, 1, 10), left_on=D(2023, 6, 1))
+    foreigner(D(2024, 2, 1))
+
+    def handout(trip, handed_out_on, returned_on=None):
+        passport = OfficialPassport.objects.create(
+            owner=owner, holder_name=f"Cán bộ {handed_out_on}", kind="official",
+            number=f"C{handed_out_on:%y%m%d}", issued_on=D(2019, 5, 1),
+            expires_on=D(2029, 5, 1))
+        PassportHandout.objects.create(owner=owner, passport=passport, delegation=trip,
+                                       handed_out_on=handed_out_on, returned_on=returned_on)
+
+    new_year, march, june = trips
+    handout(new_year, D(2022, 12, 28), returned_on=D(2023, 1, 6))
+    handout(march, D(2023, 2, 27), returned_on=D(2023, 3, 8))
+    handout(june, D(2023, 6, 5))
+
+    for occurred_on in (D(2023, 8, 14), D(2023, 10, 2), D(2024, 1, 2)):
+        BorderIncident.objects.create(owner=owner, title="Canh tác lấn qua đường biên",
+                                      occurred_on=occurred_on, what_happened="Lấn 20 m.")
+
+    gate = BorderGate.objects.create(owner=owner, kind="international",
+                                     name="Cửa khẩu quốc tế Thanh Thủy", country_id="CN")
+
+    def flow(direction, start, end, value, currency="USD"):
+        TradeFlow.objects.create(owner=owner, gate=gate, direction=direction,
+                                 period_start=start, period_end=end, value=Decimal(value),
+                                 currency_id=currency)
+
+    flow("export", D(2023, 1, 1), D(2023, 6, 30), 1_000_000)
+    flow("export", D(2023, 7, 1), D(2023, 12, 31), 1_500_000)
+    flow("export", D(2022, 1, 1), D(2022, 12, 31), 999)
+    flow("import", D(2023, 1, 1), D(2023, 12, 31), 800_000)
+    flow("import", D(2023, 10, 1), D(2023, 12, 31), 2_360_000_000, "VND")

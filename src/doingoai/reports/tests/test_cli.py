@@ -1,3 +1,4 @@
+import datetime as dt
 import io
 import json
 
@@ -109,3 +110,48 @@ def test_the_demo_data_gives_the_seed_figures(db):
     figures = by_indicator(run_report("--place", "Bắc Kạn", "--period", "2011-2021"))
     for code, expected in SEED_BAC_KAN_2011_2021.items():
         assert figures[code] == expected, code
+
+
+def test_the_json_gives_the_office_work_computed_from_the_records(ha_giang):
+    from doingoai.reports.tests.records import make_records
+
+    make_records(ha_giang)
+    result = run_report("--place", "Hà Giang", "--period", "2023")
+    figures = {f["indicator"]: f for f in result["figures"]}
+    expected = {
+        "consular.cases": (2, "count"), "consular.cases_closed": (2, "count"),
+        "consular.persons": (3, "persons"), "foreigners.resident": (1, "persons"),
+        "passports.handed_out": (2, "count"), "passports.overdue": (1, "count"),
+        "border.incidents": (2, "count"), "trade.exports": (2_500_000, "USD"),
+        "trade.imports": (900_000, "USD"),
+    }
+    for code, (value, unit) in expected.items():
+        assert (figures[code]["value"], figures[code]["unit"]) == (value, unit), code
+        assert figures[code]["basis"] == "computed", code
+    assert "tiếp nhận 2 vụ việc lãnh sự" in result["prose"]
+    assert "kim ngạch xuất khẩu đạt 2,5 triệu USD" in result["prose"]
+
+
+def test_a_bắc_kạn_report_never_counts_hà_giangs_consular_cases(client, ha_giang, bac_kan,
+                                                                 bk_specialist):
+    from django.urls import reverse
+
+    from doingoai.consular.tests.factories import make_case
+    from doingoai.reports.tests.records import make_records
+    from doingoai.testing import client_for
+
+    make_records(ha_giang)
+    make_case(bac_kan, opened_on=dt.date(2023, 3, 1))
+    cli = by_indicator(run_report("--place", "Bắc Kạn", "--period", "2023"))
+    assert cli["consular.cases"][0] == 1
+    assert cli["consular.persons"][0] == 1
+    assert "border.incidents" not in cli  # Bắc Kạn has no border records: not covered
+    page = client_for(client, bk_specialist).get(reverse("reports:report"),
+                                                 {"place": bac_kan.pk, "period": "2023"})
+    assert page.status_code == 200
+    assert page.context["report"].line("consular.cases").value == 1
+    assert page.context["report"].line("trade.exports").value is None
+    export = client_for(client, bk_specialist).get(
+        reverse("reports:report-export"),
+        {"place": ha_giang.pk, "period": "2023", "format": "json"})
+    assert export.status_code == 403

@@ -58,3 +58,36 @@ def test_numbers_are_written_the_vietnamese_way():
     assert amount(4_040_000, "USD") == "4,04 triệu USD"
     assert amount(350_000_000_000, "VND", "en") == "350 billion VND"
     assert number(2689, "en") == "2,689"
+
+
+HA_GIANG_2023_OFFICE_WORK_VI = (
+    "Về công tác lãnh sự, tiếp nhận 2 vụ việc lãnh sự, bảo hộ công dân, giải quyết xong 2 vụ; "
+    "hỗ trợ, bảo hộ 3 công dân; giao 2 lượt hộ chiếu ngoại giao, công vụ cho cán bộ đi công "
+    "tác, 1 hộ chiếu chưa nộp lại đúng hạn; trên địa bàn có 1 người nước ngoài cư trú, làm "
+    "việc. Trên tuyến biên giới xảy ra 2 vụ việc, sự vụ. Về kinh tế đối ngoại, kim ngạch xuất "
+    "khẩu đạt 2,5 triệu USD; kim ngạch nhập khẩu đạt 900.000 USD."
+)
+
+HA_GIANG_2023_OFFICE_WORK_EN = (
+    "In consular work, 2 consular and citizen-protection cases were opened and 2 closed; 3 "
+    "citizens were assisted; 2 official and diplomatic passports were handed out for trips, 1 "
+    "not returned on time; 1 foreigner was residing or working in the province. 2 incidents "
+    "occurred on the border. In foreign trade, exports reached 2.5 million USD and imports "
+    "900,000 USD."
+)
+
+
+def test_the_paragraph_tells_the_consular_border_and_trade_figures_of_the_records(ha_giang):
+    from doingoai.reports.tests.records import make_records
+
+    make_records(ha_giang)
+    report = build_report([ha_giang], parse_period("2023"), details=False)
+    assert report.prose("vi").endswith(HA_GIANG_2023_OFFICE_WORK_VI)
+    assert report.prose("en").endswith(HA_GIANG_2023_OFFICE_WORK_EN)
+
+
+def test_the_paragraph_says_nothing_of_consular_work_without_its_figures(ha_giang,
+                                                                        ha_giang_figures):
+    report = build_report([ha_giang], parse_period("2015-2020"), details=False)
+    assert "lãnh sự" not in report.prose("vi") and "kim ngạch" not in report.prose("vi")
+    assert "consular" not in report.prose("en")

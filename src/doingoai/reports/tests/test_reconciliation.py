@@ -1,10 +1,15 @@
 import datetime as dt
 from decimal import Decimal
 
+import pytest
+
 from doingoai.figures.models import ReportedFigure
 from doingoai.lib.periods import parse_period
 from doingoai.reports.report import build_report
 from doingoai.reports.tests.records import delegation, make_records
+
+# The assertions quote English messages; the Vietnamese ones are checked elsewhere.
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def report_figure(place, code, period, value, unit="count", **extra):
@@ -12,7 +17,7 @@ def report_figure(place, code, period, value, unit="count", **extra):
                                          period=period, value=Decimal(value), unit=unit, **extra)
 
 
-def test_covered_periods_print_the_computed_figure_and_show_the_difference(ha_giang):
+def test_covered_periods_print_the_computed_figure_and_show_the_difference(ha_giang, english):
     make_records(ha_giang)
     report_figure(ha_giang, "delegations.outgoing", "2023", 5)
     line = build_report([ha_giang], parse_period("2023")).line("delegations.outgoing")

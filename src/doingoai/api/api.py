@@ -1,0 +1,148 @@
+"""The JSON API (django-ninja): every record type, the periodic report, an OpenAPI 3 schema
+at /api/openapi.json and its documentation page at /api/docs, served from the package's own
+static files (no CDN). A client authenticates with a personal token
+(``Authorization: Bearer <key>``, see /api/tokens/) or, in a browser, with its session."""
+
+import json
+from importlib import import_module
+from importlib.util import find_spec
+from typing import Any
+
+from django.apps import apps
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils import translation
+from ninja import NinjaAPI, Query, Schema
+from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.openapi.docs import Swagger
+from ninja.security import HttpBearer, django_auth
+
+from doingoai.api.errors import BadRequest, reject_nul
+from doingoai.api.models import ApiToken
+from doingoai.api.records import ERRORS, record_router
+from doingoai.lib.periods import PeriodError, parse_period
+from doingoai.reports.access import readable_provinces
+from doingoai.reports.exports.data import as_json
+from doingoai.reports.places import PlaceNotFound, find_province
+from doingoai.reports.report import COMPUTED, REPORTED, build_report
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request, token):
+        found = ApiToken.objects.for_key(token)
+        if found is None or not found.user.is_active:
+            return None
+        found.touch()
+        # The pages' scoping, masking and logging all read request.user.
+        request.user = found.user
+        return found.user
+
+
+def _load_record_types():
+    # Every app's pages module registers its record types in REGISTRY when imported.
+    for config in apps.get_app_configs():
+        if config.name.startswith("doingoai.") and find_spec(f"{config.name}.pages"):
+            import_module(f"{config.name}.pages")
+
+
+_load_record_types()
+
+api = NinjaAPI(
+    title="doingoai API",
+    version="1",
+    description="Read access to the records of the provinces the user may read, and to the "
+                "periodic report. Authenticate with `Authorization: Bearer <key>`; create a "
+                "key at /api/tokens/.",
+    auth=[TokenAuth(), django_auth],
+    # Swagger UI would otherwise send the schema to validator.swagger.io for a badge.
+    docs=Swagger(settings={"validatorUrl": None}),
+    docs_url="/docs",
+    urls_namespace="api:json",
+)
+
+
+def _error(request, status: int, detail: str, code: str, errors=None):
+    body = {"detail": detail, "code": code}
+    if errors is not None:
+        body["errors"] = errors
+    return api.create_response(request, body, status=status)
+
+
+@api.exception_handler(AuthenticationError)
+def not_authenticated(request, exc):
+    return _error(request, 401, "Authentication required: send a valid API token "
+                                "(Authorization: Bearer <key>) or log in.", "not_authenticated")
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return _error(request, 404, "Not found.", "not_found")
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request, exc):
+    return _error(request, 403, "You may not do this.", "permission_denied")
+
+
+@api.exception_handler(BadRequest)
+def bad_request(request, exc):
+    return _error(request, exc.status, exc.detail, exc.code)
+
+
+@api.exception_handler(NinjaValidationError)
+def invalid(request, exc):
+    messages = []
+    for error in exc.errors:
+        where = ".".join(str(part) for part in error.get("loc", ()) if part != "query")
+        messages.append(f"{where}: {error.get('msg', 'invalid')}" if where else
+                        error.get("msg", "invalid"))
+    errors = [{"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", ""))}
+              for e in exc.errors]
+    return _error(request, 422, "Invalid request: " + "; ".join(messages), "invalid", errors)
+
+
+api.add_router("/records", record_router())
+
+
+class ReportQuery(Schema):
+    place: list[str]
+    period: str
+    lang: str = "vi"
+    prefer: str | None = None
+
+
+@api.get("/reports", response={200: dict[str, Any], **ERRORS}, tags=["reports"],
+         operation_id="get_report", summary="The periodic report of a province",
+         url_name="report")
+def report(request, params: Query[ReportQuery]):
+    """The same JSON as ``doingoai report --format json``: ``place`` is a province's name
+    (with or without diacritics) or official code, repeatable; ``period`` is 2022, 2024-Q1,
+    2015-2020, 2024-01-01/2024-06-30..."""
+    values = params.dict()
+    reject_nul({"period": values["period"], "lang": values["lang"],
+                "prefer": values["prefer"], **{"place": " ".join(values["place"])}})
+    if values["lang"] not in ("vi", "en"):
+        raise BadRequest("lang: must be vi or en.", code="invalid")
+    if values["prefer"] not in (None, "", COMPUTED, REPORTED):
+        raise BadRequest(f"prefer: must be {COMPUTED} or {REPORTED}.", code="invalid")
+    try:
+        period = parse_period(values["period"])
+    except PeriodError as exc:
+        raise BadRequest(f"period: not a valid period ({exc}).", code="invalid_period") from exc
+    readable = set(readable_provinces(request.user).values_list("pk", flat=True))
+    places = []
+    for text in values["place"]:
+        try:
+            place = find_province(text, period)
+        except PlaceNotFound as exc:
+            raise Http404 from exc
+        if place.pk not in readable:
+            raise Http404  # another province's report: as if it did not exist
+        places.append(place)
+    if not places:
+        raise BadRequest("place: name at least one province.", code="invalid")
+    with translation.override(values["lang"]):
+        built = build_report(places, period, user=request.user, prefer=values["prefer"] or None,
+                             details=False)
+        return json.loads(as_json(built, values["lang"]))

@@ -1,0 +1,75 @@
+"""The OpenAPI schema, its documentation page (served from local static files, no CDN) and
+the report endpoint, which answers with the same JSON as ``doingoai report --format json``."""
+
+import io
+import json
+import re
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.management import call_command
+
+from doingoai.api.models import ApiToken
+from doingoai.core.tests.factories import make_figure
+
+
+def test_the_openapi_schema_describes_every_operation(client):
+    response = client.get("/api/openapi.json")
+    assert response.status_code == 200
+    schema = response.json()
+    assert schema["openapi"].startswith("3.")
+    assert "/api/records/residents/foreigners/{record_id}" in schema["paths"]
+    assert "/api/reports" in schema["paths"]
+    assert {"RecordOut", "RecordPage", "ErrorOut"} <= set(schema["components"]["schemas"])
+
+
+def test_the_documentation_page_loads_nothing_from_another_site(client):
+    response = client.get("/api/docs")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "swagger-ui-bundle.js" in html
+    assert re.findall(r"""(?:src|href)=["']?(?:https?:)?//""", html) == []
+    assert "cdn" not in html.lower()
+    assert '"validatorUrl": null' in html  # no badge fetched from validator.swagger.io
+    # Every script, style sheet and icon is one of the package's static files.
+    static_url = "/" + settings.STATIC_URL.lstrip("/")
+    for url in re.findall(r"""(?:src|href)=["']([^"']+)["']""", html):
+        assert url.startswith(static_url), url
+        assert finders.find(url.removeprefix(static_url)), url
+
+
+def bearer(user):
+    _, key = ApiToken.issue(user, "test")
+    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+
+
+def test_the_report_is_the_same_json_as_the_command(client, ha_giang, hg_specialist):
+    make_figure(ha_giang, period="2024")
+    out = io.StringIO()
+    call_command("report", "--place", "Hà Giang", "--period", "2024", "--format", "json",
+                 stdout=out)
+    response = client.get("/api/reports", {"place": "Ha Giang", "period": "2024"},
+                          **bearer(hg_specialist))
+    assert response.status_code == 200
+    assert response.json() == json.loads(out.getvalue())
+
+
+def test_another_provinces_report_is_not_found(client, ha_giang, bk_specialist):
+    response = client.get("/api/reports", {"place": "Hà Giang", "period": "2024"},
+                          **bearer(bk_specialist))
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+
+
+def test_a_malformed_period_is_a_bad_request_with_a_message(client, ha_giang, hg_specialist):
+    response = client.get("/api/reports", {"place": "Hà Giang", "period": "next spring"},
+                          **bearer(hg_specialist))
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid_period"
+    assert "period" in response.json()["detail"]
+
+
+def test_the_report_needs_a_place_and_a_period(client, hg_specialist):
+    response = client.get("/api/reports", **bearer(hg_specialist))
+    assert response.status_code == 422
+    assert "place" in response.json()["detail"] and "period" in response.json()["detail"]
