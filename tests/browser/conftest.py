@@ -16,11 +16,7 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API runs an event loop in the main thread; Django's ORM refuses to run
-# inside one unless told otherwise. Only the browser tests need this.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-from doingoai.testing import PASSWORD  # noqa: E402
+from doingoai.testing import PASSWORD
 
 RESULTS = Path(__file__).resolve().parents[2] / "test-results"
 CHROMIUM_ARGS = [
@@ -79,6 +75,11 @@ def browser(django_db_setup):
         for connection in connections.all()
         if getattr(connection, "_test_serialized_contents", None)
     }
+    # Playwright's sync API runs an event loop in the main thread; Django's ORM refuses to
+    # run inside one unless told otherwise. Only while the browser runs, so that no other
+    # test (nor a subprocess it starts) inherits the switch.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     playwright = sync_playwright().start()
     for alias, serialized in migrated_data.items():
         connections[alias]._test_serialized_contents = serialized
@@ -88,6 +89,7 @@ def browser(django_db_setup):
         )
     except Exception:
         playwright.stop()
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         raise
     yield instance
     instance.close()
@@ -95,6 +97,10 @@ def browser(django_db_setup):
     # Django's sight, and an open one keeps PostgreSQL from dropping the test database.
     connections.close_all()
     playwright.stop()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 class Pages:

@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "doingoai.accounts"
     label = "accounts"
     verbose_name = _("People and access")
+
+    def ready(self):
+        from doingoai.accounts import throttle  # noqa: F401  (connects the log-in signals)

@@ -1,6 +1,8 @@
 """Log-in rate limiting: too many failed attempts for one user name, or from one IP address,
 within a window lock further attempts out for the rest of the window.
 
+Every log-in path is covered: accounts.views.LoginView answers HTTP 429 with a message, and
+ThrottledModelBackend (in AUTHENTICATION_BACKENDS) refuses the others (the admin site's).
 The attempts live in the database (LoginAttempt), not in a process's memory, so the limit
 holds across several app servers. Settings (with their defaults):
 
@@ -13,6 +15,11 @@ holds across several app servers. Settings (with their defaults):
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.core.exceptions import PermissionDenied
+from django.dispatch import receiver
 from django.utils import timezone
 
 from doingoai.accounts.models import LoginAttempt
@@ -67,3 +74,33 @@ def record(username: str, ip: str | None, succeeded: bool) -> None:
     if succeeded:
         # Old attempts no longer count; keep the table small.
         LoginAttempt.objects.filter(at__lt=now - max(window(), timedelta(days=1))).delete()
+
+
+class ThrottledModelBackend(ModelBackend):
+    """Django's user-name-and-password backend, refusing every log-in path (the admin site's
+    too) while the user name or the address is locked out."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is not None and is_locked_out(
+            username or kwargs.get(get_user_model().USERNAME_FIELD, ""), client_ip(request)
+        ):
+            raise PermissionDenied
+        return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+def _is_log_in_form(request) -> bool:
+    # A log-in through a form, not the test client's force_login() or a script.
+    return request is not None and getattr(request, "method", None) == "POST"
+
+
+@receiver(user_login_failed)
+def record_failure(sender, credentials, request=None, **kwargs):
+    if _is_log_in_form(request):
+        username = credentials.get(get_user_model().USERNAME_FIELD, "")
+        record(username, client_ip(request), succeeded=False)
+
+
+@receiver(user_logged_in)
+def record_success(sender, request, user, **kwargs):
+    if _is_log_in_form(request):
+        record(user.get_username(), client_ip(request), succeeded=True)

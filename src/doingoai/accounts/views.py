@@ -18,6 +18,5 @@ class LoginView(auth_views.LoginView):
                 "Too many failed log-in attempts. Please wait %(minutes)d minutes and try again."
             ) % {"minutes": int(throttle.window().total_seconds() // 60)})
             return self.render_to_response(context, status=429)
-        response = super().post(request, *args, **kwargs)
-        throttle.record(username, ip, succeeded=request.user.is_authenticated)
-        return response
+        # The attempt is recorded by the signal receivers in accounts/throttle.py.
+        return super().post(request, *args, **kwargs)

@@ -16,6 +16,7 @@ replaces what is there) in one transaction; ``loaddata`` resets the sequences af
 that new records get new ids.
 """
 
+import datetime
 import io
 import json
 import tempfile
@@ -28,11 +29,22 @@ from django.core import serializers
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.utils import timezone
 
 FORMAT = "doingoai-backup/1"
 SKIPPED = {"contenttypes.contenttype", "auth.permission", "sessions.session"}
+
+
+class ExactEncoder(DjangoJSONEncoder):
+    """Django's encoder, but keeping microseconds (it rounds times to milliseconds), so that
+    a restore gives back exactly what was saved."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime | datetime.time):
+            return o.isoformat()
+        return super().default(o)
 
 
 class BackupError(Exception):
@@ -94,7 +106,7 @@ def backup(target, using: str = DEFAULT_DB_ALIAS, storage=None) -> dict:
             stream = io.TextIOWrapper(raw, encoding="utf-8")
             serializers.serialize(
                 "json", _rows(model_list, using), stream=stream,
-                use_natural_foreign_keys=True, use_natural_primary_keys=False,
+                use_natural_foreign_keys=True, use_natural_primary_keys=False, cls=ExactEncoder,
             )
             stream.flush()
             stream.detach()

@@ -77,3 +77,18 @@ def test_a_locked_out_user_name_does_not_lock_out_another_user(client, hg_specia
     for _ in range(5):
         log_in(client, "hg.specialist", "wrong", ip="10.0.0.5")
     assert log_in(client, "hg.leader", PASSWORD, ip="10.0.0.6").status_code == 302
+
+
+def test_the_admin_log_in_is_limited_too(client, hg_specialist):
+    hg_specialist.is_staff = hg_specialist.is_superuser = True
+    hg_specialist.save()
+    url = reverse("admin:login")
+    for _ in range(5):
+        client.post(url, {"username": "hg.specialist", "password": "wrong"}, REMOTE_ADDR="10.0.0.7")
+    client.post(url, {"username": "hg.specialist", "password": PASSWORD}, REMOTE_ADDR="10.0.0.7")
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_test_clients_force_login_is_not_counted(client, hg_specialist):
+    client.force_login(hg_specialist)
+    assert not LoginAttempt.objects.exists()

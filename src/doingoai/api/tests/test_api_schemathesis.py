@@ -8,7 +8,9 @@ import importlib
 import pytest
 import schemathesis
 from django.conf import settings
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from schemathesis import GenerationMode
@@ -31,9 +33,20 @@ EXAMPLES = hypothesis_settings(
 )
 
 
+@pytest.fixture
+def connection_kept():
+    """Like Django's test client: the WSGI application must not close the database
+    connection after each request, for it holds the test's transaction (PostgreSQL)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
 def test_no_generated_request_gets_a_server_error_or_a_body_off_the_schema(
-        ha_giang, hg_specialist, media_root):
+        ha_giang, hg_specialist, media_root, connection_kept):
     for rt in REGISTRY:  # a record of every type, so that lists have rows to describe
         make_record(rt.model, ha_giang)
     _, key = ApiToken.issue(hg_specialist, "schemathesis")

@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
@@ -13,7 +14,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from doingoai.agreements.models import Agreement
-from doingoai.core.backup import backed_up_models
+from doingoai.core.backup import ExactEncoder, backed_up_models
 from doingoai.core.tests.factories import (
     make_agreement,
     make_delegation,
@@ -34,14 +35,14 @@ def media(settings, tmp_path):
 
 
 def canonical_dump() -> list:
-    """Every row of every backed-up model, with natural keys for content types, sorted."""
+    """Every row of every backed-up model (soft-deleted ones too), with natural keys for
+    content types and times to the microsecond, sorted."""
     ContentType.objects.clear_cache()
-    labels = [m._meta.label for m in backed_up_models()]
-    out = io.StringIO()
-    call_command("dumpdata", *labels, all=True, natural_foreign=True, format="json",
-                 stdout=out)
-    rows = json.loads(out.getvalue())
-    return sorted(rows, key=lambda row: (row["model"], json.dumps(row["pk"])))
+    rows = [row for model in backed_up_models() for row in model._base_manager.all()]
+    dumped = json.loads(serializers.serialize(
+        "json", rows, use_natural_foreign_keys=True, cls=ExactEncoder
+    ))
+    return sorted(dumped, key=lambda row: (row["model"], json.dumps(row["pk"])))
 
 
 @pytest.fixture
