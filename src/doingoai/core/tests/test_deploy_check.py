@@ -14,6 +14,9 @@ def test_the_deploy_check_is_clean_with_the_documented_production_settings(tmp_p
         "DOINGOAI_VAR_DIR": str(tmp_path),
     }
     env.pop("DEBUG", None)
+    # Set by the browser tests while their session-wide browser runs (pytest-django runs the
+    # tests that need no database after them); never set in production.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
         env=env, capture_output=True, text=True, timeout=120,
