@@ -23,11 +23,19 @@ def get_places_for_user(request, place_ids) -> list[AdminUnit]:
         if home is None:
             return []
         return [home]
-    try:
-        ids = [int(pk) for pk in place_ids]
-    except (TypeError, ValueError) as exc:
-        raise PermissionDenied from exc
-    places = list(readable_provinces(request.user).filter(pk__in=ids))
+    readable = readable_provinces(request.user)
+    ids = []
+    for value in place_ids:
+        value = str(value).strip()
+        if value.isdigit():
+            ids.append(int(value))
+            continue
+        # A name (with or without diacritics) or official code, as the CLI takes it.
+        found = readable.find(value).order_by("generation").first()
+        if found is None:
+            raise PermissionDenied
+        ids.append(found.pk)
+    places = list(readable.filter(pk__in=ids))
     if len(places) != len(set(ids)):
         raise PermissionDenied
     return sorted(places, key=lambda p: ids.index(p.pk))

@@ -82,6 +82,8 @@ def test_libreoffice_converts_the_docx_to_pdf(report, tmp_path):
 
 def test_the_pdf_text_keeps_the_diacritics_and_the_vietnamese_numbers(report, tmp_path):
     if shutil.which("pdftotext") is None:
+        if REQUIRE_OFFICE:
+            pytest.fail("DOINGOAI_REQUIRE_OFFICE=1 but pdftotext (poppler-utils) is missing")
         pytest.skip("pdftotext (poppler-utils) is not installed; `make report-deps` installs it")
     weasyprint_or_skip()
     target = tmp_path / "report.pdf"
