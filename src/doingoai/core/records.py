@@ -14,6 +14,7 @@ from decimal import Decimal
 import django_filters
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured, PermissionDenied
 from django.core.paginator import Paginator
@@ -230,6 +231,11 @@ class RecordType:
             path(f"{slug}s/", login_required(self.list_view), name=f"{slug}-list"),
             path(f"{slug}s/new/", login_required(self.create_view), name=f"{slug}-create"),
             path(f"{slug}s/trash/", login_required(self.trash_view), name=f"{slug}-trash"),
+            path(
+                f"{slug}s/xlsx-template/", login_required(self.template_view),
+                name=f"{slug}-template",
+            ),
+            path(f"{slug}s/import/", login_required(self.import_view), name=f"{slug}-import"),
             path(f"{slug}s/<int:pk>/", login_required(self.detail_view), name=f"{slug}-detail"),
             path(f"{slug}s/<int:pk>/edit/", login_required(self.edit_view), name=f"{slug}-edit"),
             path(
@@ -309,7 +315,9 @@ class RecordType:
             record_can_write=can_write_record(request.user, record),
         )
         if self.has_personal_data:
-            shown_names = self.shown_fields(request.user, names) + [
+            # A personal field left empty on the record showed nothing: it is not logged.
+            filled = [n for n in names if getattr(record, n, None) not in (None, "")]
+            shown_names = self.shown_fields(request.user, filled) + [
                 f"{inline.model._meta.model_name}.{n}" for inline in self.inlines
                 for n in inline.fields
                 if n in personal_fields_of(inline.model) and can_see_personal_data(request.user)
@@ -389,6 +397,16 @@ class RecordType:
         record.restore()
         messages.success(request, _("Restored."))
         return redirect(self.reverse("detail", record.pk))
+
+    def template_view(self, request):
+        from doingoai.core import spreadsheets
+
+        return spreadsheets.template_response(self, request)
+
+    def import_view(self, request):
+        from doingoai.core import spreadsheets
+
+        return spreadsheets.import_view(self, request)
 
     # --- exports (the same query as the table) -----------------------------------------
     def export_rows(self, qs, hidden=()):
@@ -515,6 +533,9 @@ def display(obj, name):
         value = value()
     if isinstance(value, models.fields.files.FieldFile):
         return value
+    if isinstance(value, get_user_model()):
+        # People by their name, not their login: "Nguyễn Thị Thu Hà", not "hagiang.chuyenvien".
+        return value.get_full_name() or value.get_username()
     if value is None or value == "":
         return ""
     if isinstance(value, bool):

@@ -61,14 +61,23 @@ def highlighted(document, candidates):
         if candidate.start < position:
             continue
         pieces.append(escape(document.text[position:candidate.start]))
-        pieces.append(
-            f'<mark id="c{candidate.pk}" class="fig-{candidate.status}" '
-            f'title="{escape(candidate.indicator_id)}">'
-            f"{escape(document.text[candidate.start:candidate.end])}</mark>"
-        )
+        pieces.append(marked(document, candidate))
         position = candidate.end
     pieces.append(escape(document.text[position:]))
     return mark_safe("".join(pieces))
+
+
+def marked(document, candidate, *, oob=False):
+    """One candidate's words in a <mark> whose class tells its status.
+
+    With oob, the mark carries hx-swap-oob so an htmx answer replaces the one in the text.
+    """
+    swap = ' hx-swap-oob="outerHTML"' if oob else ""
+    return mark_safe(
+        f'<mark id="c{candidate.pk}" class="fig-{candidate.status}" '
+        f'title="{escape(candidate.indicator_id)}"{swap}>'
+        f"{escape(document.text[candidate.start:candidate.end])}</mark>"
+    )
 
 
 @login_required
@@ -114,9 +123,13 @@ def candidate_decide(request, pk):
         raise PermissionDenied
     candidate.refresh_from_db()
     if request.htmx:
+        document = candidate.source
         form = CandidateForm(instance=candidate, prefix=f"c{candidate.pk}")
-        return render(request, "figures/_candidate.html",
-                      {"candidate": candidate, "form": form, "can_review": True})
+        return render(request, "figures/_candidate.html", {
+            "candidate": candidate, "form": form, "can_review": True, "oob": True,
+            "mark": marked(document, candidate, oob=True),
+            "pending": document.candidates.filter(status=Candidate.Status.PENDING).count(),
+        })
     return redirect("figures:document-review", candidate.source_id)
 
 

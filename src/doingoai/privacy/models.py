@@ -74,6 +74,28 @@ class AccessLog(models.Model):
                 return rt.reverse("detail", self.record_id)
         return ""
 
+    def field_names(self) -> list[str]:
+        """The shown fields' verbose names, for people: ``passport_number`` → "passport
+        number" (translated); ``member.passport_number`` names a child row's field."""
+        from django.apps import apps
+        from django.core.exceptions import FieldDoesNotExist
+
+        try:
+            model = apps.get_model(self.record_type)
+        except LookupError:
+            return list(self.fields)
+        children = {rel.related_model._meta.model_name: rel.related_model
+                    for rel in model._meta.related_objects}
+        names = []
+        for name in self.fields:
+            child, _dot, field_name = name.rpartition(".")
+            owner = children.get(child) if child else model
+            try:
+                names.append(str(owner._meta.get_field(field_name).verbose_name))
+            except (AttributeError, FieldDoesNotExist):
+                names.append(name)
+        return names
+
     def record_type_name(self):
         from django.apps import apps
 

@@ -107,6 +107,13 @@ def _opening(report, lang: str) -> str:
     return f"In {text}"
 
 
+def _term(report) -> bool:
+    """Whether the report sums up a term of several years: its signed agreements are then
+    told the way the provinces' term reviews tell them ("đã ký kết và triển khai 85 thỏa
+    thuận, biên bản hợp tác"); a year's or a quarter's report counts what was signed."""
+    return len(report.period.years) > 1
+
+
 def write(report, lang: str = "vi") -> str:
     return (_vietnamese if lang == "vi" else _english)(report)
 
@@ -117,9 +124,11 @@ def _vietnamese(report) -> str:
     sentences = []
 
     clauses = []
-    if f("agreements.signed"):
+    if f("agreements.signed") and _term(report):
         clauses.append(f"ký kết và triển khai {f('agreements.signed')} thỏa thuận, "
                        "biên bản hợp tác")
+    elif f("agreements.signed"):
+        clauses.append(f"ký kết {f('agreements.signed')} thỏa thuận, biên bản hợp tác quốc tế")
     if f("agreements.implementing"):
         clauses.append(f"tiếp tục triển khai {f('agreements.implementing')} thỏa thuận hợp tác "
                        "quốc tế")
@@ -233,8 +242,11 @@ def _english(report) -> str:
     sentences = []
 
     clauses = []
-    if f("agreements.signed"):
+    if f("agreements.signed") and _term(report):
         clauses.append(f"signed and implemented {f('agreements.signed')} cooperation "
+                       "agreements, memoranda and minutes")
+    elif f("agreements.signed"):
+        clauses.append(f"signed {f('agreements.signed')} international cooperation "
                        "agreements, memoranda and minutes")
     if f("agreements.implementing"):
         clauses.append(f"continued to implement {f('agreements.implementing')} international "

@@ -155,3 +155,18 @@ def test_a_user_with_the_personal_data_role_sees_it_and_the_reading_is_logged(
     assert detail["fields"]["passport_number"] == "B1234567"
     logged = AccessLog.objects.count() - before
     assert logged == 1
+
+
+@pytest.mark.parametrize("role", ["hg_leader", "hg_viewer", "ministry_viewer", "tq_specialist"])
+@pytest.mark.parametrize("rt", _record_types())
+def test_every_role_that_may_read_a_ha_giang_record_reads_it_through_the_api(
+    client, ha_giang, request, role, rt
+):
+    """The API's half of the access matrix: the same readers as the pages (the leader and the
+    viewer of Hà Giang, the ministry, and Tuyên Quang, into which Hà Giang was merged)."""
+    record = make_record(rt.model, ha_giang)
+    auth = bearer(request.getfixturevalue(role))
+    listed = client.get(list_url(rt), **auth)
+    assert listed.status_code == 200, listed.content
+    assert record.pk in [item["id"] for item in listed.json()["items"]]
+    assert client.get(detail_url(rt, record.pk), **auth).status_code == 200

@@ -69,6 +69,18 @@ def test_a_specialist_submits_and_a_leader_approves_with_a_decision(client, trip
     assert "Lãnh đạo Hà Giang" in page
 
 
+def test_the_detail_names_who_submitted_and_approved_by_their_full_name(
+    client, trip, hg_leader
+):
+    client.force_login(hg_leader)
+    client.post(step_url(trip, "approve"), approve_data())
+    page = client.get(reverse("delegations:delegation-detail", args=[trip.pk])).content.decode()
+    fields = page.split('id="transitions"', 1)[0]
+    assert "Chuyên viên Hà Giang" in fields
+    assert "Lãnh đạo Hà Giang" in fields
+    assert "hg.specialist" not in page and "hg.leader" not in page
+
+
 def test_a_specialist_cannot_approve(hg_client, trip):
     response = hg_client.post(step_url(trip, "approve"), approve_data())
     assert response.status_code == 403

@@ -142,3 +142,24 @@ def test_a_viewer_can_read_but_not_decide(client, hg_client, hg_viewer):
     response = client.post(reverse("figures:candidate-decide", args=[candidate.pk]),
                            {"action": "reject"})
     assert response.status_code == 403
+
+
+def test_an_htmx_decision_also_updates_the_mark_and_the_count_out_of_band(hg_client):
+    paste(hg_client)
+    candidate = Candidate.objects.get(indicator_id="agreements.signed")
+    response = hg_client.post(reverse("figures:candidate-decide", args=[candidate.pk]),
+                              {"action": "reject"}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'id="candidate-{candidate.pk}"' in html
+    assert (f'<mark id="c{candidate.pk}" class="fig-rejected" title="agreements.signed" '
+            'hx-swap-oob="outerHTML">12 thỏa thuận</mark>') in html
+    assert '<span id="pending-count" hx-swap-oob="true">3 ' in html
+
+
+def test_the_full_review_page_has_no_out_of_band_markup(hg_client):
+    paste(hg_client)
+    page = hg_client.get(reverse("figures:document-review",
+                                 args=[SourceDocument.objects.get().pk])).content.decode()
+    assert '<span id="pending-count">4 ' in page
+    assert "hx-swap-oob" not in page

@@ -6,11 +6,13 @@ import io
 
 import openpyxl
 import pytest
+from django.utils import translation
 
 from doingoai.consular.tests.factories import make_case
 from doingoai.core.records import mask
 from doingoai.privacy.models import AccessLog
 from doingoai.privacy.testing import csv_rows
+from doingoai.residents.models import Foreigner
 from doingoai.residents.pages import foreigners
 from doingoai.residents.tests.factories import make_foreigner
 from doingoai.testing import make_user
@@ -93,9 +95,15 @@ def test_the_leader_with_the_permission_sees_it_and_the_view_is_logged(
     assert entry.record_id == foreigner.pk
     assert entry.province == foreigner.owner
     assert "passport_number" in entry.fields
+    # Empty personal fields showed nothing, so they are not logged.
+    assert "residence_card_number" not in entry.fields
+    assert "date_of_birth" not in entry.fields
     log = client.get("/privacy/log/").content.decode()
     assert f'href="{foreigners.reverse("detail", foreigner.pk)}"' in log
-    assert "passport_number" in log
+    with translation.override("vi"):
+        passport = str(Foreigner._meta.get_field("passport_number").verbose_name)
+    assert passport in log
+    assert "passport_number" not in log
 
 
 def test_a_masked_view_is_logged_with_no_field_shown(client, hg_specialist, foreigner):

@@ -1,8 +1,11 @@
 """The paragraphs written from the seed figures (reports/tests/conftest.py)."""
 
+import datetime as dt
+
 from doingoai.lib.periods import parse_period
 from doingoai.reports.prose import amount, number
 from doingoai.reports.report import build_report
+from doingoai.reports.tests.conftest import report_figures
 
 HA_GIANG_2015_2020_VI = (
     "Giai đoạn 2015 – 2020, tỉnh Hà Giang đã ký kết và triển khai 85 thỏa thuận, biên bản hợp "
@@ -48,6 +51,21 @@ def test_the_english_paragraph_says_the_same(ha_giang, ha_giang_figures):
 def test_a_paragraph_leaves_out_what_was_not_reported(bac_kan, bac_kan_figures):
     report = build_report([bac_kan], parse_period("2011-2021"), details=False)
     assert report.prose("vi") == BAC_KAN_2011_2021_VI
+
+
+def test_a_single_years_paragraph_says_signed_rather_than_signed_and_implemented(ha_giang):
+    report_figures(ha_giang, "2022", [
+        ("agreements.signed", 12, "count", None, "exact", "ký mới được 12 thỏa thuận"),
+        ("agreements.implementing", 24, "count", None, "exact", "triển khai 24 thỏa thuận"),
+    ], "Tăng cường đối ngoại", dt.date(2023, 2, 1))
+    report = build_report([ha_giang], parse_period("2022"), details=False)
+    assert report.prose("vi").startswith(
+        "Năm 2022, tỉnh Hà Giang đã ký kết 12 thỏa thuận, biên bản hợp tác quốc tế; tiếp tục "
+        "triển khai 24 thỏa thuận hợp tác quốc tế")
+    assert report.prose("en").startswith(
+        "In 2022, Hà Giang province signed 12 international cooperation agreements, memoranda "
+        "and minutes; continued to implement 24 international")
+    assert "ký kết và triển khai" not in report.prose("vi")
 
 
 def test_numbers_are_written_the_vietnamese_way():
