@@ -44,7 +44,11 @@ HOST = "127.0.0.1"
 USERNAME, PASSWORD = "bench-ministry", "bench-load-password-1"
 
 TMP = Path(tempfile.mkdtemp(prefix="doingoai-bench-load-"))
-os.environ["DATABASE_URL"] = f"sqlite:///{TMP / 'bench.sqlite3'}"
+# BENCH_LOAD_DATABASE_URL runs it on PostgreSQL instead: an EMPTY database it may fill
+# (e.g. postgresql://postgres@127.0.0.1:5432/doingoai_bench, created beforehand).
+os.environ["DATABASE_URL"] = os.environ.get(
+    "BENCH_LOAD_DATABASE_URL", f"sqlite:///{TMP / 'bench.sqlite3'}"
+)
 os.environ["DOINGOAI_VAR_DIR"] = str(TMP)
 os.environ["MEDIA_ROOT"] = str(TMP / "media")
 (TMP / "static").mkdir()  # WhiteNoise wants it in this process too; serve fills it
