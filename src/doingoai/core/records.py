@@ -36,6 +36,7 @@ from doingoai.accounts.scope import (
 )
 from doingoai.core.access import get_record_for_user, require_writer
 from doingoai.core.models import AdminUnit, OwnedRecord
+from doingoai.lib.money import normalise_decimal
 
 PAGE_SIZE = 50
 
@@ -542,10 +543,8 @@ def display(obj, name):
         return _("yes") if value else _("no")
     if hasattr(value, "strftime"):
         return formats.date_format(value, "SHORT_DATE_FORMAT")
-    if isinstance(value, Decimal) and value == value.to_integral_value():
-        value = value.quantize(Decimal(1))  # 13,0000 reads as 13
-    elif isinstance(value, Decimal):
-        value = value.normalize()
+    if isinstance(value, Decimal):
+        value = normalise_decimal(value)  # 13,0000 reads as 13
     if isinstance(value, (int, float, Decimal)):
         return formats.number_format(value, use_l10n=True, force_grouping=True)
     return value

@@ -50,9 +50,13 @@ class SourceDocument(OwnedRecord):
         return self.title
 
     def save(self, *args, **kwargs):
-        # The same document uploaded twice is recognised by the hash of its text.
-        self.sha256 = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        self.sha256 = self.digest(self.text)
         super().save(*args, **kwargs)
+
+    @staticmethod
+    def digest(text: str) -> str:
+        """The same document uploaded twice is recognised by the hash of its text."""
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class ReportedFigureQuerySet(OwnedQuerySet):

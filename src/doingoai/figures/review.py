@@ -2,9 +2,7 @@
 and turn the figures a person accepts into reported figures with their quote."""
 
 import datetime as dt
-import hashlib
 import re
-import unicodedata
 
 from django.db import transaction
 from django.utils.translation import get_language
@@ -12,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from doingoai.core.models import AdminUnit
 from doingoai.figures.models import Candidate, Indicator, ReportedFigure, SourceDocument
-from doingoai.lib.text import fold
+from doingoai.lib.text import fold, nfc
 
 
 class UnreadableDocument(ValueError):
@@ -20,23 +18,17 @@ class UnreadableDocument(ValueError):
 
 
 def text_of_upload(name: str, data: bytes) -> str:
-    """The text of an uploaded .txt, .html, .docx or .pdf file, NFC-normalised."""
+    """The text of an uploaded .txt, .html, .docx or .pdf file."""
     from doingoai.figures.extraction.readers import DocumentError, read_bytes
 
     try:
-        text = read_bytes(name, data)
+        return read_bytes(name, data)
     except DocumentError as exc:
         reason = exc.vi if get_language() == "vi" else exc.en
         raise UnreadableDocument(
             _("The file %(name)s could not be read as text (%(reason)s).")
             % {"name": name, "reason": reason}
         ) from exc
-    return unicodedata.normalize("NFC", text)
-
-
-def find_duplicate(owner: AdminUnit, text: str) -> SourceDocument | None:
-    digest = hashlib.sha256(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()
-    return SourceDocument.objects.filter(owner=owner, sha256=digest).first()
 
 
 def run_extractor(document: SourceDocument) -> list[Candidate]:
@@ -64,8 +56,10 @@ def run_extractor(document: SourceDocument) -> list[Candidate]:
 def add_document(*, owner, user, title, text, file=None, file_name="", url="",
                  published_on: dt.date | None = None) -> tuple[SourceDocument, bool]:
     """Store a document and its candidate figures; the same text twice is the same document."""
-    text = unicodedata.normalize("NFC", text)
-    existing = find_duplicate(owner, text)
+    text = nfc(text)
+    existing = SourceDocument.objects.filter(
+        owner=owner, sha256=SourceDocument.digest(text)
+    ).first()
     if existing is not None:
         return existing, False
     document = SourceDocument(owner=owner, created_by=user, title=title, text=text,

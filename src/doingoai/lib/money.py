@@ -39,3 +39,18 @@ def format_number(value, decimals: int | None = None) -> str:
     else:
         text = f"{value:,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def normalise_decimal(value: Decimal) -> Decimal:
+    """Drop a meaningless exponent or trailing zeros so that 22,30 triệu == 22300000 and a
+    stored 13.0000 reads as 13."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def to_json_number(value: Decimal) -> int | float:
+    """An int when integral (2689), else a float (4.04): what the exchange format wants."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from doingoai.lib.money import normalise_decimal, to_json_number  # plain helpers, no Django
+
 from .normalize import fold
 
 __all__ = [
@@ -161,17 +163,3 @@ def parse_money(text: str) -> tuple[Decimal, str]:
         raise ValueError(f"not an amount of money: {text!r}")
     amount = parse_number(match.group(1)) * parse_scale(match.group(2))
     return normalise_decimal(amount), currency_code(folded[match.end() :])
-
-
-def normalise_decimal(value: Decimal) -> Decimal:
-    """Drop a meaningless exponent or trailing zeros so that 22,30 triệu == 22300000."""
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
-
-
-def to_json_number(value: Decimal) -> int | float:
-    """An int when integral (2689), else a float (4.04): what the exchange format wants."""
-    if value == value.to_integral_value():
-        return int(value)
-    return float(value)

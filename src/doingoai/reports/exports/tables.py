@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from doingoai.lib.money import to_json_number
 from doingoai.reports.prose import QUALIFIERS, amount, figure_text, number
 
 BASIS_NAMES = {
@@ -22,11 +23,8 @@ def indicator_name(indicator, lang: str) -> str:
 
 
 def plain(value) -> int | float | None:
-    """A Decimal for JSON: a whole number stays whole."""
-    if value is None:
-        return None
-    value = Decimal(value)
-    return int(value) if value == value.to_integral_value() else float(value)
+    """A Decimal for JSON: a whole number stays whole (as in the figures' exchange format)."""
+    return None if value is None else to_json_number(Decimal(value))
 
 
 def value_text(value, unit, lang, qualifier="exact", of=None) -> str:
