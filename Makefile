@@ -47,7 +47,6 @@ test-fast: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
-	mkdir -p var
 	$(BIN)/doingoai makemigrations --check --dry-run
 
 format: $(STAMP)

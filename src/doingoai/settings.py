@@ -113,6 +113,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
          "transaction_mode": "IMMEDIATE"}
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # A fresh clone has no ./var/ (it is git-ignored): SQLite cannot create the folder of its
+    # file, so every command that opens the database would fail on "unable to open database
+    # file". Create the folder here, where the path is chosen, whatever command runs first.
+    _sqlite_name = str(DATABASES["default"].get("NAME") or "")
+    if _sqlite_name and _sqlite_name != ":memory:" and not _sqlite_name.startswith("file:"):
+        Path(_sqlite_name).parent.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Log-in rate limiting on every path, the admin site's too (accounts/throttle.py).
