@@ -221,6 +221,11 @@ class PressScore:
         return "\n".join(lines)
 
 
+def _preference(wanted: dict[str, Any], got: dict[str, Any]) -> tuple[bool, bool, bool]:
+    overlap = wanted["start"] < got["end"] and got["start"] < wanted["end"]
+    return (got["indicator"] != wanted["indicator"], got["period"] != wanted["period"], not overlap)
+
+
 def score_press(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> PressScore:
     """Pair predictions with annotations by document, indicator family, value and unit.
 
@@ -241,16 +246,7 @@ def score_press(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> 
             result.misses.append(wanted)
             continue
 
-        def preference(item: tuple[int, dict[str, Any]]) -> tuple[bool, bool, bool]:
-            got = item[1]
-            overlap = wanted["start"] < got["end"] and got["start"] < wanted["end"]
-            return (
-                got["indicator"] != wanted["indicator"],
-                got["period"] != wanted["period"],
-                not overlap,
-            )
-
-        i, got = min(candidates, key=preference)
+        i, got = min(candidates, key=lambda item: _preference(wanted, item[1]))
         del unused[i]
         result.family_matches += 1
         strict = got["indicator"] == wanted["indicator"]
