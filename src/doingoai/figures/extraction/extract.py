@@ -139,6 +139,21 @@ _PREDICATE_RE = re.compile(
 # A period after the number is its own only when introduced as such ("đón 150 đoàn trong năm
 # 2023"), not when it qualifies a noun ("thỏa thuận hợp tác giai đoạn 2022 - 2026").
 _PERIOD_AFTER_INTRO = re.compile(fold(r"(?:trong|vào|qua|suốt|của|,|\()\s*$"))
+_OF_BEFORE = re.compile(fold(r"(?<!\w)của\s*$"))
+# "Trung bình hàng tháng ... đưa ba đoàn với khoảng 50 ngư dân": a rate, not a period's result.
+_RATE_RE = re.compile(
+    fold(
+        r"(?<!\w)(?:trung bình|bình quân|hằng tháng|hàng tháng|mỗi tháng|hằng năm|hàng năm|mỗi năm"
+        r"|hằng ngày|hàng ngày|mỗi ngày|hằng tuần|hàng tuần|mỗi tuần)(?!\w)"
+    )
+)
+# The figure's sentence is about the whole country: "Cả nước có 166 dự án mới", "tổng vốn đăng
+# ký FDI vào Việt Nam đạt ...".
+_NATIONAL_SUBJECT = re.compile(
+    fold(r"(?<!\w)(?:cả nước có|toàn quốc có|vào việt nam|cho việt nam)(?!\w)")
+)
+# A paragraph opening so details the one before it, whose period it keeps.
+_DETAIL_OPENING = re.compile(fold(r"\s*(?:cụ thể|theo đó|trong đó)\s*[,:]"))
 _PERIOD_OPENS = re.compile(fold(r"(?:trong|năm|quý|từ|qua|cả năm)\b"))
 _PERSON_NOUN = re.compile(
     fold(
@@ -343,6 +358,14 @@ class _Extractor:
             ends.append(c1)
             for i, q in enumerate(group):
                 lo = splits[i - 1] if i > 0 and pairs[i] else splits[i]
+                if (
+                    i > 0
+                    and splits[i] == group[i - 1].head_end
+                    and _OF_BEFORE.search(folded[splits[i - 1] : group[i - 1].start])
+                ):
+                    # "Tổng vốn cam kết ... của 28 chương trình, dự án là 1.174.012 USD": the count
+                    # sits inside the amount's noun phrase, whose words are the amount's too.
+                    lo = splits[i - 1]
                 hi = ends[i + 1] if i + 1 < len(group) and pairs[i + 1] else ends[i]
                 yield q, (c0, c1), folded[lo : q.start], folded[lo:hi], hi
 
@@ -400,6 +423,10 @@ class _Extractor:
             ):
                 continue
             scope = clause if rule.scope == "clause" else window
+            if rule.scope == "clause" and clause.rstrip().endswith(":"):
+                # "3 đồn biên phòng: Phú Gia, Hòa Hải, Hương Quang ... ký kết nghĩa": the list
+                # after the colon is the count's own.
+                scope = folded[sentence_start or 0 : sentence_end]
             score = rule.weight
             ok = True
             for group in rule.require:
@@ -435,7 +462,15 @@ def _domain_of(text: str, weak: bool = True) -> str | None:
 
 
 def _domain_for(
-    folded: str, q, before: str, window_end: int, s0: int, previous, p_lo: int
+    folded: str,
+    q,
+    before: str,
+    window_end: int,
+    s0: int,
+    previous,
+    p_lo: int,
+    in_sentence=None,
+    document: str | None = None,
 ) -> tuple[str | None, bool]:
     """The aid or investment a number is about, and whether that was found far from it.
 
@@ -444,18 +479,49 @@ def _domain_for(
     its clause; then its generic words; then the nearest before it in its sentence; then,
     *far*, in its paragraph or the one before ("Giá trị giải ngân đạt 8,2 tỷ đồng." after a
     paragraph on NGO aid).
+
+    ``document`` is the domain the title or the lead names explicitly ("9 tháng giải ngân gần
+    63 tỷ yên vốn ODA Nhật Bản"): a generic word ("viện trợ không hoàn lại") defers to it, and a
+    number with no word of its own takes it, far. ``in_sentence`` is the figure before this one
+    in its sentence: in a ranking ("TP Hồ Chí Minh ... 724,2 triệu USD; Hải Dương 288,1 triệu
+    USD") the later amounts are of the same kind.
     """
     after = folded[q.end : window_end]
     found = _domain_of(after, weak=False) or _domain_of(before, weak=False)
     if not found and previous and previous[0].split(".")[0] in DOMAINS:
         found = previous[0].split(".")[0]
-    found = found or _domain_of(after) or _domain_of(before)
+    if not found:
+        weak = _domain_of(after) or _domain_of(before)
+        found = document if weak and document else weak
     if found:
         return found, False
     near = _nearest_domain(folded[s0 : q.start])
     if near:
-        return near, False
-    return _nearest_domain(folded[p_lo:s0]), True
+        return document if document and near == "ngo" and _only_weak(
+            folded[s0 : q.start]
+        ) else near, False
+    if in_sentence and in_sentence[0].split(".")[0] in DOMAINS:
+        return in_sentence[0].split(".")[0], False
+    return _nearest_domain(folded[p_lo:s0]) or document, True
+
+
+def _only_weak(text: str) -> bool:
+    """Whether the domain words of ``text`` are all generic ("viện trợ", "tài trợ")."""
+    return _domain_of(text, weak=False) is None
+
+
+def document_domain(folded: str, spans: list[tuple[int, int]]) -> str | None:
+    """The aid or investment the title or the lead's first sentence names explicitly."""
+    for start, end in spans[:6]:
+        line = folded[start:end]
+        if re.match(r"\s*https?://", line) or not line.strip():
+            continue
+        found = _domain_of(line[:300], weak=False)
+        if found:
+            return found
+        if len(line.strip()) > 160:
+            break  # past the lead's opening
+    return None
 
 
 def _nearest_domain(text: str) -> str | None:
@@ -482,6 +548,11 @@ def _period(
     """The period of ``q`` (see ANNOTATIONS.md, "Period"), and whether its sentence says it."""
     s0, _ = segs.sentence(q.num_start)
     p0, _ = segs.paragraph(q.num_start)
+    if _DETAIL_OPENING.match(folded, p0):
+        while p0 > 0:
+            p0 = segs.paragraph(p0 - 1)[0]
+            if folded[p0 : segs.paragraph(p0)[1]].strip():
+                break
     lo = bisect.bisect_left(starts, p0)
     hi = bisect.bisect_left(starts, clause_end)
     nearby = [m for m in mentions[lo:hi] if m.kind in ("period", "now")]
@@ -567,6 +638,8 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
     mentions = find_periods(folded, year, published)
     mention_starts = [m.start for m in mentions]
     default_period = opening_period(folded, spans, mentions)
+    doc_domain = document_domain(folded, spans)
+    title_end = _title_end(folded, spans)
     places = find_places(cased)
     home = document_place(text, cased, spans, places)
     place_starts = [s for s, _ in places]
@@ -590,13 +663,26 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
         s0, s1 = segs.sentence(q.num_start)
         if _TARGET_RE.search(folded[max(s0, clause[0]) : q.start]):
             continue  # a target ("phấn đấu đón 80 đoàn"), not a result
+        if q.kind == "count" and _RATE_RE.search(folded[max(s0, clause[0]) : q.start]):
+            continue  # a rate ("trung bình hàng tháng ... 50 ngư dân"), not a result
         clause_text = folded[clause[0] : clause[1]]
         previous = last_in_clause.get(clause)
         p0, _ = segs.paragraph(q.num_start)
         p_lo = segs.paragraph(p0 - 1)[0] if p0 > 0 else p0
 
         domain = functools.lru_cache(maxsize=1)(
-            functools.partial(_domain_for, folded, q, before, hi, s0, previous, p_lo)
+            functools.partial(
+                _domain_for,
+                folded,
+                q,
+                before,
+                hi,
+                s0,
+                previous,
+                p_lo,
+                last_in_sentence.get(s0),
+                doc_domain,
+            )
         )
 
         indicator = head_end = None
@@ -635,6 +721,8 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
         last_in_sentence[s0] = (indicator, head_end)
 
         place = home
+        if _NATIONAL_SUBJECT.search(folded, s0, q.start):
+            place = None
         i = bisect.bisect_left(place_starts, s0)
         while i < len(places) and places[i][1] <= q.start:
             if is_subject(cased, places[i][0], s0):
@@ -663,9 +751,13 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             continue  # a plan for a later year is not a result
 
         identity = (indicator, q.value, kind_unit, q.of, period, place)
-        if identity in seen:
+        # Stated again in its paragraph ("... có 21 tổ chức đang triển khai 28 chương trình, dự
+        # án. Tổng vốn cam kết ... của 28 chương trình, dự án là ..."): one figure.
+        restated = (p0, indicator, q.value, kind_unit, q.of, place)
+        if identity in seen or restated in seen:
             continue
         seen.add(identity)
+        seen.add(restated)
         figures.append(
             Figure(
                 doc=doc_name,
@@ -683,4 +775,32 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             )
         )
     figures.sort(key=lambda f: f.start)
-    return figures
+    return _drop_title_restatements(figures, title_end)
+
+
+def _title_end(folded: str, spans: list[tuple[int, int]]) -> int:
+    """Where the title ends: the first short line that is not a source address or a dateline."""
+    for start, end in spans[:4]:
+        line = folded[start:end].strip()
+        if not line or re.match(r"https?://", line):
+            continue
+        if len(line) > 200 or line.endswith((".", "!", "?", ":")):
+            return 0
+        return end
+    return 0
+
+
+def _drop_title_restatements(figures: list[Figure], title_end: int) -> list[Figure]:
+    """A headline figure the body states again is the body's figure (its period, its words).
+
+    "Kon Tum có 15 dự án phi chính phủ ..." heads "Tính đến cuối tháng 12/2018, tỉnh Kon Tum thu
+    hút 15 dự án ...": one figure, of 2018.
+    """
+    if not title_end:
+        return figures
+    body = {(f.indicator.split(".")[0], f.value, f.unit) for f in figures if f.start >= title_end}
+    return [
+        f
+        for f in figures
+        if f.start >= title_end or (f.indicator.split(".")[0], f.value, f.unit) not in body
+    ]

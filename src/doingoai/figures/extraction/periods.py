@@ -54,7 +54,7 @@ class PeriodMention:
     start: int
     end: int
     value: str | None
-    kind: str  # "period" | "now" | "comparison"
+    kind: str  # "period" | "now" | "comparison" | "term"
 
 
 def _p(pattern: str) -> re.Pattern[str]:
@@ -72,6 +72,7 @@ _MONTHS = _p(
     rf"(\d{{1,2}}|ba|sáu|chín)\s+tháng\s+(?:(đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?|năm\s+{_Y})"
 )
 _MONTH_WORDS = {"ba": 3, "sáu": 6, "chín": 9}
+_YEAR_WORDS = {fold(k): v for k, v in {"hai": 2, "ba": 3, "bốn": 4, "mười": 10}.items()}
 _UNFOLD = {fold(k): k for k in _MONTH_WORDS}
 # "9 tháng", "trong 6 tháng" alone: the first months of the year (not "18 tháng", "6 tháng tới").
 _BARE_MONTHS = _p(
@@ -81,7 +82,13 @@ _BARE_MONTHS = _p(
 _YEAR_TO_DATE = _p(
     rf"(?:từ|kể từ)\s+đầu\s+năm(?:\s+{_Y})?(?:\s+(?:đến|tới)\s+(?:nay|bây giờ|hiện nay|hiện tại))?"
 )
-_TO_END_OF_MONTH = _p(rf"(?:đến|tới)\s+hết\s+tháng\s+(1[0-2]|[1-9])(?:\s*(?:/|năm)\s*{_Y})?")
+# "đến hết tháng 10", "tính đến cuối tháng 12/2018", "Tính đến tháng 10-2017": the year up to the
+# end of that month (a month alone, "tháng 9/2024", is that month; a day, "tính đến ngày
+# 30/9/2024", is a stock: see _NOW).
+_TO_END_OF_MONTH = _p(
+    rf"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối)|tính\s+(?:đến|tới))\s+tháng\s+(1[0-2]|0?[1-9])"
+    rf"(?:\s*(?:/|-|năm)\s*{_Y})?(?![\d/])"
+)
 # "ngày 25 tháng 9 năm 2024" is a date, not the year 2024; "tháng 9/2024" is a month.
 _DATE_IN_WORDS = _p(rf"ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s*(?:năm\s+|/\s*){_Y}")
 _MONTH = _p(rf"tháng\s+(1[0-2]|0?[1-9])\s*(?:năm\s+|/\s*){_Y}(?![\d/])")
@@ -91,7 +98,8 @@ _BACK_REFERENCE = _p(
     r"|trong\s+năm(?!\s+(?:19|20|tới|sau|nay|qua|học))"
 )
 _YEARS_BACK = _p(
-    r"(?:(?:trong|qua|sau|gần|hơn|suốt)\s+(\d{1,2})\s+năm(?!\s+(?:tới|sắp tới|tiếp theo|đến))"
+    r"(?:(?:trong|qua|sau|gần|hơn|suốt)\s+(\d{1,2}|hai|ba|bốn|mười)\s+năm"
+    r"(?!\s+(?:tới|sắp tới|tiếp theo|đến))"
     r"|(\d{1,2})\s+năm(?=\s+(?:triển khai\s+)?thực hiện\s))"
     rf"(?:\s*\(\s*{_Y}\s*-\s*{_Y}\s*\))?"
 )
@@ -101,6 +109,13 @@ _NOW = _p(
     r"hiện nay|hiện tại|hiện có|đến nay|tới nay|cho đến nay|tính đến nay|đến thời điểm này"
     r"|lũy kế|luỹ kế|tính đến ngày|đến ngày|tính đến thời điểm|nâng tổng số|hiện duy trì|hiện đang"
 )
+# "ký kết hợp tác giai đoạn 2021 - 2025", "Chương trình vùng ..., giai đoạn 2023-2027": the term
+# of an agreement or a programme, not the period its figures cover.
+_TERM_BEFORE = _p(
+    r"(?:hợp tác|thỏa thuận|biên bản|chương trình|kế hoạch|chiến lược|quy hoạch|đề án|dự án)"
+    r"\s*,?\s*$"
+)
+_TERM_WORDS = _p(r"giai đoạn|nhiệm kỳ|thời kỳ")
 _COMPARISON_BEFORE = _p(r"(?:so\s+(?:với\s+)?|bằng\s+)(?:cùng\s+kỳ\s+)?(?:của\s+)?$")
 _DATELINE = re.compile(
     r"^\s*(?:\d{1,2}:\d{2}\s*,?\s*)?(?:[^\d\n]{0,20}?,?\s*)?(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)"
@@ -215,6 +230,8 @@ def find_periods(
             before = folded[max(0, m.start() - 30) : m.start()]
             if _COMPARISON_BEFORE.search(before):
                 kind = "comparison"
+            elif _TERM_BEFORE.search(before) and _TERM_WORDS.match(folded, m.start()):
+                kind = "term"
         found.append(PeriodMention(m.start(), m.end(), value, kind))
 
     for m in _near(_DATE_IN_WORDS, folded, _THANG, 14):
@@ -241,16 +258,17 @@ def find_periods(
         if published is not None and y == published.year:
             value = f"{y}-01-01/{published.isoformat()}"
         add(m, value)
-    for m in _near(_MONTH, folded, _THANG, 0):
-        add(m, months_period(m.group(2), int(m.group(1)), int(m.group(1))))
-    for m in _near(_TO_END_OF_MONTH, folded, _THANG, 12):
+    for m in _near(_TO_END_OF_MONTH, folded, _THANG, 20):
         y = m.group(2) or year
         add(m, months_period(y, 1, int(m.group(1))) if y else None)
+    for m in _near(_MONTH, folded, _THANG, 0):
+        add(m, months_period(m.group(2), int(m.group(1)), int(m.group(1))))
     for m in _YEARS_BACK.finditer(folded):
         if m.group(3):  # "Trong 5 năm (2016 - 2020)" says which five years
             add(m, f"{m.group(3)}-{m.group(4)}")
         else:
-            back = int(m.group(1) or m.group(2))
+            count = m.group(1) or m.group(2)
+            back = int(count) if count.isdigit() else _YEAR_WORDS[count]
             add(m, f"{year - back}-{year}" if year else None)
     for m in _YEAR.finditer(folded):
         add(m, m.group(1))
