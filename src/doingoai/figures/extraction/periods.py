@@ -116,6 +116,8 @@ _TERM_BEFORE = _p(
     r"\s*,?\s*$"
 )
 _TERM_WORDS = _p(r"giai đoạn|nhiệm kỳ|thời kỳ")
+# "7 dự án chuyển tiếp năm 2017": where the projects come from, not the period they count for.
+_ORIGIN_BEFORE = _p(r"chuyển tiếp(?:\s+từ)?\s*$")
 _COMPARISON_BEFORE = _p(r"(?:so\s+(?:với\s+)?|bằng\s+)(?:cùng\s+kỳ\s+)?(?:của\s+)?$")
 _DATELINE = re.compile(
     r"^\s*(?:\d{1,2}:\d{2}\s*,?\s*)?(?:[^\d\n]{0,20}?,?\s*)?(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)"
@@ -231,6 +233,8 @@ def find_periods(
             if _COMPARISON_BEFORE.search(before):
                 kind = "comparison"
             elif _TERM_BEFORE.search(before) and _TERM_WORDS.match(folded, m.start()):
+                kind = "term"
+            elif _ORIGIN_BEFORE.search(before):
                 kind = "term"
         found.append(PeriodMention(m.start(), m.end(), value, kind))
 
