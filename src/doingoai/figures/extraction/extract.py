@@ -121,6 +121,8 @@ _EQUIVALENT_RE = re.compile(
     + rf")?\s*(?P<num>{_N})(?P<scale>(?:\s*(?:{nums.SCALE})(?!\w))*)\s*(?P<cur>{nums.CURRENCY})"
     r"\s*\)?"
 )
+_WITH = fold(" với ")
+_QUALIFIER_ONLY = re.compile(r"\s*(?:(?:" + _alternation(QUALIFIERS) + r")\s*)?")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)»]*\s+")
 _CLAUSE_END = re.compile(r"[;:]|\n")
 _DOMAIN_RES = {
@@ -349,6 +351,14 @@ class _Extractor:
             for prev, cur in zip(group, group[1:], strict=False):
                 gap = folded[prev.head_end : cur.start]
                 seps = list(_SEPARATOR.finditer(gap))
+                if (
+                    seps
+                    and seps[-1].group(0) == _WITH
+                    and _QUALIFIER_ONLY.fullmatch(gap, seps[-1].end())
+                ):
+                    # "TP Hồ Chí Minh có số vốn đăng ký lớn nhất với 724,2 triệu USD": a "với"
+                    # that introduces the number itself does not cut its words off.
+                    seps.pop()
                 splits.append(prev.head_end + seps[-1].end() if seps else prev.head_end)
                 # Without a separator the words after a noun still describe it ("34 tổ chức
                 # phi chính phủ nước ngoài đã tài trợ 92 dự án"): the window runs on to the next.
