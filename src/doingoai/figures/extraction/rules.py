@@ -494,7 +494,17 @@ RULES: tuple[Rule, ...] = (
         "money",
         domain="fdi",
         cues=("vốn đầu tư đăng ký", "vốn đăng ký", "vốn đầu tư", "tổng vốn", "thu hút"),
-        forbid=("giải ngân", "vốn thực hiện", "thực hiện được", "đã thực hiện"),
+        # nor what FDI firms give: "các doanh nghiệp FDI đã ủng hộ 5 tỷ đồng cho quỹ"
+        forbid=(
+            "giải ngân",
+            "vốn thực hiện",
+            "thực hiện được",
+            "đã thực hiện",
+            "ủng hộ",
+            "trao tặng",
+            "quyên góp",
+            "tặng",
+        ),
     ),
     # Conferences.
     Rule(
