@@ -29,7 +29,7 @@ from . import numbers as nums
 from .boilerplate import article_spans
 from .normalize import case_key, fold, nfc
 from .periods import PeriodMention, document_date, find_periods, opening_period
-from .places import document_place, find_places, is_subject
+from .places import PROVINCES, document_place, find_places, is_subject
 from .rules import (
     CHANGE_BEFORE,
     DOMAINS,
@@ -108,6 +108,8 @@ _MASKS = re.compile(
     r"|(?<![\d.,])\d{7,}(?![\d.,])"  # 18001282
 )
 _NOT_A_FIGURE_RE = re.compile(r"(?<!\w)(?:" + _alternation(NOT_A_FIGURE_BEFORE) + r")\s*$")
+# "Hải Phòng 900 triệu USD" in a ranking: "phòng" (a room, an office) ends a province's name.
+_PROVINCE_END = re.compile(r"(?<!\w)(?:" + _alternation(PROVINCES) + r")\s*$")
 _COUNTING_SO = re.compile(fold(r"(?:tổng|trong|với|có) số\s*$"))
 _QUALIFIER_RE = re.compile(r"(?<!\w)(" + _alternation(QUALIFIERS) + r")\s*$")
 _QUALIFIER_BY_KEY = {fold(k): v for k, v in QUALIFIERS.items()}
@@ -259,7 +261,11 @@ class _Extractor:
                     continue
                 line_start = folded.rfind("\n", 0, m.start()) + 1
                 before = folded[max(line_start, m.start() - 40) : m.start()]
-                if _NOT_A_FIGURE_RE.search(before) and not _COUNTING_SO.search(before):
+                if (
+                    _NOT_A_FIGURE_RE.search(before)
+                    and not _COUNTING_SO.search(before)
+                    and not _PROVINCE_END.search(before)
+                ):
                     continue
                 q = self._quantity(folded, m, before)
                 if q is None:

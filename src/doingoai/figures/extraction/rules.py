@@ -179,6 +179,10 @@ NEW = SIGNED + (
     "chương trình, dự án mới",
     "khoản viện trợ mới",
     "khoản mới",
+    "viện trợ mới",
+    "phi chính phủ mới",
+    "phi chính phủ nước ngoài mới",
+    "pcpnn mới",
 )
 CITIZENS_HELPED = (
     "bảo hộ",
