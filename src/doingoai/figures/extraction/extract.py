@@ -143,6 +143,8 @@ _PREDICATE_RE = re.compile(
 # A period after the number is its own only when introduced as such ("đón 150 đoàn trong năm
 # 2023"), not when it qualifies a noun ("thỏa thuận hợp tác giai đoạn 2022 - 2026").
 _PERIOD_AFTER_INTRO = re.compile(fold(r"(?:trong|vào|qua|suốt|của|,|\()\s*$"))
+# A clause after a target that says it is about what was done ("đạt", "đã"), not a plan.
+_RESULT_AFTER_TARGET = re.compile(fold(r"(?<!\w)(?:đã|đạt|thực hiện được|kết quả)(?!\w)"))
 _OF_BEFORE = re.compile(fold(r"(?<!\w)của\s*$"))
 # "Trung bình hàng tháng ... đưa ba đoàn với khoảng 50 ngư dân": a rate, not a period's result.
 _RATE_RE = re.compile(
@@ -154,8 +156,17 @@ _RATE_RE = re.compile(
 # The figure's sentence is about the whole country: "Cả nước có 166 dự án mới", "tổng vốn đăng
 # ký FDI vào Việt Nam đạt ...".
 _NATIONAL_SUBJECT = re.compile(
-    fold(r"(?<!\w)(?:cả nước có|toàn quốc có|vào việt nam|cho việt nam)(?!\w)")
+    fold(
+        r"(?<!\w)(?:cả nước có|toàn quốc có|(?:vào|cho|du lịch|ngành du lịch|kinh tế|nền kinh tế"
+        r"|xuất khẩu của) việt nam|việt nam (?:đã|đón|thu hút|và lào|và trung quốc|và campuchia))"
+        r"(?!\w)"
+    )
 )
+# "Với tổng vốn đầu tư đăng ký hơn 1,39 tỷ USD, ..., TP Hồ Chí Minh đã vượt qua Bắc Giang": the
+# figure opens the sentence and its owner comes after it.
+_WITH_OPENING = re.compile(fold(r"\s*với\s"))
+# "Cụ thể, trong 3 tháng đầu năm 2023, địa phương có 18 dự án": the province named before.
+_ANAPHORA = re.compile(fold(r"(?<!\w)(?:địa phương|tỉnh này|thành phố này|địa phương này)(?!\w)"))
 # A paragraph opening so details the one before it, whose period it keeps.
 _DETAIL_OPENING = re.compile(fold(r"\s*(?:cụ thể|theo đó|trong đó)\s*[,:]"))
 _PERIOD_OPENS = re.compile(fold(r"(?:trong|năm|quý|từ|qua|cả năm)\b"))
@@ -671,6 +682,7 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
     last_in_clause: dict[tuple[int, int], tuple[str, int]] = {}
     last_in_sentence: dict[int, tuple[str, int]] = {}
     period_in_clause: dict[tuple[int, int], str | None] = {}
+    last_subject_in_paragraph: dict[int, str] = {}
     quantities = engine.quantities(folded, spans, masked)
     number_starts = [q.num_start for q in quantities]
     for q, clause, before, window, hi in engine.classify(folded, quantities, segs):
@@ -679,6 +691,12 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
         s0, s1 = segs.sentence(q.num_start)
         if _TARGET_RE.search(folded[max(s0, clause[0]) : q.start]):
             continue  # a target ("phấn đấu đón 80 đoàn"), not a result
+        if (
+            clause[0] > s0
+            and _TARGET_RE.search(folded[s0 : clause[0]])
+            and not _RESULT_AFTER_TARGET.search(folded, clause[0], q.start)
+        ):
+            continue  # "... đặt mục tiêu phấn đấu đón 17-18 triệu lượt khách; phục vụ 110 triệu"
         if q.kind == "count" and _RATE_RE.search(folded[max(s0, clause[0]) : q.start]):
             continue  # a rate ("trung bình hàng tháng ... 50 ngư dân"), not a result
         clause_text = folded[clause[0] : clause[1]]
@@ -739,11 +757,23 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
         place = home
         if _NATIONAL_SUBJECT.search(folded, s0, q.start):
             place = None
+        subject = None
         i = bisect.bisect_left(place_starts, s0)
         while i < len(places) and places[i][1] <= q.start:
             if is_subject(cased, places[i][0], s0):
-                place = " ".join(text[places[i][0] : places[i][1]].split())
+                subject = " ".join(text[places[i][0] : places[i][1]].split())
             i += 1
+        if subject is None and home is None and _WITH_OPENING.match(folded, s0):
+            while i < len(places) and places[i][0] < s1:
+                if re.search(r",\s*$", cased[max(s0, places[i][0] - 3) : places[i][0]]):
+                    subject = " ".join(text[places[i][0] : places[i][1]].split())
+                    break
+                i += 1
+        if subject is None and home is None and _ANAPHORA.search(folded, s0, q.start):
+            subject = last_subject_in_paragraph.get(p0)
+        if subject is not None:
+            place = subject
+            last_subject_in_paragraph[p0] = subject
         period, stated = _period(
             folded,
             mentions,

@@ -69,7 +69,8 @@ _RANGE = _p(
 _SINCE = _p(rf"từ\s+(?:năm\s+)?{_Y}\s+(?:đến|tới|cho đến)\s+(?:nay|bây giờ|hiện nay|hiện tại)")
 _QUARTER = _p(rf"quý\s+(iv|iii|ii|i|[1-4])(?!\w)(?:\s*(?:[./]|năm)\s*{_Y}|\s+năm nay)?")
 _MONTHS = _p(
-    rf"(\d{{1,2}}|ba|sáu|chín)\s+tháng\s+(?:(đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?|năm\s+{_Y})"
+    rf"(\d{{1,2}}|ba|sáu|chín)\s+tháng\s+(?:(đầu|cuối)\s+(?:năm(?:\s+(?:nay|{_Y}))?|(?={_Y}))"
+    rf"|năm\s+{_Y})(?:{_Y})?"
 )
 _MONTH_WORDS = {"ba": 3, "sáu": 6, "chín": 9}
 _YEAR_WORDS = {fold(k): v for k, v in {"hai": 2, "ba": 3, "bốn": 4, "mười": 10}.items()}
@@ -81,6 +82,11 @@ _BARE_MONTHS = _p(
 )
 _YEAR_TO_DATE = _p(
     rf"(?:từ|kể từ)\s+đầu\s+năm(?:\s+{_Y})?(?:\s+(?:đến|tới)\s+(?:nay|bây giờ|hiện nay|hiện tại))?"
+)
+# "từ đầu năm đến 20/3/2023", "Tính từ đầu năm đến ngày 15/9/2019": the year up to that day.
+_YEAR_TO_DAY = _p(
+    rf"(?:từ|kể từ)\s+đầu\s+năm(?:\s+{_Y})?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?"
+    rf"(\d{{1,2}})\s*[/-]\s*(\d{{1,2}})\s*[/-]\s*{_Y}(?!\d)"
 )
 # "đến hết tháng 10", "tính đến cuối tháng 12/2018", "Tính đến tháng 10-2017": the year up to the
 # end of that month (a month alone, "tháng 9/2024", is that month; a day, "tính đến ngày
@@ -248,7 +254,7 @@ def find_periods(
         y = m.group(2) or year
         add(m, f"{y}-Q{_ROMAN[m.group(1)]}" if y else None)
     for m in _near(_MONTHS, folded, _THANG, 8):
-        y = m.group(3) or m.group(4) or year
+        y = m.group(3) or m.group(4) or m.group(5) or year  # "4 tháng đầu 2023" too
         count = m.group(1)
         months = int(count) if count.isdigit() else _MONTH_WORDS[_UNFOLD.get(count, count)]
         value = None
@@ -256,6 +262,12 @@ def find_periods(
             first, last = (13 - months, 12) if m.group(2) == fold("cuối") else (1, months)
             value = months_period(y, first, last)
         add(m, value)
+    for m in _near(_YEAR_TO_DAY, folded, fold("đầu năm"), 10):
+        y = int(m.group(4))
+        try:
+            add(m, f"{y}-01-01/{date(y, int(m.group(3)), int(m.group(2))).isoformat()}")
+        except ValueError:
+            add(m, None)
     for m in _near(_YEAR_TO_DATE, folded, fold("đầu năm"), 10):
         y = int(m.group(1)) if m.group(1) else year
         value = None

@@ -91,7 +91,7 @@ _SUBJECT_BEFORE = re.compile(
         nfc(
             r"(?:tỉnh|Tỉnh|tỉnh ủy|Tỉnh ủy|Tỉnh uỷ|UBND tỉnh|HĐND tỉnh|thành phố|Thành phố|TP\.?"
             r"|địa bàn|toàn tỉnh|trong đó|riêng|Trong đó|Riêng|tiếp đến là|tiếp theo là|kế đến là"
-            r"|sau đó là|;)[\s,]*$"
+            r"|sau đó là|Theo đó|theo đó|;|(?:Sau|sau) [^,;.]{2,30},)[\s,]*$"
         )
     )
 )

@@ -707,7 +707,17 @@ RULES: tuple[Rule, ...] = (
             "khách",
             "người",
         ),
-        require=(("du lịch", "du khách", "khách quốc tế", "khách tham quan", "tham quan", "đón"),),
+        require=(
+            (
+                "du lịch",
+                "du khách",
+                "khách quốc tế",
+                "khách nội địa",
+                "khách tham quan",
+                "tham quan",
+                "đón",
+            ),
+        ),
         weight=10,
     ),
     Rule(

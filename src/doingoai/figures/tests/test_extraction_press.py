@@ -57,6 +57,34 @@ def test_it_gives_a_national_round_up_no_province_and_each_ranked_province_its_o
     ]
 
 
+def test_it_gives_a_ranked_figure_to_the_province_that_opens_or_closes_its_clause():
+    text = (
+        "Vốn FDI vào cả nước quý I/2023\n\n"
+        "Theo đó, Bắc Giang dẫn đầu với tổng vốn đầu tư đăng ký hơn 1,1 tỷ USD. Sau Bắc Giang, "
+        "Đồng Nai xếp thứ hai với tổng vốn đầu tư đăng ký 607 triệu USD. Với tổng vốn đầu tư "
+        "đăng ký 500 triệu USD, Bắc Ninh đứng thứ ba. Cụ thể, địa phương có 53 dự án cấp mới.\n"
+    )
+    assert [(f[0], f[1], f[4]) for f in _figures(text)] == [
+        ("fdi.capital", 1.1e9, "Bắc Giang"),
+        ("fdi.capital", 6.07e8, "Đồng Nai"),
+        ("fdi.capital", 5e8, "Bắc Ninh"),
+        ("fdi.projects", 53, "Bắc Ninh"),
+    ]
+
+
+def test_it_gives_no_province_to_a_sentence_about_the_country_in_a_provincial_paper():
+    text = (
+        "https://baoquangtri.vn/tin.htm\n"
+        "Biên giới hữu nghị\n\n"
+        "Việt Nam và Lào có chung đường biên giới dài hơn 2.300 km. Năm 2022, du lịch Việt Nam "
+        "đã đón 3,6 triệu lượt khách quốc tế.\n"
+    )
+    assert [(f[0], f[4]) for f in _figures(text)] == [
+        ("geography.border_length_km", None),
+        ("tourism.visitors", None),
+    ]
+
+
 # --- one figure stated twice ---------------------------------------------------------------
 
 
@@ -86,6 +114,17 @@ def test_it_reads_tinh_den_thang_as_the_year_up_to_the_end_of_that_month():
     text = "Tính đến tháng 8-2019, tỉnh Hà Nam đã giải ngân 1,2 triệu USD viện trợ phi chính phủ."
     assert _figures(text) == [
         ("ngo.amount_disbursed", 1.2e6, "USD", "2019-01-01/2019-08-31", "Hà Nam")
+    ]
+
+
+def test_it_reads_from_the_start_of_the_year_to_a_day_and_months_without_the_word_nam():
+    text = (
+        "Từ đầu năm đến 20/3/2023, tỉnh Bắc Giang thu hút 1,1 tỷ USD vốn FDI. Trong 4 tháng đầu "
+        "2023, tỉnh Bắc Giang thu hút 25 dự án FDI."
+    )
+    assert [(f[0], f[3]) for f in _figures(text)] == [
+        ("fdi.capital", "2023-01-01/2023-03-20"),
+        ("fdi.projects", "2023-01-01/2023-04-30"),
     ]
 
 
@@ -130,6 +169,19 @@ def test_it_does_not_take_a_monthly_average_for_a_result():
         "bình hàng tháng có khoảng 10 ngư dân được trao trả."
     )
     assert _figures(text) == [("consular.persons", 120, "persons", "2023", "Cà Mau")]
+
+
+def test_it_does_not_take_the_rest_of_a_list_of_targets_for_results():
+    text = (
+        "Năm 2024, tỉnh Lào Cai đặt mục tiêu phấn đấu đón 5 triệu lượt khách du lịch; phục vụ "
+        "800 nghìn lượt khách quốc tế."
+    )
+    assert _figures(text) == []
+
+
+def test_it_counts_domestic_visitors_as_tourist_visits():
+    text = "Năm 2023, tỉnh Lào Cai đón 7 triệu lượt khách du lịch. Khách nội địa đạt 6 triệu lượt."
+    assert [f[1] for f in _figures(text)] == [7e6, 6e6]
 
 
 def test_it_does_not_take_arrested_fishermen_for_citizens_helped_until_the_case_is_handled():
