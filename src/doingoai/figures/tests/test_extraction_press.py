@@ -15,11 +15,13 @@ from doingoai.figures.extraction import extract
 from doingoai.figures.extraction.baseline import keyword_baseline
 from doingoai.figures.extraction.evaluate import place_key, score_press_split
 
-# Measured on the test part at the last change (README "Scores"), less a margin.
-TEST_FAMILY_F1_FLOOR = 0.80
-TEST_STRICT_F1_FLOOR = 0.75
-TEST_PERIOD_RIGHT_FLOOR = 0.85
-TEST_PLACE_RIGHT_FLOOR = 0.90
+# Measured on the test part at the last change (data/press/README.md, "Scores": family and
+# strict F1 0.767, period right 82%, place right 91%), less a margin of a few points: one
+# figure of the 46 moves F1 by about two points.
+TEST_FAMILY_F1_FLOOR = 0.72
+TEST_STRICT_F1_FLOOR = 0.72
+TEST_PERIOD_RIGHT_FLOOR = 0.75
+TEST_PLACE_RIGHT_FLOOR = 0.85
 
 
 def _figures(text: str, published: date | None = None) -> list[tuple]:
