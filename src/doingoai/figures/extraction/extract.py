@@ -145,6 +145,17 @@ _PREDICATE_RE = re.compile(
 _PERIOD_AFTER_INTRO = re.compile(fold(r"(?:trong|vào|qua|suốt|của|,|\()\s*$"))
 # A clause after a target that says it is about what was done ("đạt", "đã"), not a plan.
 _RESULT_AFTER_TARGET = re.compile(fold(r"(?<!\w)(?:đã|đạt|thực hiện được|kết quả)(?!\w)"))
+_UP_TO_MONTH = re.compile(fold(r"tính\s+(?:đến|tới)"))
+_STOCK_VERB = re.compile(fold(r"(?<!\w)(?:có|hiện có|còn|đang)(?!\w)"))
+_FLOW_VERB = re.compile(
+    fold(
+        r"(?<!\w)(?:thu hút|tiếp nhận|giải ngân|đón|tiếp|ký|cấp|vận động|huy động|tổ chức|cử"
+        r"|triển khai|thực hiện)(?!\w)"
+    )
+)
+# "230 triệu USD/năm", "hơn 2 triệu USD mỗi năm": a yearly rate, not a period's amount (GRDP per
+# head, "36,8 triệu đồng/người/năm", is its own rule).
+_PER_TIME_AFTER = re.compile(fold(r"\s*(?:/\s*|mỗi\s+|một\s+)(?:năm|tháng|ngày|tuần)(?!\w)"))
 _OF_BEFORE = re.compile(fold(r"(?<!\w)của\s*$"))
 # "Trung bình hàng tháng ... đưa ba đoàn với khoảng 50 ngư dân": a rate, not a period's result.
 _RATE_RE = re.compile(
@@ -585,7 +596,16 @@ def _period(
     nearby = [m for m in mentions[lo:hi] if m.kind in ("period", "now")]
     own = [m for m in nearby if m.start >= s0 and m.end <= q.start]
     if own:
-        return own[-1].value, True
+        last = own[-1]
+        if (
+            _UP_TO_MONTH.match(folded, last.start)
+            and _STOCK_VERB.search(folded, last.end, q.start)
+            and not _FLOW_VERB.search(folded, last.end, q.start)
+        ):
+            # "Tính đến tháng 12-2014, cả nước có 76.309 lao động nước ngoài đang làm việc": what
+            # there is at that date, a stock; "Tính đến tháng 10-2017, ... đã giải ngân" is a flow.
+            return None, True
+        return last.value, True
     if _STOCK_AFTER.search(folded, q.end, window_end):
         return None, True
     after = [m for m in nearby if m.start >= q.end]
@@ -699,6 +719,8 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             continue  # "... đặt mục tiêu phấn đấu đón 17-18 triệu lượt khách; phục vụ 110 triệu"
         if q.kind == "count" and _RATE_RE.search(folded[max(s0, clause[0]) : q.start]):
             continue  # a rate ("trung bình hàng tháng ... 50 ngư dân"), not a result
+        if q.kind == "money" and _PER_TIME_AFTER.match(folded, q.end):
+            continue  # "huy động viện trợ giải ngân trung bình 230 triệu USD/năm"
         clause_text = folded[clause[0] : clause[1]]
         previous = last_in_clause.get(clause)
         p0, _ = segs.paragraph(q.num_start)

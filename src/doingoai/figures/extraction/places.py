@@ -117,9 +117,12 @@ def document_place(
         if match:
             return MASTHEADS[match.group(1)]
     source = source_place(text)
-    if source:
-        return source
     inside = [(s, e) for s, e in places if any(a <= s and e <= b for a, b in spans)]
+    named = Counter(" ".join(text[s:e].split()) for s, e in inside)
+    # A provincial site's address, unless the story is plainly another province's: named twice
+    # or more while the site's own province is never named ("hatinh24h.com.vn" on Đồng Tháp).
+    if source and (source in named or not any(n >= 2 for n in named.values())):
+        return source
     if not inside:
         return None
     # Spaces are collapsed so a non-breaking space does not make a second province.

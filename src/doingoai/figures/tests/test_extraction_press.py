@@ -43,6 +43,16 @@ def test_it_takes_the_province_from_the_address_of_a_provincial_site():
     assert _figures(text) == [("ngo.projects", 14, "count", "2023", "Yên Bái")]
 
 
+def test_it_lets_the_story_name_its_province_over_the_address_of_another_provinces_site():
+    text = (
+        "https://baoyenbai.com.vn/12/300001/tin.htm\n"
+        "Tiếp nhận công dân\n\n"
+        "Ngày 3-5, Bộ đội Biên phòng tỉnh An Giang làm thủ tục tại cửa khẩu Vĩnh Xương. Đơn vị đã "
+        "tiếp nhận 41 công dân do Campuchia trao trả, rồi bàn giao cho Công an An Giang.\n"
+    )
+    assert [(f[0], f[1], f[4]) for f in _figures(text)] == [("consular.persons", 41, "An Giang")]
+
+
 def test_it_gives_a_national_round_up_no_province_and_each_ranked_province_its_own_figure():
     text = (
         "Vốn FDI vào cả nước tăng mạnh\n\n"
@@ -130,6 +140,11 @@ def test_it_reads_from_the_start_of_the_year_to_a_day_and_months_without_the_wor
     ]
 
 
+def test_it_reads_what_there_is_at_the_end_of_a_month_as_a_stock():
+    text = "Tính đến tháng 12-2020, tỉnh Bắc Ninh có 4.500 lao động nước ngoài đang làm việc."
+    assert _figures(text) == [("foreigners.resident", 4500, "persons", None, "Bắc Ninh")]
+
+
 def test_it_reads_up_to_the_end_of_december_as_the_whole_year():
     text = "Tính đến cuối tháng 12/2020, tỉnh Phú Yên thu hút 6 dự án phi chính phủ nước ngoài."
     assert _figures(text) == [("ngo.projects", 6, "count", "2020", "Phú Yên")]
@@ -171,6 +186,14 @@ def test_it_does_not_take_a_monthly_average_for_a_result():
         "bình hàng tháng có khoảng 10 ngư dân được trao trả."
     )
     assert _figures(text) == [("consular.persons", 120, "persons", "2023", "Cà Mau")]
+
+
+def test_it_does_not_take_a_yearly_rate_for_an_amount():
+    text = (
+        "Năm 2023, tỉnh Cao Bằng thu hút hơn 2 triệu USD/năm từ nguồn viện trợ phi chính phủ "
+        "nước ngoài."
+    )
+    assert _figures(text) == []
 
 
 def test_it_does_not_take_the_rest_of_a_list_of_targets_for_results():
