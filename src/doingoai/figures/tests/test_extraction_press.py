@@ -9,11 +9,17 @@ the extractor worse on text it has never seen.
 
 from __future__ import annotations
 
+import csv
 from datetime import date
 
 from doingoai.figures.extraction import extract
 from doingoai.figures.extraction.baseline import keyword_baseline
-from doingoai.figures.extraction.evaluate import place_key, score_press_split
+from doingoai.figures.extraction.evaluate import (
+    PRESS_MANIFEST,
+    place_key,
+    press_paths,
+    score_press_split,
+)
 
 # Measured on the test part at the last change (data/press/README.md, "Scores": family and
 # strict F1 0.767, period right 82%, place right 91%), less a margin of a few points: one
@@ -275,6 +281,16 @@ def test_it_reads_a_list_after_a_colon_as_the_counts_own_words():
 
 
 # --- the corpus ----------------------------------------------------------------------------
+
+
+def test_every_press_article_has_a_manifest_row_with_its_source_address():
+    with PRESS_MANIFEST.open(encoding="utf-8") as handle:
+        rows = {row["file"]: row for row in csv.DictReader(handle, delimiter="\t")}
+    files = {f"{split}/{p.name}" for split in ("dev", "test") for p in press_paths(split)}
+    assert files == set(rows)
+    for name, row in rows.items():
+        first_line = (PRESS_MANIFEST.parent / name).read_text(encoding="utf-8").split("\n")[0]
+        assert row["source"] == first_line.strip() and row["split"] == name.split("/")[0], name
 
 
 def test_it_holds_its_scores_on_real_articles_it_was_not_tuned_on():
