@@ -719,8 +719,6 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             continue  # "... đặt mục tiêu phấn đấu đón 17-18 triệu lượt khách; phục vụ 110 triệu"
         if q.kind == "count" and _RATE_RE.search(folded[max(s0, clause[0]) : q.start]):
             continue  # a rate ("trung bình hàng tháng ... 50 ngư dân"), not a result
-        if q.kind == "money" and _PER_TIME_AFTER.match(folded, q.end):
-            continue  # "huy động viện trợ giải ngân trung bình 230 triệu USD/năm"
         clause_text = folded[clause[0] : clause[1]]
         previous = last_in_clause.get(clause)
         p0, _ = segs.paragraph(q.num_start)
@@ -767,6 +765,12 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
                 continue
             _, rule, head_end = best
             indicator = rule.indicator
+        if (
+            q.kind == "money"
+            and indicator != "economy.grdp_per_capita"
+            and _PER_TIME_AFTER.match(folded, q.end)
+        ):
+            continue  # "huy động viện trợ giải ngân trung bình 230 triệu USD/năm"
         if indicator.split(".")[0] in TIMELESS and last_in_sentence.get(s0, ("",))[0] == indicator:
             continue  # "414,712 km, trong đó giáp Lào 374,7 km": a part of the border
         kind_unit = q.unit

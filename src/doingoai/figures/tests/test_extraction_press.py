@@ -15,10 +15,13 @@ from datetime import date
 from doingoai.figures.extraction import extract
 from doingoai.figures.extraction.baseline import keyword_baseline
 from doingoai.figures.extraction.evaluate import (
+    ANNOTATIONS,
     PRESS_MANIFEST,
     place_key,
     press_paths,
     score_press_split,
+    score_set,
+    seed_paths,
 )
 
 # Measured on the test part at the last change (data/press/README.md, "Scores": family and
@@ -202,6 +205,11 @@ def test_it_does_not_take_a_yearly_rate_for_an_amount():
     assert _figures(text) == []
 
 
+def test_it_still_reads_grdp_per_head_a_year():
+    text = "Năm 2023, GRDP bình quân đầu người của tỉnh Hà Giang ước đạt 40 triệu đồng/năm."
+    assert _figures(text) == [("economy.grdp_per_capita", 4e7, "VND", "2023", "Hà Giang")]
+
+
 def test_it_does_not_take_the_rest_of_a_list_of_targets_for_results():
     text = (
         "Năm 2024, tỉnh Lào Cai đặt mục tiêu phấn đấu đón 5 triệu lượt khách du lịch; phục vụ "
@@ -301,6 +309,11 @@ def test_it_holds_its_scores_on_real_articles_it_was_not_tuned_on():
     assert strict_f1 >= TEST_STRICT_F1_FLOOR, result.report()
     assert result.period_accuracy >= TEST_PERIOD_RIGHT_FLOOR, result.report()
     assert result.place_accuracy >= TEST_PLACE_RIGHT_FLOOR, result.report()
+
+
+def test_the_seed_articles_stay_fully_read():
+    result = score_set(seed_paths(), ANNOTATIONS)
+    assert (result.misses, result.spurious) == ([], []), result.report()
 
 
 def test_it_does_better_than_a_plain_keyword_baseline_on_both_parts():
