@@ -15,6 +15,10 @@ def load_indicators(Indicator):
     for row in rows():
         Indicator.objects.update_or_create(
             code=row["code"],
-            defaults={"unit": row["unit"], "name_vi": row["name_vi"], "name_en": row["name_en"],
-                      "wording": row["typical wording in reports"]},
+            defaults={
+                "unit": row["unit"],
+                "name_vi": row["name_vi"],
+                "name_en": row["name_en"],
+                "wording": row["typical wording in reports"],
+            },
         )

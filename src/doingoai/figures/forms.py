@@ -7,13 +7,15 @@ from doingoai.figures.models import Candidate
 class DocumentForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     published_on = forms.DateField(
-        label=_("Published on"), required=False,
+        label=_("Published on"),
+        required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_("Periods such as \"in 10 years\" are counted back from this date."),
+        help_text=_('Periods such as "in 10 years" are counted back from this date.'),
     )
     url = forms.URLField(label=_("Address"), required=False, assume_scheme="https")
-    text = forms.CharField(label=_("Text"), required=False,
-                           widget=forms.Textarea(attrs={"rows": 12}))
+    text = forms.CharField(
+        label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 12})
+    )
     file = forms.FileField(label=_("Or a file (.txt, .html, .docx, .pdf)"), required=False)
 
     ALLOWED = (".txt", ".html", ".htm", ".docx", ".pdf")
@@ -24,8 +26,7 @@ class DocumentForm(forms.Form):
         if upload is None:
             return None
         if not upload.name.lower().endswith(self.ALLOWED):
-            raise forms.ValidationError(
-                _("Only .txt, .html, .docx and .pdf files can be read."))
+            raise forms.ValidationError(_("Only .txt, .html, .docx and .pdf files can be read."))
         if upload.size > self.MAX_BYTES:
             raise forms.ValidationError(_("The file is larger than 10 MB."))
         return upload

@@ -77,25 +77,34 @@ class ReportedFigure(OwnedRecord):
     SEARCH_FIELDS = ("indicator_id", "period", "quote")
 
     indicator = models.ForeignKey(Indicator, models.PROTECT, verbose_name=_("indicator"))
-    place = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+",
-                              verbose_name=_("place"))
+    place = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+", verbose_name=_("place"))
     period = models.CharField(
-        _("period"), max_length=30,
+        _("period"),
+        max_length=30,
         help_text=_("2022, 2015-2020, 2024-Q1, 2024-H1, or a date range 2024-01-01/2024-06-30."),
     )
     value = models.DecimalField(_("value"), max_digits=24, decimal_places=4)
     unit = models.CharField(
-        _("unit or currency"), max_length=12,
+        _("unit or currency"),
+        max_length=12,
         help_text=_("count, persons, percent, km, or a currency code (VND, USD...)."),
     )
     of = models.DecimalField(_("out of"), max_digits=24, decimal_places=4, null=True, blank=True)
-    qualifier = models.CharField(_("qualifier"), max_length=6, choices=Qualifier.choices,
-                                 default=Qualifier.EXACT)
-    equivalent_value = models.DecimalField(_("equivalent amount"), max_digits=24,
-                                           decimal_places=4, null=True, blank=True)
+    qualifier = models.CharField(
+        _("qualifier"), max_length=6, choices=Qualifier.choices, default=Qualifier.EXACT
+    )
+    equivalent_value = models.DecimalField(
+        _("equivalent amount"), max_digits=24, decimal_places=4, null=True, blank=True
+    )
     equivalent_unit = models.CharField(_("equivalent currency"), max_length=12, blank=True)
-    source = models.ForeignKey(SourceDocument, models.PROTECT, null=True, blank=True,
-                               related_name="figures", verbose_name=_("source document"))
+    source = models.ForeignKey(
+        SourceDocument,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="figures",
+        verbose_name=_("source document"),
+    )
     quote = models.TextField(_("quote"), blank=True)
     start = models.PositiveIntegerField(_("start offset"), null=True, blank=True)
     end = models.PositiveIntegerField(_("end offset"), null=True, blank=True)
@@ -133,27 +142,39 @@ class Candidate(models.Model):
         ACCEPTED = "accepted", _("Accepted")
         REJECTED = "rejected", _("Rejected")
 
-    source = models.ForeignKey(SourceDocument, models.CASCADE, related_name="candidates",
-                               verbose_name=_("source document"))
+    source = models.ForeignKey(
+        SourceDocument, models.CASCADE, related_name="candidates", verbose_name=_("source document")
+    )
     indicator = models.ForeignKey(Indicator, models.PROTECT, verbose_name=_("indicator"))
     value = models.DecimalField(_("value"), max_digits=24, decimal_places=4)
     unit = models.CharField(_("unit or currency"), max_length=12)
     of = models.DecimalField(_("out of"), max_digits=24, decimal_places=4, null=True, blank=True)
-    qualifier = models.CharField(_("qualifier"), max_length=6,
-                                 choices=ReportedFigure.Qualifier.choices,
-                                 default=ReportedFigure.Qualifier.EXACT)
+    qualifier = models.CharField(
+        _("qualifier"),
+        max_length=6,
+        choices=ReportedFigure.Qualifier.choices,
+        default=ReportedFigure.Qualifier.EXACT,
+    )
     period = models.CharField(_("period"), max_length=30, blank=True)
     place = models.CharField(_("place as written"), max_length=120, blank=True)
-    equivalent_value = models.DecimalField(_("equivalent amount"), max_digits=24,
-                                           decimal_places=4, null=True, blank=True)
+    equivalent_value = models.DecimalField(
+        _("equivalent amount"), max_digits=24, decimal_places=4, null=True, blank=True
+    )
     equivalent_unit = models.CharField(_("equivalent currency"), max_length=12, blank=True)
     start = models.PositiveIntegerField(_("start offset"))
     end = models.PositiveIntegerField(_("end offset"))
     text = models.TextField(_("quoted text"))
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.PENDING)
-    figure = models.OneToOneField(ReportedFigure, models.SET_NULL, null=True, blank=True,
-                                  related_name="candidate", verbose_name=_("reported figure"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    figure = models.OneToOneField(
+        ReportedFigure,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="candidate",
+        verbose_name=_("reported figure"),
+    )
     history = HistoricalRecords()
 
     class Meta:

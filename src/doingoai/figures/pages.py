@@ -10,15 +10,31 @@ def figure_extras(request, figure):
 
 
 def source_extras(request, document):
-    return {"figure_count": document.figures.count(),
-            "pending": document.candidates.filter(status=Candidate.Status.PENDING).count()}
+    return {
+        "figure_count": document.figures.count(),
+        "pending": document.candidates.filter(status=Candidate.Status.PENDING).count(),
+    }
+
 
 figures = RecordType(
     model=ReportedFigure,
     namespace="figures",
     slug="figure",
-    fields=["indicator", "place", "period", "value", "unit", "of", "qualifier",
-            "equivalent_value", "equivalent_unit", "source", "quote", "start", "end"],
+    fields=[
+        "indicator",
+        "place",
+        "period",
+        "value",
+        "unit",
+        "of",
+        "qualifier",
+        "equivalent_value",
+        "equivalent_unit",
+        "source",
+        "quote",
+        "start",
+        "end",
+    ],
     list_columns=["indicator", "period", "value", "unit", "of", "qualifier", "place"],
     filters=["indicator", "qualifier"],
     select_related=["indicator", "place"],

@@ -36,25 +36,46 @@ def run_extractor(document: SourceDocument) -> list[Candidate]:
     from doingoai.figures.extraction import extract
 
     known = set(Indicator.objects.values_list("code", flat=True))
-    found = extract(document.text, doc=document.file_name or document.title,
-                    published=document.published_on)
+    found = extract(
+        document.text, doc=document.file_name or document.title, published=document.published_on
+    )
     candidates = []
     for item in found:
         if item.indicator not in known:
             continue
         equivalent_value, equivalent_unit = item.equivalent or (None, "")
-        candidates.append(Candidate(
-            source=document, indicator_id=item.indicator, value=item.value, unit=item.unit,
-            of=item.of, qualifier=item.qualifier or "exact", period=item.period or "",
-            place=item.place or "", equivalent_value=equivalent_value,
-            equivalent_unit=equivalent_unit, start=item.start, end=item.end, text=item.text,
-        ))
+        candidates.append(
+            Candidate(
+                source=document,
+                indicator_id=item.indicator,
+                value=item.value,
+                unit=item.unit,
+                of=item.of,
+                qualifier=item.qualifier or "exact",
+                period=item.period or "",
+                place=item.place or "",
+                equivalent_value=equivalent_value,
+                equivalent_unit=equivalent_unit,
+                start=item.start,
+                end=item.end,
+                text=item.text,
+            )
+        )
     return Candidate.objects.bulk_create(candidates)
 
 
 @transaction.atomic
-def add_document(*, owner, user, title, text, file=None, file_name="", url="",
-                 published_on: dt.date | None = None) -> tuple[SourceDocument, bool]:
+def add_document(
+    *,
+    owner,
+    user,
+    title,
+    text,
+    file=None,
+    file_name="",
+    url="",
+    published_on: dt.date | None = None,
+) -> tuple[SourceDocument, bool]:
     """Store a document and its candidate figures; the same text twice is the same document."""
     text = nfc(text)
     existing = SourceDocument.objects.filter(
@@ -62,8 +83,15 @@ def add_document(*, owner, user, title, text, file=None, file_name="", url="",
     ).first()
     if existing is not None:
         return existing, False
-    document = SourceDocument(owner=owner, created_by=user, title=title, text=text,
-                              file_name=file_name, url=url, published_on=published_on)
+    document = SourceDocument(
+        owner=owner,
+        created_by=user,
+        title=title,
+        text=text,
+        file_name=file_name,
+        url=url,
+        published_on=published_on,
+    )
     if file is not None:
         document.file = file
     document.save()
@@ -102,7 +130,7 @@ def accept(candidate: Candidate, user, readable_ids, changes: dict | None = None
     figure.equivalent_value = candidate.equivalent_value
     figure.equivalent_unit = candidate.equivalent_unit
     figure.source = source
-    figure.quote = source.text[candidate.start:candidate.end]
+    figure.quote = source.text[candidate.start : candidate.end]
     figure.start = candidate.start
     figure.end = candidate.end
     figure.full_clean(exclude=["owner", "created_by"])
@@ -124,9 +152,44 @@ def reject(candidate: Candidate):
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)|\b([A-Z]{2,8})\b")
 # Upper-case words of Vietnamese reports that are not partners' acronyms.
 _NOT_PARTNERS = {
-    "BHG", "UBND", "HĐND", "KT", "XH", "QP", "AN", "TW", "CT", "NQ", "KH", "TU", "GRDP", "USD",
-    "VND", "VNĐ", "NGO", "ODA", "FDI", "ĐBQH", "BTV", "BCH", "KCT", "APEC", "UNESCO", "HIV",
-    "AIDS", "QĐ", "TTG", "NĐ", "CP", "XIII", "XIV", "XVI", "XVII", "II", "III", "IV",
+    "BHG",
+    "UBND",
+    "HĐND",
+    "KT",
+    "XH",
+    "QP",
+    "AN",
+    "TW",
+    "CT",
+    "NQ",
+    "KH",
+    "TU",
+    "GRDP",
+    "USD",
+    "VND",
+    "VNĐ",
+    "NGO",
+    "ODA",
+    "FDI",
+    "ĐBQH",
+    "BTV",
+    "BCH",
+    "KCT",
+    "APEC",
+    "UNESCO",
+    "HIV",
+    "AIDS",
+    "QĐ",
+    "TTG",
+    "NĐ",
+    "CP",
+    "XIII",
+    "XIV",
+    "XVI",
+    "XVII",
+    "II",
+    "III",
+    "IV",
 }
 
 

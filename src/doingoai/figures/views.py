@@ -42,15 +42,21 @@ def document_new(request):
             form.add_error("file", str(exc))
         else:
             document, created = review.add_document(
-                owner=home_province(request.user), user=request.user, title=data["title"],
-                text=text, file=upload, file_name=upload.name if upload else "",
-                url=data.get("url", ""), published_on=data.get("published_on"),
+                owner=home_province(request.user),
+                user=request.user,
+                title=data["title"],
+                text=text,
+                file=upload,
+                file_name=upload.name if upload else "",
+                url=data.get("url", ""),
+                published_on=data.get("published_on"),
             )
             if not created:
                 messages.info(request, _("This document was already uploaded: here it is."))
             return redirect("figures:document-review", document.pk)
-    return render(request, "figures/document_new.html", {"form": form},
-                  status=400 if form.errors else 200)
+    return render(
+        request, "figures/document_new.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 def highlighted(document, candidates):
@@ -60,7 +66,7 @@ def highlighted(document, candidates):
     for candidate in sorted(candidates, key=lambda c: c.start):
         if candidate.start < position:
             continue
-        pieces.append(escape(document.text[position:candidate.start]))
+        pieces.append(escape(document.text[position : candidate.start]))
         pieces.append(marked(document, candidate))
         position = candidate.end
     pieces.append(escape(document.text[position:]))
@@ -76,7 +82,7 @@ def marked(document, candidate, *, oob=False):
     return mark_safe(
         f'<mark id="c{candidate.pk}" class="fig-{candidate.status}" '
         f'title="{escape(candidate.indicator_id)}"{swap}>'
-        f"{escape(document.text[candidate.start:candidate.end])}</mark>"
+        f"{escape(document.text[candidate.start : candidate.end])}</mark>"
     )
 
 
@@ -108,28 +114,40 @@ def candidate_decide(request, pk):
     elif action == "accept":
         form = CandidateForm(request.POST, instance=candidate, prefix=f"c{candidate.pk}")
         if not form.is_valid():
-            return render(request, "figures/_candidate.html",
-                          {"candidate": candidate, "form": form, "can_review": True},
-                          status=400)
+            return render(
+                request,
+                "figures/_candidate.html",
+                {"candidate": candidate, "form": form, "can_review": True},
+                status=400,
+            )
         try:
-            review.accept(form.save(commit=False), request.user,
-                          readable_unit_ids(request.user))
+            review.accept(form.save(commit=False), request.user, readable_unit_ids(request.user))
         except ValidationError as exc:
             form.add_error(None, exc)
-            return render(request, "figures/_candidate.html",
-                          {"candidate": candidate, "form": form, "can_review": True},
-                          status=400)
+            return render(
+                request,
+                "figures/_candidate.html",
+                {"candidate": candidate, "form": form, "can_review": True},
+                status=400,
+            )
     else:
         raise PermissionDenied
     candidate.refresh_from_db()
     if request.htmx:
         document = candidate.source
         form = CandidateForm(instance=candidate, prefix=f"c{candidate.pk}")
-        return render(request, "figures/_candidate.html", {
-            "candidate": candidate, "form": form, "can_review": True, "oob": True,
-            "mark": marked(document, candidate, oob=True),
-            "pending": document.candidates.filter(status=Candidate.Status.PENDING).count(),
-        })
+        return render(
+            request,
+            "figures/_candidate.html",
+            {
+                "candidate": candidate,
+                "form": form,
+                "can_review": True,
+                "oob": True,
+                "mark": marked(document, candidate, oob=True),
+                "pending": document.candidates.filter(status=Candidate.Status.PENDING).count(),
+            },
+        )
     return redirect("figures:document-review", candidate.source_id)
 
 

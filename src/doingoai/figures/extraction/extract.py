@@ -29,7 +29,7 @@ from . import numbers as nums
 from .boilerplate import article_spans
 from .normalize import case_key, fold, nfc
 from .periods import PeriodMention, document_date, find_periods, opening_period
-from .places import document_place, find_places, is_subject
+from .places import PROVINCES, document_place, find_places, is_subject
 from .rules import (
     CHANGE_BEFORE,
     DOMAINS,
@@ -108,6 +108,8 @@ _MASKS = re.compile(
     r"|(?<![\d.,])\d{7,}(?![\d.,])"  # 18001282
 )
 _NOT_A_FIGURE_RE = re.compile(r"(?<!\w)(?:" + _alternation(NOT_A_FIGURE_BEFORE) + r")\s*$")
+# "Hải Phòng 900 triệu USD" in a ranking: "phòng" (a room, an office) ends a province's name.
+_PROVINCE_END = re.compile(r"(?<!\w)(?:" + _alternation(PROVINCES) + r")\s*$")
 _COUNTING_SO = re.compile(fold(r"(?:tổng|trong|với|có) số\s*$"))
 _QUALIFIER_RE = re.compile(r"(?<!\w)(" + _alternation(QUALIFIERS) + r")\s*$")
 _QUALIFIER_BY_KEY = {fold(k): v for k, v in QUALIFIERS.items()}
@@ -121,6 +123,8 @@ _EQUIVALENT_RE = re.compile(
     + rf")?\s*(?P<num>{_N})(?P<scale>(?:\s*(?:{nums.SCALE})(?!\w))*)\s*(?P<cur>{nums.CURRENCY})"
     r"\s*\)?"
 )
+_WITH = fold(" với ")
+_QUALIFIER_ONLY = re.compile(r"\s*(?:(?:" + _alternation(QUALIFIERS) + r")\s*)?")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)»]*\s+")
 _CLAUSE_END = re.compile(r"[;:]|\n")
 _DOMAIN_RES = {
@@ -139,6 +143,43 @@ _PREDICATE_RE = re.compile(
 # A period after the number is its own only when introduced as such ("đón 150 đoàn trong năm
 # 2023"), not when it qualifies a noun ("thỏa thuận hợp tác giai đoạn 2022 - 2026").
 _PERIOD_AFTER_INTRO = re.compile(fold(r"(?:trong|vào|qua|suốt|của|,|\()\s*$"))
+# A clause after a target that says it is about what was done ("đạt", "đã"), not a plan.
+_RESULT_AFTER_TARGET = re.compile(fold(r"(?<!\w)(?:đã|đạt|thực hiện được|kết quả)(?!\w)"))
+_UP_TO_MONTH = re.compile(fold(r"tính\s+(?:đến|tới)"))
+_STOCK_VERB = re.compile(fold(r"(?<!\w)(?:có|hiện có|còn|đang)(?!\w)"))
+_FLOW_VERB = re.compile(
+    fold(
+        r"(?<!\w)(?:thu hút|tiếp nhận|giải ngân|đón|tiếp|ký|cấp|vận động|huy động|tổ chức|cử"
+        r"|triển khai|thực hiện)(?!\w)"
+    )
+)
+# "230 triệu USD/năm", "hơn 2 triệu USD mỗi năm": a yearly rate, not a period's amount (GRDP per
+# head, "36,8 triệu đồng/người/năm", is its own rule).
+_PER_TIME_AFTER = re.compile(fold(r"\s*(?:/\s*|mỗi\s+|một\s+)(?:năm|tháng|ngày|tuần)(?!\w)"))
+_OF_BEFORE = re.compile(fold(r"(?<!\w)của\s*$"))
+# "Trung bình hàng tháng ... đưa ba đoàn với khoảng 50 ngư dân": a rate, not a period's result.
+_RATE_RE = re.compile(
+    fold(
+        r"(?<!\w)(?:trung bình|bình quân|hằng tháng|hàng tháng|mỗi tháng|hằng năm|hàng năm|mỗi năm"
+        r"|hằng ngày|hàng ngày|mỗi ngày|hằng tuần|hàng tuần|mỗi tuần)(?!\w)"
+    )
+)
+# The figure's sentence is about the whole country: "Cả nước có 166 dự án mới", "tổng vốn đăng
+# ký FDI vào Việt Nam đạt ...".
+_NATIONAL_SUBJECT = re.compile(
+    fold(
+        r"(?<!\w)(?:cả nước có|toàn quốc có|(?:vào|cho|du lịch|ngành du lịch|kinh tế|nền kinh tế"
+        r"|xuất khẩu của) việt nam|việt nam (?:đã|đón|thu hút|và lào|và trung quốc|và campuchia))"
+        r"(?!\w)"
+    )
+)
+# "Với tổng vốn đầu tư đăng ký hơn 1,39 tỷ USD, ..., TP Hồ Chí Minh đã vượt qua Bắc Giang": the
+# figure opens the sentence and its owner comes after it.
+_WITH_OPENING = re.compile(fold(r"\s*với\s"))
+# "Cụ thể, trong 3 tháng đầu năm 2023, địa phương có 18 dự án": the province named before.
+_ANAPHORA = re.compile(fold(r"(?<!\w)(?:địa phương|tỉnh này|thành phố này|địa phương này)(?!\w)"))
+# A paragraph opening so details the one before it, whose period it keeps.
+_DETAIL_OPENING = re.compile(fold(r"\s*(?:cụ thể|theo đó|trong đó)\s*[,:]"))
 _PERIOD_OPENS = re.compile(fold(r"(?:trong|năm|quý|từ|qua|cả năm)\b"))
 _PERSON_NOUN = re.compile(
     fold(
@@ -242,7 +283,11 @@ class _Extractor:
                     continue
                 line_start = folded.rfind("\n", 0, m.start()) + 1
                 before = folded[max(line_start, m.start() - 40) : m.start()]
-                if _NOT_A_FIGURE_RE.search(before) and not _COUNTING_SO.search(before):
+                if (
+                    _NOT_A_FIGURE_RE.search(before)
+                    and not _COUNTING_SO.search(before)
+                    and not _PROVINCE_END.search(before)
+                ):
                     continue
                 q = self._quantity(folded, m, before)
                 if q is None:
@@ -334,6 +379,14 @@ class _Extractor:
             for prev, cur in zip(group, group[1:], strict=False):
                 gap = folded[prev.head_end : cur.start]
                 seps = list(_SEPARATOR.finditer(gap))
+                if (
+                    seps
+                    and seps[-1].group(0) == _WITH
+                    and _QUALIFIER_ONLY.fullmatch(gap, seps[-1].end())
+                ):
+                    # "TP Hồ Chí Minh có số vốn đăng ký lớn nhất với 724,2 triệu USD": a "với"
+                    # that introduces the number itself does not cut its words off.
+                    seps.pop()
                 splits.append(prev.head_end + seps[-1].end() if seps else prev.head_end)
                 # Without a separator the words after a noun still describe it ("34 tổ chức
                 # phi chính phủ nước ngoài đã tài trợ 92 dự án"): the window runs on to the next.
@@ -343,6 +396,14 @@ class _Extractor:
             ends.append(c1)
             for i, q in enumerate(group):
                 lo = splits[i - 1] if i > 0 and pairs[i] else splits[i]
+                if (
+                    i > 0
+                    and splits[i] == group[i - 1].head_end
+                    and _OF_BEFORE.search(folded[splits[i - 1] : group[i - 1].start])
+                ):
+                    # "Tổng vốn cam kết ... của 28 chương trình, dự án là 1.174.012 USD": the count
+                    # sits inside the amount's noun phrase, whose words are the amount's too.
+                    lo = splits[i - 1]
                 hi = ends[i + 1] if i + 1 < len(group) and pairs[i + 1] else ends[i]
                 yield q, (c0, c1), folded[lo : q.start], folded[lo:hi], hi
 
@@ -400,6 +461,10 @@ class _Extractor:
             ):
                 continue
             scope = clause if rule.scope == "clause" else window
+            if rule.scope == "clause" and clause.rstrip().endswith(":"):
+                # "3 đồn biên phòng: Phú Gia, Hòa Hải, Hương Quang ... ký kết nghĩa": the list
+                # after the colon is the count's own.
+                scope = folded[sentence_start or 0 : sentence_end]
             score = rule.weight
             ok = True
             for group in rule.require:
@@ -435,7 +500,15 @@ def _domain_of(text: str, weak: bool = True) -> str | None:
 
 
 def _domain_for(
-    folded: str, q, before: str, window_end: int, s0: int, previous, p_lo: int
+    folded: str,
+    q,
+    before: str,
+    window_end: int,
+    s0: int,
+    previous,
+    p_lo: int,
+    in_sentence=None,
+    document: str | None = None,
 ) -> tuple[str | None, bool]:
     """The aid or investment a number is about, and whether that was found far from it.
 
@@ -444,18 +517,49 @@ def _domain_for(
     its clause; then its generic words; then the nearest before it in its sentence; then,
     *far*, in its paragraph or the one before ("Giá trị giải ngân đạt 8,2 tỷ đồng." after a
     paragraph on NGO aid).
+
+    ``document`` is the domain the title or the lead names explicitly ("9 tháng giải ngân gần
+    63 tỷ yên vốn ODA Nhật Bản"): a generic word ("viện trợ không hoàn lại") defers to it, and a
+    number with no word of its own takes it, far. ``in_sentence`` is the figure before this one
+    in its sentence: in a ranking ("TP Hồ Chí Minh ... 724,2 triệu USD; Hải Dương 288,1 triệu
+    USD") the later amounts are of the same kind.
     """
     after = folded[q.end : window_end]
     found = _domain_of(after, weak=False) or _domain_of(before, weak=False)
     if not found and previous and previous[0].split(".")[0] in DOMAINS:
         found = previous[0].split(".")[0]
-    found = found or _domain_of(after) or _domain_of(before)
+    if not found:
+        weak = _domain_of(after) or _domain_of(before)
+        found = document if weak and document else weak
     if found:
         return found, False
     near = _nearest_domain(folded[s0 : q.start])
     if near:
-        return near, False
-    return _nearest_domain(folded[p_lo:s0]), True
+        return document if document and near == "ngo" and _only_weak(
+            folded[s0 : q.start]
+        ) else near, False
+    if in_sentence and in_sentence[0].split(".")[0] in DOMAINS:
+        return in_sentence[0].split(".")[0], False
+    return _nearest_domain(folded[p_lo:s0]) or document, True
+
+
+def _only_weak(text: str) -> bool:
+    """Whether the domain words of ``text`` are all generic ("viện trợ", "tài trợ")."""
+    return _domain_of(text, weak=False) is None
+
+
+def document_domain(folded: str, spans: list[tuple[int, int]]) -> str | None:
+    """The aid or investment the title or the lead's first sentence names explicitly."""
+    for start, end in spans[:6]:
+        line = folded[start:end]
+        if re.match(r"\s*https?://", line) or not line.strip():
+            continue
+        found = _domain_of(line[:300], weak=False)
+        if found:
+            return found
+        if len(line.strip()) > 160:
+            break  # past the lead's opening
+    return None
 
 
 def _nearest_domain(text: str) -> str | None:
@@ -482,12 +586,26 @@ def _period(
     """The period of ``q`` (see ANNOTATIONS.md, "Period"), and whether its sentence says it."""
     s0, _ = segs.sentence(q.num_start)
     p0, _ = segs.paragraph(q.num_start)
+    if _DETAIL_OPENING.match(folded, p0):
+        while p0 > 0:
+            p0 = segs.paragraph(p0 - 1)[0]
+            if folded[p0 : segs.paragraph(p0)[1]].strip():
+                break
     lo = bisect.bisect_left(starts, p0)
     hi = bisect.bisect_left(starts, clause_end)
     nearby = [m for m in mentions[lo:hi] if m.kind in ("period", "now")]
     own = [m for m in nearby if m.start >= s0 and m.end <= q.start]
     if own:
-        return own[-1].value, True
+        last = own[-1]
+        if (
+            _UP_TO_MONTH.match(folded, last.start)
+            and _STOCK_VERB.search(folded, last.end, q.start)
+            and not _FLOW_VERB.search(folded, last.end, q.start)
+        ):
+            # "Tính đến tháng 12-2014, cả nước có 76.309 lao động nước ngoài đang làm việc": what
+            # there is at that date, a stock; "Tính đến tháng 10-2017, ... đã giải ngân" is a flow.
+            return None, True
+        return last.value, True
     if _STOCK_AFTER.search(folded, q.end, window_end):
         return None, True
     after = [m for m in nearby if m.start >= q.end]
@@ -567,6 +685,8 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
     mentions = find_periods(folded, year, published)
     mention_starts = [m.start for m in mentions]
     default_period = opening_period(folded, spans, mentions)
+    doc_domain = document_domain(folded, spans)
+    title_end = _title_end(folded, spans)
     places = find_places(cased)
     home = document_place(text, cased, spans, places)
     place_starts = [s for s, _ in places]
@@ -582,6 +702,7 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
     last_in_clause: dict[tuple[int, int], tuple[str, int]] = {}
     last_in_sentence: dict[int, tuple[str, int]] = {}
     period_in_clause: dict[tuple[int, int], str | None] = {}
+    last_subject_in_paragraph: dict[int, str] = {}
     quantities = engine.quantities(folded, spans, masked)
     number_starts = [q.num_start for q in quantities]
     for q, clause, before, window, hi in engine.classify(folded, quantities, segs):
@@ -590,13 +711,32 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
         s0, s1 = segs.sentence(q.num_start)
         if _TARGET_RE.search(folded[max(s0, clause[0]) : q.start]):
             continue  # a target ("phấn đấu đón 80 đoàn"), not a result
+        if (
+            clause[0] > s0
+            and _TARGET_RE.search(folded[s0 : clause[0]])
+            and not _RESULT_AFTER_TARGET.search(folded, clause[0], q.start)
+        ):
+            continue  # "... đặt mục tiêu phấn đấu đón 17-18 triệu lượt khách; phục vụ 110 triệu"
+        if q.kind == "count" and _RATE_RE.search(folded[max(s0, clause[0]) : q.start]):
+            continue  # a rate ("trung bình hàng tháng ... 50 ngư dân"), not a result
         clause_text = folded[clause[0] : clause[1]]
         previous = last_in_clause.get(clause)
         p0, _ = segs.paragraph(q.num_start)
         p_lo = segs.paragraph(p0 - 1)[0] if p0 > 0 else p0
 
         domain = functools.lru_cache(maxsize=1)(
-            functools.partial(_domain_for, folded, q, before, hi, s0, previous, p_lo)
+            functools.partial(
+                _domain_for,
+                folded,
+                q,
+                before,
+                hi,
+                s0,
+                previous,
+                p_lo,
+                last_in_sentence.get(s0),
+                doc_domain,
+            )
         )
 
         indicator = head_end = None
@@ -625,6 +765,12 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
                 continue
             _, rule, head_end = best
             indicator = rule.indicator
+        if (
+            q.kind == "money"
+            and indicator != "economy.grdp_per_capita"
+            and _PER_TIME_AFTER.match(folded, q.end)
+        ):
+            continue  # "huy động viện trợ giải ngân trung bình 230 triệu USD/năm"
         if indicator.split(".")[0] in TIMELESS and last_in_sentence.get(s0, ("",))[0] == indicator:
             continue  # "414,712 km, trong đó giáp Lào 374,7 km": a part of the border
         kind_unit = q.unit
@@ -635,11 +781,25 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
         last_in_sentence[s0] = (indicator, head_end)
 
         place = home
+        if _NATIONAL_SUBJECT.search(folded, s0, q.start):
+            place = None
+        subject = None
         i = bisect.bisect_left(place_starts, s0)
         while i < len(places) and places[i][1] <= q.start:
             if is_subject(cased, places[i][0], s0):
-                place = " ".join(text[places[i][0] : places[i][1]].split())
+                subject = " ".join(text[places[i][0] : places[i][1]].split())
             i += 1
+        if subject is None and home is None and _WITH_OPENING.match(folded, s0):
+            while i < len(places) and places[i][0] < s1:
+                if re.search(r",\s*$", cased[max(s0, places[i][0] - 3) : places[i][0]]):
+                    subject = " ".join(text[places[i][0] : places[i][1]].split())
+                    break
+                i += 1
+        if subject is None and home is None and _ANAPHORA.search(folded, s0, q.start):
+            subject = last_subject_in_paragraph.get(p0)
+        if subject is not None:
+            place = subject
+            last_subject_in_paragraph[p0] = subject
         period, stated = _period(
             folded,
             mentions,
@@ -663,9 +823,13 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             continue  # a plan for a later year is not a result
 
         identity = (indicator, q.value, kind_unit, q.of, period, place)
-        if identity in seen:
+        # Stated again in its paragraph ("... có 21 tổ chức đang triển khai 28 chương trình, dự
+        # án. Tổng vốn cam kết ... của 28 chương trình, dự án là ..."): one figure.
+        restated = (p0, indicator, q.value, kind_unit, q.of, place)
+        if identity in seen or restated in seen:
             continue
         seen.add(identity)
+        seen.add(restated)
         figures.append(
             Figure(
                 doc=doc_name,
@@ -683,4 +847,32 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             )
         )
     figures.sort(key=lambda f: f.start)
-    return figures
+    return _drop_title_restatements(figures, title_end)
+
+
+def _title_end(folded: str, spans: list[tuple[int, int]]) -> int:
+    """Where the title ends: the first short line that is not a source address or a dateline."""
+    for start, end in spans[:4]:
+        line = folded[start:end].strip()
+        if not line or re.match(r"https?://", line):
+            continue
+        if len(line) > 200 or line.endswith((".", "!", "?", ":")):
+            return 0
+        return end
+    return 0
+
+
+def _drop_title_restatements(figures: list[Figure], title_end: int) -> list[Figure]:
+    """A headline figure the body states again is the body's figure (its period, its words).
+
+    "Kon Tum có 15 dự án phi chính phủ ..." heads "Tính đến cuối tháng 12/2018, tỉnh Kon Tum thu
+    hút 15 dự án ...": one figure, of 2018.
+    """
+    if not title_end:
+        return figures
+    body = {(f.indicator.split(".")[0], f.value, f.unit) for f in figures if f.start >= title_end}
+    return [
+        f
+        for f in figures
+        if f.start >= title_end or (f.indicator.split(".")[0], f.value, f.unit) not in body
+    ]

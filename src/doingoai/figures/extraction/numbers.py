@@ -6,6 +6,9 @@ Vietnamese writes the thousands separator as a dot and the decimal mark as a com
 after it has exactly three digits; ``29.3`` (29 March) or ``I.2024`` (a quarter) are not numbers
 at all, and :func:`parse_number` refuses them rather than guess.
 
+Some pages copy figures from English sources: ``1,234,567 USD`` (two comma groups) or
+``1,234.5`` cannot be Vietnamese and are read the English way; a lone ``1,200`` stays 1,2.
+
 Amounts are kept as :class:`~decimal.Decimal` so that ``22,3 triệu`` is exactly 22 300 000 and
 not 22 299 999.999...
 """
@@ -34,8 +37,13 @@ __all__ = [
     "currency_code",
 ]
 
-#: A number as Vietnamese prose writes it (dot-grouped thousands, comma decimals).
-NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+#: A number as Vietnamese prose writes it (dot-grouped thousands, comma decimals) or, where it
+#: cannot be anything else, as English writes it: two or more comma groups of three digits
+#: ("1,234,567 USD"), or comma groups then a decimal point ("1,234.5"). One comma group alone
+#: ("1,200") stays a Vietnamese decimal: the press means 1,2 far more often than 1 200.
+_ENGLISH = r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?(?![\d,])|\d{1,3}(?:,\d{3})+\.\d+(?![\d.,])"
+NUMBER = _ENGLISH + r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_ENGLISH_FULL = re.compile(_ENGLISH)
 _NUMBER_FULL = re.compile(rf"(?:{NUMBER})")
 
 #: Scale words, longest first so that ``nghìn tỷ`` wins over ``nghìn``.
@@ -116,6 +124,8 @@ def parse_number(text: str) -> Decimal:
     text = text.strip()
     if not _NUMBER_FULL.fullmatch(text):
         raise ValueError(f"not a Vietnamese number: {text!r}")
+    if _ENGLISH_FULL.fullmatch(text):
+        return Decimal(text.replace(",", ""))
     whole, _, frac = text.partition(",")
     return Decimal(whole.replace(".", "") + ("." + frac if frac else ""))
 

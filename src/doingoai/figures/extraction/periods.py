@@ -54,7 +54,7 @@ class PeriodMention:
     start: int
     end: int
     value: str | None
-    kind: str  # "period" | "now" | "comparison"
+    kind: str  # "period" | "now" | "comparison" | "term"
 
 
 def _p(pattern: str) -> re.Pattern[str]:
@@ -69,9 +69,11 @@ _RANGE = _p(
 _SINCE = _p(rf"từ\s+(?:năm\s+)?{_Y}\s+(?:đến|tới|cho đến)\s+(?:nay|bây giờ|hiện nay|hiện tại)")
 _QUARTER = _p(rf"quý\s+(iv|iii|ii|i|[1-4])(?!\w)(?:\s*(?:[./]|năm)\s*{_Y}|\s+năm nay)?")
 _MONTHS = _p(
-    rf"(\d{{1,2}}|ba|sáu|chín)\s+tháng\s+(?:(đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?|năm\s+{_Y})"
+    rf"(\d{{1,2}}|ba|sáu|chín)\s+tháng\s+(?:(đầu|cuối)\s+(?:năm(?:\s+(?:nay|{_Y}))?|(?={_Y}))"
+    rf"|năm\s+{_Y})(?:{_Y})?"
 )
 _MONTH_WORDS = {"ba": 3, "sáu": 6, "chín": 9}
+_YEAR_WORDS = {fold(k): v for k, v in {"hai": 2, "ba": 3, "bốn": 4, "mười": 10}.items()}
 _UNFOLD = {fold(k): k for k in _MONTH_WORDS}
 # "9 tháng", "trong 6 tháng" alone: the first months of the year (not "18 tháng", "6 tháng tới").
 _BARE_MONTHS = _p(
@@ -81,7 +83,18 @@ _BARE_MONTHS = _p(
 _YEAR_TO_DATE = _p(
     rf"(?:từ|kể từ)\s+đầu\s+năm(?:\s+{_Y})?(?:\s+(?:đến|tới)\s+(?:nay|bây giờ|hiện nay|hiện tại))?"
 )
-_TO_END_OF_MONTH = _p(rf"(?:đến|tới)\s+hết\s+tháng\s+(1[0-2]|[1-9])(?:\s*(?:/|năm)\s*{_Y})?")
+# "từ đầu năm đến 20/3/2023", "Tính từ đầu năm đến ngày 15/9/2019": the year up to that day.
+_YEAR_TO_DAY = _p(
+    rf"(?:từ|kể từ)\s+đầu\s+năm(?:\s+{_Y})?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?"
+    rf"(\d{{1,2}})\s*[/-]\s*(\d{{1,2}})\s*[/-]\s*{_Y}(?!\d)"
+)
+# "đến hết tháng 10", "tính đến cuối tháng 12/2018", "Tính đến tháng 10-2017": the year up to the
+# end of that month (a month alone, "tháng 9/2024", is that month; a day, "tính đến ngày
+# 30/9/2024", is a stock: see _NOW).
+_TO_END_OF_MONTH = _p(
+    rf"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối)|tính\s+(?:đến|tới))\s+tháng\s+(1[0-2]|0?[1-9])"
+    rf"(?:\s*(?:/|-|năm)\s*{_Y})?(?![\d/])"
+)
 # "ngày 25 tháng 9 năm 2024" is a date, not the year 2024; "tháng 9/2024" is a month.
 _DATE_IN_WORDS = _p(rf"ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s*(?:năm\s+|/\s*){_Y}")
 _MONTH = _p(rf"tháng\s+(1[0-2]|0?[1-9])\s*(?:năm\s+|/\s*){_Y}(?![\d/])")
@@ -91,7 +104,8 @@ _BACK_REFERENCE = _p(
     r"|trong\s+năm(?!\s+(?:19|20|tới|sau|nay|qua|học))"
 )
 _YEARS_BACK = _p(
-    r"(?:(?:trong|qua|sau|gần|hơn|suốt)\s+(\d{1,2})\s+năm(?!\s+(?:tới|sắp tới|tiếp theo|đến))"
+    r"(?:(?:trong|qua|sau|gần|hơn|suốt)\s+(\d{1,2}|hai|ba|bốn|mười)\s+năm"
+    r"(?!\s+(?:tới|sắp tới|tiếp theo|đến))"
     r"|(\d{1,2})\s+năm(?=\s+(?:triển khai\s+)?thực hiện\s))"
     rf"(?:\s*\(\s*{_Y}\s*-\s*{_Y}\s*\))?"
 )
@@ -101,6 +115,15 @@ _NOW = _p(
     r"hiện nay|hiện tại|hiện có|đến nay|tới nay|cho đến nay|tính đến nay|đến thời điểm này"
     r"|lũy kế|luỹ kế|tính đến ngày|đến ngày|tính đến thời điểm|nâng tổng số|hiện duy trì|hiện đang"
 )
+# "ký kết hợp tác giai đoạn 2021 - 2025", "Chương trình vùng ..., giai đoạn 2023-2027": the term
+# of an agreement or a programme, not the period its figures cover.
+_TERM_BEFORE = _p(
+    r"(?:hợp tác|thỏa thuận|biên bản|chương trình|kế hoạch|chiến lược|quy hoạch|đề án|dự án)"
+    r"\s*,?\s*$"
+)
+_TERM_WORDS = _p(r"giai đoạn|nhiệm kỳ|thời kỳ")
+# "7 dự án chuyển tiếp năm 2017": where the projects come from, not the period they count for.
+_ORIGIN_BEFORE = _p(r"chuyển tiếp(?:\s+từ)?\s*$")
 _COMPARISON_BEFORE = _p(r"(?:so\s+(?:với\s+)?|bằng\s+)(?:cùng\s+kỳ\s+)?(?:của\s+)?$")
 _DATELINE = re.compile(
     r"^\s*(?:\d{1,2}:\d{2}\s*,?\s*)?(?:[^\d\n]{0,20}?,?\s*)?(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)"
@@ -215,6 +238,10 @@ def find_periods(
             before = folded[max(0, m.start() - 30) : m.start()]
             if _COMPARISON_BEFORE.search(before):
                 kind = "comparison"
+            elif _TERM_BEFORE.search(before) and _TERM_WORDS.match(folded, m.start()):
+                kind = "term"
+            elif _ORIGIN_BEFORE.search(before):
+                kind = "term"
         found.append(PeriodMention(m.start(), m.end(), value, kind))
 
     for m in _near(_DATE_IN_WORDS, folded, _THANG, 14):
@@ -227,7 +254,7 @@ def find_periods(
         y = m.group(2) or year
         add(m, f"{y}-Q{_ROMAN[m.group(1)]}" if y else None)
     for m in _near(_MONTHS, folded, _THANG, 8):
-        y = m.group(3) or m.group(4) or year
+        y = m.group(3) or m.group(4) or m.group(5) or year  # "4 tháng đầu 2023" too
         count = m.group(1)
         months = int(count) if count.isdigit() else _MONTH_WORDS[_UNFOLD.get(count, count)]
         value = None
@@ -235,22 +262,29 @@ def find_periods(
             first, last = (13 - months, 12) if m.group(2) == fold("cuối") else (1, months)
             value = months_period(y, first, last)
         add(m, value)
+    for m in _near(_YEAR_TO_DAY, folded, fold("đầu năm"), 10):
+        y = int(m.group(4))
+        try:
+            add(m, f"{y}-01-01/{date(y, int(m.group(3)), int(m.group(2))).isoformat()}")
+        except ValueError:
+            add(m, None)
     for m in _near(_YEAR_TO_DATE, folded, fold("đầu năm"), 10):
         y = int(m.group(1)) if m.group(1) else year
         value = None
         if published is not None and y == published.year:
             value = f"{y}-01-01/{published.isoformat()}"
         add(m, value)
-    for m in _near(_MONTH, folded, _THANG, 0):
-        add(m, months_period(m.group(2), int(m.group(1)), int(m.group(1))))
-    for m in _near(_TO_END_OF_MONTH, folded, _THANG, 12):
+    for m in _near(_TO_END_OF_MONTH, folded, _THANG, 20):
         y = m.group(2) or year
         add(m, months_period(y, 1, int(m.group(1))) if y else None)
+    for m in _near(_MONTH, folded, _THANG, 0):
+        add(m, months_period(m.group(2), int(m.group(1)), int(m.group(1))))
     for m in _YEARS_BACK.finditer(folded):
         if m.group(3):  # "Trong 5 năm (2016 - 2020)" says which five years
             add(m, f"{m.group(3)}-{m.group(4)}")
         else:
-            back = int(m.group(1) or m.group(2))
+            count = m.group(1) or m.group(2)
+            back = int(count) if count.isdigit() else _YEAR_WORDS[count]
             add(m, f"{year - back}-{year}" if year else None)
     for m in _YEAR.finditer(folded):
         add(m, m.group(1))

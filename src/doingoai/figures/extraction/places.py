@@ -4,7 +4,12 @@ A provincial newspaper rarely names its own province next to each figure: it wri
 ta", "toàn tỉnh", or nothing. The document's province is taken, in order, from
 
 1. the masthead abbreviation that opens the lead ("BHG -" is Báo Hà Giang);
-2. otherwise the Vietnamese province the article names most often (ties: the first named).
+2. the source address, when the document keeps it on a line of its own near the top and the
+   site is a province's ("baoquangbinh.vn", "kontumtv.vn", "sotaydangvien.thanhhoa.dcs.vn");
+3. otherwise the Vietnamese province the article names most often (ties: the first named) --
+   unless the article speaks of the whole country ("cả nước", "các địa phương", "vào Việt
+   Nam") and names no province more than twice: a national round-up ranking provinces has no
+   province of its own, each ranked province owns only its own figures.
 
 A figure whose own sentence names another province as its subject ("tỉnh Lào Cai đã đón...")
 belongs to that province instead. Names are matched case-sensitively because several are
@@ -16,6 +21,7 @@ The name is returned as the text writes it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from .normalize import case_key, nfc
@@ -29,7 +35,8 @@ PROVINCES = (
     "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Cần Thơ", "Đà Nẵng", "Đắk Lắk",
     "Đắc Lắc", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang",
     "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình",
-    "Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh", "TP Hồ Chí Minh", "Hưng Yên", "Khánh Hòa",
+    "Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh", "TP Hồ Chí Minh", "TP.Hồ Chí Minh", "TP.HCM",
+    "TP. HCM", "TP HCM", "TPHCM", "Hưng Yên", "Khánh Hòa",
     "Kiên Giang", "Kon Tum", "Lai Châu", "Lạng Sơn", "Lào Cai", "Lâm Đồng", "Long An",
     "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình",
     "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
@@ -51,6 +58,24 @@ MASTHEADS = {
     "BHB": "Hòa Bình",
 }
 
+
+def _ascii_key(name: str) -> str:
+    """ "Bà Rịa - Vũng Tàu" -> "bariavungtau": how a site's address spells a province."""
+    plain = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in plain if c.isascii() and c.isalpha()).lower()
+
+
+#: Address spelling -> the province's name; only names of six letters or more, so that a short
+#: key cannot turn up inside an unrelated site's name.
+_ADDRESS_KEYS = {
+    _ascii_key(name): name for name in reversed(PROVINCES) if len(_ascii_key(name)) >= 6
+}
+_ADDRESS_KEYS.pop("tphochiminh", None)
+_SOURCE_LINE = re.compile(r"^\s*(?:nguồn:\s*)?https?://([^/\s]+)\S*\s*$", re.IGNORECASE)
+_NATIONAL = re.compile(
+    case_key(nfc(r"(?<!\w)(?:cả nước|toàn quốc|các địa phương|vào Việt Nam|cho Việt Nam)(?!\w)"))
+)
+
 _NAMES_RE = re.compile(
     r"(?<!\w)(?:"
     + "|".join(re.escape(case_key(nfc(n))) for n in sorted(PROVINCES, key=len, reverse=True))
@@ -58,12 +83,15 @@ _NAMES_RE = re.compile(
 )
 _MASTHEAD_RE = re.compile(r"(?m)^\s*\(?(" + "|".join(MASTHEADS) + r")\)?\s*-")
 # A name only takes a figure over when it is plainly the subject: after these words or opening
-# the sentence ("Cao tốc Tuyên Quang - Hà Giang" names two places and is the subject of neither).
+# the sentence ("Cao tốc Tuyên Quang - Hà Giang" names two places and is the subject of neither),
+# or opening a clause of a ranking ("...; tiếp đến là Quảng Ninh thu hút 568,4 triệu USD; Hải
+# Dương 288,1 triệu USD").
 _SUBJECT_BEFORE = re.compile(
     case_key(
         nfc(
             r"(?:tỉnh|Tỉnh|tỉnh ủy|Tỉnh ủy|Tỉnh uỷ|UBND tỉnh|HĐND tỉnh|thành phố|Thành phố|TP\.?"
-            r"|địa bàn|toàn tỉnh|trong đó|riêng)\s*$"
+            r"|địa bàn|toàn tỉnh|trong đó|riêng|Trong đó|Riêng|tiếp đến là|tiếp theo là|kế đến là"
+            r"|sau đó là|Theo đó|theo đó|;|(?:Sau|sau) [^,;.]{2,30},)[\s,]*$"
         )
     )
 )
@@ -88,7 +116,13 @@ def document_place(
         match = _MASTHEAD_RE.match(cased, start, end)
         if match:
             return MASTHEADS[match.group(1)]
+    source = source_place(text)
     inside = [(s, e) for s, e in places if any(a <= s and e <= b for a, b in spans)]
+    named = Counter(" ".join(text[s:e].split()) for s, e in inside)
+    # A provincial site's address, unless the story is plainly another province's: named twice
+    # or more while the site's own province is never named ("hatinh24h.com.vn" on Đồng Tháp).
+    if source and (source in named or not any(n >= 2 for n in named.values())):
+        return source
     if not inside:
         return None
     # Spaces are collapsed so a non-breaking space does not make a second province.
@@ -97,4 +131,20 @@ def document_place(
     first: dict[str, int] = {}
     for name, s in names:
         first.setdefault(name, s)
-    return max(counts, key=lambda name: (counts[name], -first[name]))
+    best = max(counts, key=lambda name: (counts[name], -first[name]))
+    if counts[best] <= 2 and any(_NATIONAL.search(cased, a, b) for a, b in spans):
+        return None
+    return best
+
+
+def source_place(text: str) -> str | None:
+    """The province whose site the document was saved from, by its address (see module doc)."""
+    for line in text.splitlines()[:3]:
+        match = _SOURCE_LINE.match(line)
+        if match:
+            host = match.group(1).lower()
+            for key, name in _ADDRESS_KEYS.items():
+                if key in host:
+                    return name
+            return None
+    return None

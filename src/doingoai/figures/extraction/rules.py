@@ -172,6 +172,28 @@ PROJECTS = (
     "tiểu dự án",
 )
 SIGNED = ("ký",)
+#: New NGO projects: signed, or said to be new ("9 dự án mới trong năm 2018").
+NEW = SIGNED + (
+    "dự án mới",
+    "chương trình mới",
+    "chương trình, dự án mới",
+    "khoản viện trợ mới",
+    "khoản mới",
+    "viện trợ mới",
+    "phi chính phủ mới",
+    "phi chính phủ nước ngoài mới",
+    "pcpnn mới",
+)
+CITIZENS_HELPED = (
+    "bảo hộ",
+    "giải cứu",
+    "trao trả",
+    "hỗ trợ",
+    "lãnh sự",
+    "hồi hương",
+    "về nước",
+    "tiếp nhận",
+)
 FRIENDSHIP = ("hữu nghị", "kết nghĩa", "ký kết", "giao lưu", "hợp tác")
 
 #: Foreign countries and the like: a figure whose sentence is about them is not the province's.
@@ -197,6 +219,11 @@ DOMAINS: dict[str, tuple[str, ...]] = {
         "hỗ trợ phát triển chính thức",
         "viện trợ phát triển chính thức",
         "vốn vay ưu đãi",
+        # donors whose aid is official by definition
+        "jica",
+        "koica",
+        "ngân hàng thế giới",
+        "ngân hàng phát triển châu á",
     ),
     "fdi": (
         "fdi",
@@ -204,11 +231,15 @@ DOMAINS: dict[str, tuple[str, ...]] = {
         "có vốn đầu tư nước ngoài",
         "vốn đầu tư nước ngoài",
         "nhà đầu tư nước ngoài",
+        "dự án đầu tư nước ngoài",
+        "đầu tư nước ngoài",
     ),
     "ngo": (
         "ngo",
         "phi chính phủ",
         "pcpnn",
+        # the office that mobilises NGO aid in every province
+        "liên hiệp các tổ chức hữu nghị",
         "ingo",
         "viện trợ không hoàn lại",
         "viện trợ",
@@ -382,6 +413,8 @@ RULES: tuple[Rule, ...] = (
         "count",
         AGREEMENTS,
         require=(SIGNED + ("thiết lập", "đàm phán", "đạt được", "ký kết mới"),),
+        # "3 văn kiện pháp lý về biên giới ... Chính phủ hai nước ... ký kết": the states'.
+        forbid=("hai nước", "văn kiện pháp lý"),
         weight=5,
     ),
     Rule(
@@ -399,19 +432,36 @@ RULES: tuple[Rule, ...] = (
             r"tỉnh(?= [^.;()\d]{1,60}\((?:lào|campuchia|trung quốc|thái lan|hàn quốc|nhật bản)\))",
         ),
         require=(("quan hệ", "hợp tác", "kết nghĩa", "hữu nghị", "nước ngoài", "ký kết"),),
-        forbid=("trong tỉnh", "trong nước", "các huyện", "giáp", "tiếp giáp", "biên giới với"),
+        # "đầu tư vào 54 tỉnh, thành phố trên cả nước": Vietnamese provinces.
+        forbid=(
+            "trong tỉnh",
+            "trong nước",
+            "các huyện",
+            "giáp",
+            "tiếp giáp",
+            "biên giới với",
+            "cả nước",
+            "đầu tư",
+            "giữa",  # "ký kết hợp tác hữu nghị giữa 2 địa phương": the two parties
+        ),
         scope="clause",
     ),
     # Foreign non-governmental aid, ODA, FDI.
-    Rule("ngo.projects_signed", "count", PROJECTS, require=(SIGNED,), domain="ngo", weight=5),
+    Rule("ngo.projects_signed", "count", PROJECTS, require=(NEW,), domain="ngo", weight=5),
     Rule("ngo.projects", "count", PROJECTS, domain="ngo"),
-    Rule("oda.projects", "count", PROJECTS, domain="oda"),
+    Rule(
+        "oda.projects",
+        "count",
+        PROJECTS,
+        domain="oda",
+        forbid_in_sentence=("doanh nghiệp tư nhân",),  # JICA's private-sector proposals
+    ),
     Rule("fdi.projects", "count", PROJECTS + ("doanh nghiệp",), domain="fdi"),
     Rule(
         "ngo.organisations",
         "count",
         ("tổ chức", "nhà tài trợ"),
-        require=(("phi chính phủ", "pcpnn", "ngo", "ingo", "nhà tài trợ", "tài trợ"),),
+        require=(("phi chính phủ", "pcpnn", "ngo", "ingo", "nhà tài trợ", "tài trợ", "viện trợ"),),
     ),
     Rule(
         "ngo.amount_committed",
@@ -425,11 +475,41 @@ RULES: tuple[Rule, ...] = (
         "money",
         domain="ngo",
         weight=20,
-        require=(("đã thực hiện", "thực hiện được", "giải ngân", "đã chi", "thực hiện"),),
+        # Not plain "thực hiện": "viện trợ ... 2 triệu USD thực hiện Chương trình vùng" is the
+        # programme it pays for, not money spent.
+        require=(
+            (
+                "đã thực hiện",
+                "thực hiện được",
+                "giải ngân",
+                "đã chi",
+                "kinh phí thực hiện",
+                "vốn thực hiện",
+                "giá trị thực hiện",
+                "thực hiện đạt",
+            ),
+        ),
     ),
     Rule("ngo.amount_total", "money", domain="ngo", cues=("tổng giá trị", "trị giá", "giá trị")),
     Rule("oda.amount", "money", domain="oda", cues=("tổng vốn", "vốn")),
-    Rule("fdi.capital", "money", domain="fdi", cues=("vốn đầu tư đăng ký", "vốn đăng ký")),
+    # Registered capital only: disbursed FDI ("vốn FDI giải ngân được 1,05 tỷ USD") is not.
+    Rule(
+        "fdi.capital",
+        "money",
+        domain="fdi",
+        cues=("vốn đầu tư đăng ký", "vốn đăng ký", "vốn đầu tư", "tổng vốn", "thu hút"),
+        # nor what FDI firms give: "các doanh nghiệp FDI đã ủng hộ 5 tỷ đồng cho quỹ"
+        forbid=(
+            "giải ngân",
+            "vốn thực hiện",
+            "thực hiện được",
+            "đã thực hiện",
+            "ủng hộ",
+            "trao tặng",
+            "quyên góp",
+            "tặng",
+        ),
+    ),
     # Conferences.
     Rule(
         "conferences.organised",
@@ -516,20 +596,17 @@ RULES: tuple[Rule, ...] = (
         "consular.persons",
         "persons",
         ("công dân", "ngư dân", "nạn nhân", "lượt công dân"),
-        require=(
-            (
-                "bảo hộ",
-                "giải cứu",
-                "trao trả",
-                "hỗ trợ",
-                "lãnh sự",
-                "hồi hương",
-                "bắt giữ",
-                "bị bắt",
-                "về nước",
-                "tiếp nhận",
-            ),
-        ),
+        require=(CITIZENS_HELPED,),
+        forbid=("người nước ngoài", "đón", "đoàn", "du lịch"),
+        scope="clause",
+    ),
+    # Arrested is not yet helped: "35 tàu cá với hơn 250 ngư dân lại mới bị bắt" counts only
+    # where the clause says what was done for them ("xử lý 42 vụ với 387 ngư dân ... bị bắt giữ").
+    Rule(
+        "consular.persons",
+        "persons",
+        ("công dân", "ngư dân", "nạn nhân", "lượt công dân"),
+        require=(("bắt giữ", "bị bắt"), ("xử lý", "giải quyết", "can thiệp", "vụ việc", "vụ")),
         forbid=("người nước ngoài", "đón", "đoàn", "du lịch"),
         scope="clause",
     ),
@@ -537,20 +614,7 @@ RULES: tuple[Rule, ...] = (
         "consular.persons",
         "persons",
         ("lao động", "người"),
-        require=(
-            (
-                "bảo hộ",
-                "giải cứu",
-                "trao trả",
-                "hỗ trợ",
-                "lãnh sự",
-                "hồi hương",
-                "bắt giữ",
-                "bị bắt",
-                "về nước",
-                "tiếp nhận",
-            ),
-        ),
+        require=(CITIZENS_HELPED,),
         forbid=("người nước ngoài", "đón", "đoàn", "du lịch"),
     ),
     Rule(
@@ -643,7 +707,17 @@ RULES: tuple[Rule, ...] = (
             "khách",
             "người",
         ),
-        require=(("du lịch", "du khách", "khách quốc tế", "khách tham quan", "tham quan", "đón"),),
+        require=(
+            (
+                "du lịch",
+                "du khách",
+                "khách quốc tế",
+                "khách nội địa",
+                "khách tham quan",
+                "tham quan",
+                "đón",
+            ),
+        ),
         weight=10,
     ),
     Rule(

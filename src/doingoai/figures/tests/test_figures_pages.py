@@ -7,8 +7,13 @@ from doingoai.figures.pages import figures, sources
 
 def test_a_figure_is_created_with_its_source(hg_client, ha_giang):
     source = make_source(ha_giang)
-    data = {**valid_form_data(figures, ha_giang), "source": str(source.pk),
-            "quote": "Đón 45 đoàn khách quốc tế", "start": "0", "end": "25"}
+    data = {
+        **valid_form_data(figures, ha_giang),
+        "source": str(source.pk),
+        "quote": "Đón 45 đoàn khách quốc tế",
+        "start": "0",
+        "end": "25",
+    }
     response = hg_client.post(figures.reverse("create"), data)
     assert response.status_code == 302
     figure = ReportedFigure.objects.get()
@@ -38,8 +43,11 @@ def test_a_total_smaller_than_the_value_is_refused(hg_client, ha_giang):
 
 def test_a_figure_cannot_cite_another_provinces_source_or_place(hg_client, ha_giang, bac_kan):
     theirs = make_source(bac_kan)
-    data = {**valid_form_data(figures, ha_giang), "source": str(theirs.pk),
-            "place": str(bac_kan.pk)}
+    data = {
+        **valid_form_data(figures, ha_giang),
+        "source": str(theirs.pk),
+        "place": str(bac_kan.pk),
+    }
     response = hg_client.post(figures.reverse("create"), data)
     assert response.status_code == 400
     assert {"source", "place"} <= set(response.context["form"].errors)

@@ -28,8 +28,12 @@ def test_pasting_an_article_lists_its_figures_for_review(hg_client):
     assert response.status_code == 302
     assert response["Location"] == reverse("figures:document-review", args=[document.pk])
     codes = sorted(document.candidates.values_list("indicator_id", flat=True))
-    assert codes == ["agreements.implementing", "agreements.signed", "conferences.attended",
-                     "conferences.organised"]
+    assert codes == [
+        "agreements.implementing",
+        "agreements.signed",
+        "conferences.attended",
+        "conferences.organised",
+    ]
     page = hg_client.get(response["Location"]).content.decode()
     assert "<mark" in page and "12 thỏa thuận" in page
 
@@ -39,24 +43,35 @@ def test_the_same_document_twice_is_recognised(hg_client):
     response = paste(hg_client, title="Another title")
     assert SourceDocument.objects.count() == 1
     assert response["Location"] == reverse(
-        "figures:document-review", args=[SourceDocument.objects.get().pk])
+        "figures:document-review", args=[SourceDocument.objects.get().pk]
+    )
 
 
 def test_accepting_a_figure_makes_a_reported_figure_with_its_quote(hg_client, ha_giang):
     paste(hg_client)
     candidate = Candidate.objects.get(indicator_id="agreements.signed")
     prefix = f"c{candidate.pk}"
-    response = hg_client.post(reverse("figures:candidate-decide", args=[candidate.pk]), {
-        "action": "accept", f"{prefix}-indicator": "agreements.signed",
-        f"{prefix}-value": "12", f"{prefix}-unit": "count", f"{prefix}-qualifier": "exact",
-        f"{prefix}-period": "2022", f"{prefix}-place": "Hà Giang",
-    })
+    response = hg_client.post(
+        reverse("figures:candidate-decide", args=[candidate.pk]),
+        {
+            "action": "accept",
+            f"{prefix}-indicator": "agreements.signed",
+            f"{prefix}-value": "12",
+            f"{prefix}-unit": "count",
+            f"{prefix}-qualifier": "exact",
+            f"{prefix}-period": "2022",
+            f"{prefix}-place": "Hà Giang",
+        },
+    )
     assert response.status_code == 302
     figure = ReportedFigure.objects.get()
-    assert (figure.indicator_id, figure.value, figure.period) == ("agreements.signed",
-                                                                   Decimal(12), "2022")
+    assert (figure.indicator_id, figure.value, figure.period) == (
+        "agreements.signed",
+        Decimal(12),
+        "2022",
+    )
     assert figure.place == ha_giang
-    assert figure.source.text[figure.start:figure.end] == figure.quote
+    assert figure.source.text[figure.start : figure.end] == figure.quote
     assert "12" in figure.quote
 
 
@@ -64,11 +79,18 @@ def test_a_correction_is_kept_when_accepting(hg_client):
     paste(hg_client)
     candidate = Candidate.objects.get(indicator_id="conferences.attended")
     prefix = f"c{candidate.pk}"
-    hg_client.post(reverse("figures:candidate-decide", args=[candidate.pk]), {
-        "action": "accept", f"{prefix}-indicator": "conferences.attended",
-        f"{prefix}-value": "9", f"{prefix}-unit": "count", f"{prefix}-qualifier": "about",
-        f"{prefix}-period": "2022", f"{prefix}-place": "",
-    })
+    hg_client.post(
+        reverse("figures:candidate-decide", args=[candidate.pk]),
+        {
+            "action": "accept",
+            f"{prefix}-indicator": "conferences.attended",
+            f"{prefix}-value": "9",
+            f"{prefix}-unit": "count",
+            f"{prefix}-qualifier": "about",
+            f"{prefix}-period": "2022",
+            f"{prefix}-place": "",
+        },
+    )
     figure = ReportedFigure.objects.get()
     assert (figure.value, figure.qualifier) == (Decimal(9), "about")
 
@@ -76,8 +98,7 @@ def test_a_correction_is_kept_when_accepting(hg_client):
 def test_rejecting_a_figure_creates_nothing(hg_client):
     paste(hg_client)
     candidate = Candidate.objects.first()
-    hg_client.post(reverse("figures:candidate-decide", args=[candidate.pk]),
-                   {"action": "reject"})
+    hg_client.post(reverse("figures:candidate-decide", args=[candidate.pk]), {"action": "reject"})
     candidate.refresh_from_db()
     assert candidate.status == "rejected"
     assert not ReportedFigure.objects.exists()
@@ -92,19 +113,23 @@ def test_accept_all_accepts_every_pending_figure(hg_client):
 
 
 def test_partners_named_in_the_text_are_matched_and_unknown_ones_offered(hg_client, ha_giang):
-    Partner.objects.create(owner=ha_giang, kind="government", name_vi="Cơ quan hợp tác quốc tế "
-                           "Nhật Bản", acronym="JICA")
+    Partner.objects.create(
+        owner=ha_giang,
+        kind="government",
+        name_vi="Cơ quan hợp tác quốc tế Nhật Bản",
+        acronym="JICA",
+    )
     paste(hg_client)
-    page = hg_client.get(reverse("figures:document-review",
-                                 args=[SourceDocument.objects.get().pk])).content.decode()
+    page = hg_client.get(
+        reverse("figures:document-review", args=[SourceDocument.objects.get().pk])
+    ).content.decode()
     assert "JICA" in page
     assert "?name_vi=CFA" in page
 
 
 def test_an_uploaded_text_file_is_read(hg_client):
     upload = SimpleUploadedFile("bai-viet.txt", ARTICLE.encode("utf-8"), "text/plain")
-    response = hg_client.post(reverse("figures:document-new"),
-                              {"title": "Tệp", "file": upload})
+    response = hg_client.post(reverse("figures:document-new"), {"title": "Tệp", "file": upload})
     assert response.status_code == 302
     assert SourceDocument.objects.get().file_name == "bai-viet.txt"
 
@@ -123,8 +148,9 @@ def test_another_province_cannot_review_or_decide(client, hg_client, bk_speciali
     candidate = document.candidates.first()
     client.force_login(bk_specialist)
     assert client.get(reverse("figures:document-review", args=[document.pk])).status_code == 404
-    response = client.post(reverse("figures:candidate-decide", args=[candidate.pk]),
-                           {"action": "reject"})
+    response = client.post(
+        reverse("figures:candidate-decide", args=[candidate.pk]), {"action": "reject"}
+    )
     assert response.status_code == 404
     response = client.post(reverse("figures:document-accept-all", args=[document.pk]))
     assert response.status_code == 404
@@ -139,27 +165,34 @@ def test_a_viewer_can_read_but_not_decide(client, hg_client, hg_viewer):
     assert client.get(reverse("figures:document-review", args=[document.pk])).status_code == 200
     assert client.get(reverse("figures:document-new")).status_code == 403
     candidate = document.candidates.first()
-    response = client.post(reverse("figures:candidate-decide", args=[candidate.pk]),
-                           {"action": "reject"})
+    response = client.post(
+        reverse("figures:candidate-decide", args=[candidate.pk]), {"action": "reject"}
+    )
     assert response.status_code == 403
 
 
 def test_an_htmx_decision_also_updates_the_mark_and_the_count_out_of_band(hg_client):
     paste(hg_client)
     candidate = Candidate.objects.get(indicator_id="agreements.signed")
-    response = hg_client.post(reverse("figures:candidate-decide", args=[candidate.pk]),
-                              {"action": "reject"}, HTTP_HX_REQUEST="true")
+    response = hg_client.post(
+        reverse("figures:candidate-decide", args=[candidate.pk]),
+        {"action": "reject"},
+        HTTP_HX_REQUEST="true",
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert f'id="candidate-{candidate.pk}"' in html
-    assert (f'<mark id="c{candidate.pk}" class="fig-rejected" title="agreements.signed" '
-            'hx-swap-oob="outerHTML">12 thỏa thuận</mark>') in html
+    assert (
+        f'<mark id="c{candidate.pk}" class="fig-rejected" title="agreements.signed" '
+        'hx-swap-oob="outerHTML">12 thỏa thuận</mark>'
+    ) in html
     assert '<span id="pending-count" hx-swap-oob="true">3 ' in html
 
 
 def test_the_full_review_page_has_no_out_of_band_markup(hg_client):
     paste(hg_client)
-    page = hg_client.get(reverse("figures:document-review",
-                                 args=[SourceDocument.objects.get().pk])).content.decode()
+    page = hg_client.get(
+        reverse("figures:document-review", args=[SourceDocument.objects.get().pk])
+    ).content.decode()
     assert '<span id="pending-count">4 ' in page
     assert "hx-swap-oob" not in page
