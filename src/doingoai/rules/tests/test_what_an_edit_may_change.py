@@ -451,3 +451,53 @@ def test_the_leader_who_submitted_an_agreement_cannot_approve_its_signing(
     assert response.status_code == 403
     record.refresh_from_db()
     assert record.status == "submitted"
+
+
+# --- the whole class: every record with a workflow, every path -----------------------------
+def workflows():
+    from doingoai.rules.workflow import REGISTRY as WORKFLOWS
+
+    return [pytest.param(model, workflow, id=model._meta.model_name)
+            for model, workflow in WORKFLOWS.items()]
+
+
+def test_every_record_type_with_steps_has_its_rule():
+    from doingoai.rules.workflow import REGISTRY as WORKFLOWS
+
+    assert set(WORKFLOWS) == set(CASES)
+
+
+@pytest.mark.parametrize("model, workflow", workflows())
+def test_every_path_that_edits_a_record_with_a_workflow_applies_its_rule(
+    rf, hg_specialist, model, workflow
+):
+    from doingoai.rules.workflow import (
+        GuardedInlineFormSet,
+        GuardedModelForm,
+        WorkflowAdminMixin,
+    )
+
+    rt = rt_of(model)
+    request = rf.get("/")
+    request.user = hg_specialist
+    assert isinstance(rt.build_form(request), GuardedModelForm)  # pages and the import
+    assert all(isinstance(formset, GuardedInlineFormSet)
+               for formset in rt.build_inlines(request, model()))
+    model_admin = admin.site._registry[model]
+    assert isinstance(model_admin, WorkflowAdminMixin)
+    assert all(issubclass(inline.formset, GuardedInlineFormSet)
+               for inline in model_admin.get_inline_instances(request))
+
+
+@pytest.mark.parametrize("model, workflow", workflows())
+def test_each_rule_names_real_fields_and_statuses_and_approvals_take_four_eyes(model, workflow):
+    names = {f.name for f in model._meta.get_fields()}
+    names |= {f.get_accessor_name() for f in model._meta.related_objects}
+    assert set(workflow.material) <= names
+    assert set(workflow.step_fields) <= names and "status" in workflow.step_fields
+    statuses = {value for value, _label in model._meta.get_field("status").choices}
+    for group in (workflow.reopen_from, workflow.locked_in, workflow.protected):
+        assert set(group) <= statuses
+    assert not set(workflow.reopen_from) & set(workflow.locked_in)
+    approve = workflow.by_name["approve"]
+    assert approve.leader_only and approve.four_eyes
