@@ -100,6 +100,20 @@ def test_a_change_the_approval_was_not_given_on_keeps_it_approved(
 
 
 @pytest.mark.parametrize("model", MODELS)
+def test_saving_the_form_unchanged_changes_nothing_in_any_status(
+    client, ha_giang, hg_specialist, model
+):
+    case = CASES[model]
+    client.force_login(hg_specialist)
+    for status in (case["approved"], case["locked"]):
+        record = make_record(model, ha_giang, status=status)
+        assert page_edit(client, model, record, hg_specialist).status_code == 302
+        record.refresh_from_db()
+        assert record.status == status
+        assert not Transition.of(record).exists()
+
+
+@pytest.mark.parametrize("model", MODELS)
 def test_a_material_field_is_refused_once_the_trip_event_or_signing_has_happened(
     client, ha_giang, hg_specialist, model
 ):
