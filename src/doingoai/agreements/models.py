@@ -48,8 +48,7 @@ class AgreementQuerySet(OwnedQuerySet):
 
     def in_force_on(self, day: dt.date):
         return self.filter(signed_on__lte=day).exclude(expires_on__lt=day).exclude(
-            status__in=[Agreement.Status.TERMINATED, Agreement.Status.NEGOTIATING,
-                        Agreement.Status.IN_CONSULTATION]
+            status__in=[Agreement.Status.TERMINATED, *Agreement.NOT_SIGNED_STATUSES]
         )
 
 
@@ -63,6 +62,10 @@ class Agreement(OwnedRecord):
     class Status(models.TextChoices):
         NEGOTIATING = "negotiating", _("Negotiating")
         IN_CONSULTATION = "consultation", _("In consultation")
+        # Law 70/2020/QH14 Art. 19(3): the chair of the People's Committee decides the
+        # signing once the consulted bodies have answered.
+        SUBMITTED = "submitted", _("Submitted for the decision to sign")
+        APPROVED = "approved", _("Approved for signature")
         SIGNED = "signed", _("Signed")
         IN_FORCE = "in_force", _("In force")
         EXPIRED = "expired", _("Expired")
@@ -74,6 +77,8 @@ class Agreement(OwnedRecord):
         DISTRICT = "district", _("District or commune")
 
     SEARCH_FIELDS = ("title", "number", "our_signatory", "summary")
+    NOT_SIGNED_STATUSES = (Status.NEGOTIATING, Status.IN_CONSULTATION, Status.SUBMITTED,
+                           Status.APPROVED)
 
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=300)

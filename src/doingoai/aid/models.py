@@ -51,6 +51,8 @@ class AidProgramme(OwnedRecord):
 
     class Status(models.TextChoices):
         MOBILISING = "mobilising", _("Mobilising")
+        # Decree 80/2020/NĐ-CP Art. 10: the file is appraised, then approved (Art. 7, 11).
+        SUBMITTED = "submitted", _("Submitted for approval")
         APPROVED = "approved", _("Approved")
         UNDER_WAY = "under_way", _("Under way")
         FINISHED = "finished", _("Finished")

@@ -16,7 +16,12 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured, PermissionDenied
+from django.core.exceptions import (
+    FieldDoesNotExist,
+    ImproperlyConfigured,
+    PermissionDenied,
+    ValidationError,
+)
 from django.core.paginator import Paginator
 from django.db import models, transaction
 from django.dispatch import Signal
@@ -37,6 +42,14 @@ from doingoai.accounts.scope import (
 from doingoai.core.access import get_record_for_user, require_writer
 from doingoai.core.models import AdminUnit, OwnedRecord
 from doingoai.lib.money import normalise_decimal
+from doingoai.rules.workflow import (
+    GuardedInlineFormSet,
+    GuardedModelForm,
+    changed_names,
+    refusal_messages,
+    reopened_message,
+    workflow_for,
+)
 
 PAGE_SIZE = 50
 
@@ -189,8 +202,10 @@ class RecordType:
             # Nobody sees masked data in an edit form: the fields are left out (and unchanged).
             hidden = self.hidden_fields(request.user)
             fields = [name for name in fields if name not in hidden]
+        # GuardedModelForm: what an edit may change in the record's status (rules/workflow).
         form_class = self.form_class or forms.modelform_factory(
-            self.model, fields=fields, formfield_callback=formfield_with_widgets
+            self.model, form=GuardedModelForm, fields=fields,
+            formfield_callback=formfield_with_widgets,
         )
         data = request.POST if request.method == "POST" else None
         files = request.FILES if request.method == "POST" else None
@@ -215,6 +230,7 @@ class RecordType:
             formset_class = forms.inlineformset_factory(
                 self.model, inline.model, fk_name=inline.fk_name, fields=fields,
                 extra=inline.extra, can_delete=True, formfield_callback=formfield_with_widgets,
+                formset=GuardedInlineFormSet,
             )
             data = request.POST if request.method == "POST" else None
             files = request.FILES if request.method == "POST" else None
@@ -356,13 +372,20 @@ class RecordType:
             if str(record.version) != request.POST.get("version"):
                 stale = True
             elif all_valid(form, formsets):
+                workflow = workflow_for(self.model)
+                reopened = False
                 with transaction.atomic():
                     saved = save_if_unchanged(form, record.version)
                     if saved:
                         for formset in formsets:
                             formset.save()
+                        if workflow is not None:
+                            reopened = workflow.after_edit(
+                                record, request.user, changed_names(form, formsets))
                 if saved:
                     messages.success(request, _("Saved."))
+                    if reopened:
+                        messages.warning(request, reopened_message(record))
                     return redirect(self.reverse("detail", record.pk))
                 stale = True
             if stale:
@@ -374,15 +397,29 @@ class RecordType:
 
     def delete_view(self, request, pk):
         record = self.get_for_user(request, pk, write=True)
+        workflow = workflow_for(self.model)
+        refusal, status = None, 200
         if request.method == "POST":
-            record._change_reason = request.POST.get("reason", "")[:100]
-            record.soft_delete()
-            messages.success(
-                request, _("Moved to the trash. It can be restored from there.")
-            )
-            return redirect(self.reverse("list"))
-        ctx = self.context(request, record=record)
-        return render(request, self.templates("confirm_delete"), ctx)
+            reason = request.POST.get("reason", "")
+            try:
+                if workflow is not None:
+                    workflow.check_delete(record, request.user, reason)
+            except PermissionDenied as error:
+                refusal, status = " ".join(refusal_messages(error)), 403
+            except ValidationError as error:
+                refusal, status = " ".join(refusal_messages(error)), 400
+            else:
+                record._change_reason = reason[:100]
+                record.soft_delete()
+                messages.success(
+                    request, _("Moved to the trash. It can be restored from there.")
+                )
+                return redirect(self.reverse("list"))
+        ctx = self.context(
+            request, record=record, refusal=refusal,
+            reason_required=workflow is not None and workflow.delete_needs_reason(record),
+        )
+        return render(request, self.templates("confirm_delete"), ctx, status=status)
 
     def trash_view(self, request):
         qs = self.model.all_objects.visible_to(request.user).deleted().order_by("-deleted_at")

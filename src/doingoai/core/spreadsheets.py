@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from doingoai.accounts.scope import home_province
 from doingoai.core.access import require_writer
 from doingoai.core.models import OwnedRecord
+from doingoai.rules.workflow import workflow_for
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -277,8 +278,17 @@ def check_rows(rt, user, names, rows):
     if not known:
         raise UploadError(_("The workbook's columns are not those of the template: "
                             "download the template again."))
+    workflow = workflow_for(rt.model)
     good, bad = [], []
     for line, cells in rows:
+        # A record with a workflow starts in its first status: a column giving its status
+        # or decision is refused by the same rule as an edit, not silently dropped.
+        given = [name for name in (workflow.step_fields if workflow else ())
+                 if _cell_text(cells.get(name))]
+        refused = workflow.refusals(rt.model(), given) if given else {}
+        if refused:
+            bad.append((line, "; ".join(refused.values())))
+            continue
         form = _form(rt, user, row_data(blank, known, cells))
         if form.is_valid():
             good.append((line, form))

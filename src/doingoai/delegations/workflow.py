@@ -1,5 +1,8 @@
 """Draft → submitted → approved (decision) / returned / refused → under way → back →
-reported, or cancelled. Only a leader approves, and not their own submission."""
+reported, or cancelled. Only a leader approves, and not a delegation they created or
+submitted. The decision sending the delegation (quyết định cử đoàn) names its members, their
+head, where it goes, when and who pays: a change of any of these after approval sends it back
+for approval; once it is back they are facts, and the post-trip report tells what differed."""
 
 from django import forms
 from django.utils import timezone
@@ -42,26 +45,49 @@ def on_approve(record, user, data):
         record.decision_scan = data["decision_scan"]
 
 
+def not_before_the_return(record, data):
+    """The post-trip report tells what the trip did: not before the trip is over."""
+    received = data.get("report_received_on") or timezone.localdate()
+    if record.returns_on and (record.returns_on > timezone.localdate()
+                              or received < record.returns_on):
+        return _("The post-trip report can be filed only once the delegation is back "
+                 "(return on %(date)s).") % {"date": record.returns_on.strftime("%d/%m/%Y")}
+    return None
+
+
 def on_report(record, user, data):
     record.report = data["report"]
     record.report_received_on = data.get("report_received_on") or timezone.localdate()
 
 
-workflow = Workflow([
+workflow = Workflow(model=Delegation, steps=[
     Step("submit", _("Submit"), (S.DRAFT, S.RETURNED), S.SUBMITTED, on_apply=on_submit),
     Step("approve", _("Approve"), (S.SUBMITTED,), S.APPROVED, form_class=ApproveForm,
-         leader_only=True, not_by_submitter=True, on_apply=on_approve),
+         leader_only=True, four_eyes=True, on_apply=on_approve),
     Step("return", _("Return for changes"), (S.SUBMITTED,), S.RETURNED,
          form_class=RequiredCommentForm, leader_only=True, style="secondary"),
     Step("refuse", _("Refuse"), (S.SUBMITTED,), S.REFUSED, form_class=RequiredCommentForm,
-         leader_only=True, not_by_submitter=True, style="secondary"),
+         leader_only=True, four_eyes=True, style="secondary"),
     # The report comes first: once a trip is approved it is the step that matters, and the
     # detail page opens the first step's form.
     Step("report", _("Upload the report"), Delegation.REPORT_PENDING_STATUSES, S.REPORTED,
-         form_class=ReportForm, on_apply=on_report),
+         form_class=ReportForm, on_apply=on_report, guard=not_before_the_return),
     Step("depart", _("Mark as under way"), (S.APPROVED,), S.UNDER_WAY, style="secondary"),
     Step("come_back", _("Mark as back"), (S.APPROVED, S.UNDER_WAY), S.BACK,
          style="secondary"),
     Step("cancel", _("Cancel the delegation"), (S.DRAFT, S.SUBMITTED, S.RETURNED, S.APPROVED),
          S.CANCELLED, form_class=RequiredCommentForm, style="secondary outline"),
-])
+],
+    step_fields=("status", "decision_number", "decision_date", "decision_signer",
+                 "decision_scan", "report", "report_received_on"),
+    material=("direction", "countries", "cities", "places", "partners", "departs_on",
+              "returns_on", "funding", "members"),
+    reopen_from=(S.APPROVED, S.UNDER_WAY),
+    reopen_to=S.SUBMITTED,
+    reopen_clears=("approved_by", "decision_number", "decision_date", "decision_signer",
+                   "decision_scan"),
+    locked_in=(S.BACK, S.REPORTED, S.REFUSED, S.CANCELLED),
+    locked_reason=_("the trip is over or was not made; what differed goes in the post-trip "
+                    "report."),
+    protected=(S.APPROVED, S.UNDER_WAY, S.BACK, S.REPORTED, S.REFUSED, S.CANCELLED),
+)

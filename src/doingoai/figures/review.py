@@ -4,6 +4,7 @@ and turn the figures a person accepts into reported figures with their quote."""
 import datetime as dt
 import re
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -139,6 +140,52 @@ def accept(candidate: Candidate, user, readable_ids, changes: dict | None = None
     candidate.status = Candidate.Status.ACCEPTED
     candidate.save()
     return figure
+
+
+class AcceptAllRefused(Exception):
+    """Accepting every pending figure stopped at these (candidate, reason) pairs; nothing was
+    accepted."""
+
+    def __init__(self, problems):
+        super().__init__(problems)
+        self.problems = problems
+
+
+def accept_all(document: SourceDocument, user, readable_ids) -> int:
+    """Accept every pending figure of ``document`` in one transaction: all of them, or none
+    when one cannot be accepted as read (no period, say), with every such figure named, so
+    that the person corrects them and tries again rather than finding half of them done."""
+    problems = []
+    with transaction.atomic():
+        pending = list(
+            document.candidates.select_for_update().filter(status=Candidate.Status.PENDING)
+            .select_related("indicator").order_by("start", "pk")
+        )
+        for candidate in pending:
+            try:
+                # A savepoint per figure, so that the loop goes on to name every bad one.
+                with transaction.atomic():
+                    accept(candidate, user, readable_ids)
+            except ValidationError as error:
+                problems.append((candidate, reasons(error, ReportedFigure)))
+        if problems:
+            raise AcceptAllRefused(problems)  # leaving the block rolls every acceptance back
+    return len(pending)
+
+
+def reasons(error: ValidationError, model) -> str:
+    """``Kỳ: Trường này không được để trống.``: each message after its field's label."""
+    if not hasattr(error, "error_dict"):
+        return " ".join(error.messages)
+    parts = []
+    for name, messages in error.message_dict.items():
+        try:
+            label = str(model._meta.get_field(name).verbose_name)
+        except Exception:
+            label = ""
+        text = " ".join(messages)
+        parts.append(f"{label[:1].upper()}{label[1:]}: {text}" if label else text)
+    return "; ".join(parts)
 
 
 @transaction.atomic

@@ -155,10 +155,18 @@ def candidate_decide(request, pk):
 @require_POST
 def document_accept_all(request, pk):
     document = get_source_for_user(request, pk, write=True)
-    ids = readable_unit_ids(request.user)
-    count = 0
-    for candidate in document.candidates.filter(status=Candidate.Status.PENDING):
-        review.accept(candidate, request.user, ids)
-        count += 1
+    try:
+        count = review.accept_all(document, request.user, readable_unit_ids(request.user))
+    except review.AcceptAllRefused as refused:
+        rows = "; ".join(
+            _("“%(quote)s” (%(indicator)s): %(reason)s") % {
+                "quote": document.text[c.start:c.end], "indicator": c.indicator,
+                "reason": reason}
+            for c, reason in refused.problems
+        )
+        messages.error(request, _(
+            "Nothing was accepted: correct or reject these figures first, then accept all "
+            "again. %(rows)s") % {"rows": rows})
+        return redirect("figures:document-review", document.pk)
     messages.success(request, _("%(n)d figures accepted.") % {"n": count})
     return redirect("figures:document-review", document.pk)

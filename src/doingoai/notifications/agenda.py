@@ -89,6 +89,16 @@ def build_agenda(user, today: dt.date | None = None, days: int = DUE_WINDOW_DAYS
         for e in events.awaiting_approval().exclude(submitted_by=user).order_by("starts_on"):
             agenda.approvals.append(_item(e, e_url, _("Event to approve"), "approve",
                                           e.starts_on, e.application_rule))
+        # Four eyes: what the leader created is for another leader to approve.
+        for a in agreements.filter(status=Agreement.Status.SUBMITTED).exclude(
+                created_by=user).order_by("title"):
+            agenda.approvals.append(_item(a, a_url, _("Agreement to approve for signature"),
+                                          "approve"))
+        programmes = AidProgramme.objects.visible_to(user).filter(
+            status=AidProgramme.Status.SUBMITTED).exclude(created_by=user).order_by("title")
+        for p in programmes:
+            agenda.approvals.append(_item(p, "aid:programme-detail",
+                                          _("Aid programme to approve"), "approve"))
 
     for d in delegations.overdue_reports(today).order_by("report_due_on"):
         agenda.overdue.append(_item(d, d_url, _("Post-trip report overdue"), "report",

@@ -36,7 +36,7 @@ from doingoai.partners.models import Partner, PartnerRelation
 # Records in these states never happened (a refused trip, a cancelled conference).
 NOT_HELD_DELEGATION = [Delegation.Status.REFUSED, Delegation.Status.CANCELLED]
 NOT_HELD_EVENT = [Event.Status.REFUSED, Event.Status.CANCELLED]
-NOT_SIGNED = [Agreement.Status.NEGOTIATING, Agreement.Status.IN_CONSULTATION]
+NOT_SIGNED = list(Agreement.NOT_SIGNED_STATUSES)
 ODA = [AidProgramme.Kind.ODA_GRANT, AidProgramme.Kind.ODA_LOAN]
 NGO = [AidProgramme.Kind.NGO]
 FDI = [AidProgramme.Kind.FDI]

@@ -27,7 +27,7 @@ def test_consultation_answers_are_due_in_7_working_days(client, ha_giang, hg_spe
 
 
 def test_the_post_signing_report_is_due_15_days_after_signing(client, ha_giang, hg_specialist):
-    record = agreement(ha_giang)
+    record = agreement(ha_giang, status="approved")  # approved for signature
     client.force_login(hg_specialist)
     url = reverse("agreements:agreement-transition", args=[record.pk, "sign"])
     signed = TODAY - dt.timedelta(days=20)

@@ -73,7 +73,8 @@ def test_an_ngo_programme_under_way_owes_its_six_monthly_and_yearly_reports(prog
 
 def test_only_a_leader_records_the_approval(client, ha_giang, hg_specialist, hg_leader,
                                             bk_specialist):
-    programme = AidProgramme.objects.create(owner=ha_giang, kind="ngo", title="Dự án nước sạch")
+    programme = AidProgramme.objects.create(owner=ha_giang, kind="ngo", title="Dự án nước sạch",
+                                            status="submitted")
     url = reverse("aid:programme-transition", args=[programme.pk, "approve"])
     data = {"decision_number": "789/QĐ-UBND", "decision_date": "2026-01-05"}
     client.force_login(bk_specialist)

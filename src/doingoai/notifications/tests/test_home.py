@@ -4,6 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from doingoai.agreements.models import Agreement
+from doingoai.aid.models import AidProgramme
 from doingoai.delegations.models import Delegation
 from doingoai.events.models import Event
 
@@ -30,6 +32,24 @@ def test_a_leader_sees_what_awaits_their_approval(client, submitted, hg_leader):
     page = home(client, hg_leader)
     awaiting = page.split('id="awaiting-approval"')[1].split('id="overdue"')[0]
     assert "Đoàn Vân Nam thăm Hà Giang" in awaiting
+
+
+def test_a_leader_sees_agreements_and_aid_awaiting_approval_but_not_his_own(
+    client, ha_giang, hg_specialist, hg_leader
+):
+    from doingoai.core.tests.factories import make_record
+
+    make_record(Agreement, ha_giang, status="submitted", title="Biên bản ghi nhớ Vân Nam",
+                created_by=hg_specialist)
+    make_record(AidProgramme, ha_giang, status="submitted", title="Dự án nước sạch",
+                created_by=hg_specialist)
+    make_record(AidProgramme, ha_giang, status="submitted", title="Dự án của lãnh đạo",
+                created_by=hg_leader)
+    page = home(client, hg_leader)
+    awaiting = page.split('id="awaiting-approval"')[1].split('id="overdue"')[0]
+    assert "Biên bản ghi nhớ Vân Nam" in awaiting
+    assert "Dự án nước sạch" in awaiting
+    assert "Dự án của lãnh đạo" not in awaiting
 
 
 def test_a_specialist_has_no_approval_section_but_sees_the_visit_coming(client, submitted,
