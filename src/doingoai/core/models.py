@@ -111,7 +111,11 @@ class AdminUnit(models.Model):
 class Country(models.Model):
     code = models.CharField(_("ISO 3166 code"), max_length=2, primary_key=True)
     alpha3 = models.CharField(max_length=3, unique=True)
+    # The short name is what lists, forms and reports show ("Lào"); the full name is the
+    # official one ("Cộng hòa Dân chủ Nhân dân Lào"), both as the Ministry of Foreign
+    # Affairs writes them (core/data/country_names_vi.csv).
     name_vi = models.CharField(_("Vietnamese name"), max_length=120)
+    full_name_vi = models.CharField(_("full Vietnamese name"), max_length=160, blank=True)
     name_en = models.CharField(_("English name"), max_length=120)
 
     class Meta:
