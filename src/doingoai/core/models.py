@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from doingoai.lib.collation import Vietnamese
 from doingoai.lib.text import fold
 
 REFORM_DATE = dt.date(2025, 7, 1)
@@ -85,7 +86,7 @@ class AdminUnit(models.Model):
     class Meta:
         verbose_name = _("administrative unit")
         verbose_name_plural = _("administrative units")
-        ordering = ["level", "name"]
+        ordering = ["level", Vietnamese("name").asc()]
         constraints = [
             models.UniqueConstraint(
                 fields=["generation", "level", "code"], name="unique_unit_code_per_generation"
@@ -121,7 +122,7 @@ class Country(models.Model):
     class Meta:
         verbose_name = _("country")
         verbose_name_plural = _("countries")
-        ordering = ["name_vi"]
+        ordering = [Vietnamese("name_vi").asc()]
 
     def __str__(self):
         return self.name_en if get_language() == "en" else self.name_vi
