@@ -3,6 +3,7 @@ not by code point, wherever a list is shown: record lists, drop-downs, exports, 
 on PostgreSQL alike."""
 
 import csv
+import datetime as dt
 import io
 import re
 
@@ -11,10 +12,11 @@ from django.urls import reverse
 
 from doingoai.agreements.pages import agreements
 from doingoai.core.models import AdminUnit, Country
-from doingoai.core.tests.factories import make_partner
+from doingoai.core.tests.factories import make_agreement, make_partner
 from doingoai.lib.collation import Vietnamese, sort_key
 from doingoai.partners.pages import partners
 from doingoai.reports.access import readable_provinces
+from doingoai.reports.report import agreements_by_country
 
 # By code point: "Anh", "Y-ê-men", "Áo", "Ô-xtrây-li-a", "Ấn Độ".
 NAMES = ["Y-ê-men", "Ô-xtrây-li-a", "Anh", "Ấn Độ", "Áo"]
@@ -110,3 +112,10 @@ def test_the_filter_drop_down_of_a_list_is_in_vietnamese_order(hg_client):
     page = hg_client.get(partners.reverse("list")).content.decode()
     countries = [code for code in _options(page, "country") if code in CODES]
     assert [CODES[code] for code in countries] == IN_VIETNAMESE_ORDER
+
+
+def test_the_reports_table_by_country_breaks_ties_in_vietnamese_order(ha_giang):
+    for code in CODES:
+        make_agreement(ha_giang, partners=[make_partner(ha_giang, country_id=code)])
+    rows = agreements_by_country([ha_giang.pk], dt.date(2017, 1, 1), dt.date(2017, 12, 31))
+    assert [row["country"] for row in rows] == IN_VIETNAMESE_ORDER
