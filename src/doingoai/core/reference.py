@@ -131,8 +131,9 @@ def country_names():
 def load_countries(Country):
     """Create the countries of ISO 3166-1 and give every one, new or already there, the
     names of ``core/data/country_names_vi.csv``, so that ``migrate`` corrects the names of
-    an existing database. ``Country`` may be a migration's historical model, which may
-    predate the full name."""
+    an existing database (a change to the file ships with a data migration calling this, as
+    core.0003 does). ``Country`` may be a migration's historical model, which may predate
+    the full name."""
     names = country_names()
     fields = ["name_vi", "name_en"]
     if any(f.name == "full_name_vi" for f in Country._meta.get_fields()):
