@@ -14,8 +14,8 @@ class AdminUnitAdmin(admin.ModelAdmin):
 
 @admin.register(Country)
 class CountryAdmin(admin.ModelAdmin):
-    list_display = ["code", "name_vi", "name_en"]
-    search_fields = ["code", "name_vi", "name_en"]
+    list_display = ["code", "name_vi", "full_name_vi", "name_en"]
+    search_fields = ["code", "name_vi", "full_name_vi", "name_en"]
 
 
 @admin.register(Currency)

@@ -6,3 +6,7 @@ class CoreConfig(AppConfig):
     name = "doingoai.core"
     label = "core"
     verbose_name = _("Reference data")
+
+    def ready(self):
+        # Registers the Vietnamese collation on every SQLite connection.
+        from doingoai.lib import collation  # noqa: F401

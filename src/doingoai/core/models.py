@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from doingoai.lib.collation import Vietnamese
 from doingoai.lib.text import fold
 
 REFORM_DATE = dt.date(2025, 7, 1)
@@ -85,7 +86,7 @@ class AdminUnit(models.Model):
     class Meta:
         verbose_name = _("administrative unit")
         verbose_name_plural = _("administrative units")
-        ordering = ["level", "name"]
+        ordering = ["level", Vietnamese("name").asc()]
         constraints = [
             models.UniqueConstraint(
                 fields=["generation", "level", "code"], name="unique_unit_code_per_generation"
@@ -111,13 +112,17 @@ class AdminUnit(models.Model):
 class Country(models.Model):
     code = models.CharField(_("ISO 3166 code"), max_length=2, primary_key=True)
     alpha3 = models.CharField(max_length=3, unique=True)
+    # The short name is what lists, forms and reports show ("Lào"); the full name is the
+    # official one ("Cộng hòa Dân chủ Nhân dân Lào"), both as the Ministry of Foreign
+    # Affairs writes them (core/data/country_names_vi.csv).
     name_vi = models.CharField(_("Vietnamese name"), max_length=120)
+    full_name_vi = models.CharField(_("full Vietnamese name"), max_length=160, blank=True)
     name_en = models.CharField(_("English name"), max_length=120)
 
     class Meta:
         verbose_name = _("country")
         verbose_name_plural = _("countries")
-        ordering = ["name_vi"]
+        ordering = [Vietnamese("name_vi").asc()]
 
     def __str__(self):
         return self.name_en if get_language() == "en" else self.name_vi

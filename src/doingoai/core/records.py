@@ -41,6 +41,7 @@ from doingoai.accounts.scope import (
 )
 from doingoai.core.access import get_record_for_user, require_writer
 from doingoai.core.models import AdminUnit, OwnedRecord
+from doingoai.lib.collation import vietnamese_order
 from doingoai.lib.money import normalise_decimal
 from doingoai.rules.workflow import (
     GuardedInlineFormSet,
@@ -171,7 +172,8 @@ class RecordType:
             qs = qs.select_related(*self.select_related, *joins)
         if self.prefetch_related or prefetches:
             qs = qs.prefetch_related(*self.prefetch_related, *prefetches)
-        return qs.order_by(*(self.ordering or self.model._meta.ordering or ["-pk"]))
+        return qs.order_by(*vietnamese_order(
+            self.model, self.ordering or self.model._meta.ordering or ["-pk"]))
 
     def list_relations(self) -> tuple[list[str], list[str]]:
         """The foreign keys and many-to-many fields among the list columns, fetched with the
@@ -531,7 +533,8 @@ def formfield_with_widgets(db_field, **kwargs):
 
 def scope_choices(form, user):
     """Narrow every choice of a record or administrative unit to what ``user`` may read,
-    so that a form can neither show nor accept another province's records."""
+    so that a form can neither show nor accept another province's records, and give the
+    choices the Vietnamese alphabetical order of the lists unless a field has its own."""
     unit_ids = readable_unit_ids(user)
     for formfield in form.fields.values():
         queryset = getattr(formfield, "queryset", None)
@@ -544,7 +547,11 @@ def scope_choices(form, user):
         elif model is AdminUnit and unit_ids is not None:
             formfield.queryset = AdminUnit.objects.filter(
                 models.Q(pk__in=unit_ids) | models.Q(province_id__in=unit_ids)
-            ).order_by("level", "name")
+            )
+        # Choices in Vietnamese alphabetical order, as the lists.
+        if not formfield.queryset.query.order_by:
+            formfield.queryset = formfield.queryset.order_by(
+                *vietnamese_order(model, model._meta.ordering or ["pk"]))
 
 
 def field_label(model, name):

@@ -5,7 +5,6 @@ its mapping of old units to new), countries and currencies (``pycountry``, ISO 3
 
 import csv
 import datetime as dt
-import gettext
 import json
 from importlib import resources
 from pathlib import Path
@@ -120,25 +119,43 @@ def load_admin_units(AdminUnit):
     return AdminUnit.objects.count()
 
 
-def _vi_country_names():
+def country_names():
+    """The names of every ISO 3166-1 country as the Ministry of Foreign Affairs of Viet Nam
+    writes them, by code: ``{"LA": {"name_vi": "Lào", "full_name_vi": "Cộng hòa Dân chủ
+    Nhân dân Lào", "name_en": "Laos"}, ...}``."""
     with open(DATA / "country_names_vi.csv", encoding="utf-8") as fh:
-        return {row["code"]: row["name_vi"] for row in csv.DictReader(fh)}
+        return {row.pop("code"): row for row in csv.DictReader(fh)}
 
 
 @transaction.atomic
 def load_countries(Country):
-    overrides = _vi_country_names()
-    vi = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["vi"], fallback=True)
-    existing = set(Country.objects.values_list("code", flat=True))
-    new = []
+    """Create the countries of ISO 3166-1 and give every one, new or already there, the
+    names of ``core/data/country_names_vi.csv``, so that ``migrate`` corrects the names of
+    an existing database (a change to the file ships with a data migration calling this, as
+    core.0003 does). ``Country`` may be a migration's historical model, which may predate
+    the full name."""
+    names = country_names()
+    fields = ["name_vi", "name_en"]
+    if any(f.name == "full_name_vi" for f in Country._meta.get_fields()):
+        fields.append("full_name_vi")
+    existing = {c.code: c for c in Country.objects.all()}
+    new, changed = [], []
     for c in pycountry.countries:
-        if c.alpha_2 in existing:
-            continue
-        name_en = getattr(c, "common_name", None) or c.name
-        name_vi = overrides.get(c.alpha_2) or vi.gettext(c.name)
-        new.append(Country(code=c.alpha_2, alpha3=c.alpha_3, name_en=name_en, name_vi=name_vi))
+        # A code newer than the file keeps its English name until the file has it.
+        english = getattr(c, "common_name", None) or c.name
+        row = names.get(c.alpha_2) or {"name_vi": english, "full_name_vi": english,
+                                       "name_en": english}
+        values = {name: row[name] for name in fields}
+        country = existing.get(c.alpha_2)
+        if country is None:
+            new.append(Country(code=c.alpha_2, alpha3=c.alpha_3, **values))
+        elif any(getattr(country, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(country, k, v)
+            changed.append(country)
     Country.objects.bulk_create(new)
-    return len(new)
+    Country.objects.bulk_update(changed, fields)
+    return len(new) + len(changed)
 
 
 @transaction.atomic

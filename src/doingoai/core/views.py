@@ -31,7 +31,7 @@ def reference(request):
     ctx = {
         "provinces": provinces,
         "my_unit_ids": unit_ids,
-        "countries": Country.objects.count(),
+        "countries": list(Country.objects.all()),
         "currencies": Currency.objects.all(),
         "rates": ExchangeRate.objects.select_related("currency")[:100],
         "sectors": Sector.objects.all(),

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 
 from doingoai.accounts.scope import home_province, readable_unit_ids
 from doingoai.core.models import AdminUnit
+from doingoai.lib.collation import vietnamese_order
 
 
 def readable_provinces(user):
@@ -12,7 +13,7 @@ def readable_provinces(user):
     unit_ids = readable_unit_ids(user)
     if unit_ids is not None:
         provinces = provinces.filter(pk__in=unit_ids)
-    return provinces.order_by("-generation", "name")
+    return provinces.order_by(*vietnamese_order(AdminUnit, ["-generation", "name"]))
 
 
 def get_places_for_user(request, place_ids) -> list[AdminUnit]:

@@ -31,6 +31,7 @@ from doingoai.aid.models import AidProgramme, AidTransaction
 from doingoai.core.models import AdminUnit
 from doingoai.core.rates import MissingRate, convert
 from doingoai.figures.models import Indicator, ReportedFigure
+from doingoai.lib.collation import sort_key
 from doingoai.lib.periods import Period, try_parse_period, years
 from doingoai.reports import computations
 from doingoai.reports.computations import COMPUTATIONS, Computed
@@ -460,7 +461,8 @@ def delegations_by_country(unit_ids, start, end) -> list[dict]:
                 "outgoing": 0, "outgoing_persons": 0, "incoming": 0, "incoming_persons": 0})
             entry[direction] = row["n"]
             entry[f"{direction}_persons"] = row["persons"]
-    return sorted(rows.values(), key=lambda r: (-(r["outgoing"] + r["incoming"]), r["country"]))
+    return sorted(rows.values(), key=lambda r: (-(r["outgoing"] + r["incoming"]),
+                                                 sort_key(r["country"])))
 
 
 def agreements_by_country(unit_ids, start, end) -> list[dict]:
@@ -472,7 +474,7 @@ def agreements_by_country(unit_ids, start, end) -> list[dict]:
                                       r["partners__country__name_vi"],
                                       r["partners__country__name_en"]),
              "agreements": r["n"]} for r in counted]
-    return sorted(rows, key=lambda r: (-r["agreements"], r["country"]))
+    return sorted(rows, key=lambda r: (-r["agreements"], sort_key(r["country"])))
 
 
 def aid_by(unit_ids, start, end, relation: str) -> list[dict]:
@@ -511,5 +513,6 @@ def aid_by(unit_ids, start, end, relation: str) -> list[dict]:
         entry["disbursed"] = sum((disbursed[p] for p in entry["programmes"]),
                                  Decimal(0)).quantize(Decimal(1))
         entry["programmes"] = len(entry["programmes"])
-    return sorted(rows.values(), key=lambda r: (-r["disbursed"], -r["programmes"], r["name"]))
+    return sorted(rows.values(),
+                  key=lambda r: (-r["disbursed"], -r["programmes"], sort_key(r["name"])))
 
