@@ -19,7 +19,12 @@ from doingoai.core.models import (
     Sector,
 )
 from doingoai.core.rates import MissingRate, convert
-from doingoai.core.validators import validate_attachment
+from doingoai.core.validators import (
+    non_negative_check,
+    validate_attachment,
+    validate_non_negative,
+    validate_positive,
+)
 from doingoai.partners.models import Partner
 from doingoai.rules.models import rule_in_force
 
@@ -172,10 +177,12 @@ class AidTransaction(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     on = models.DateField(_("date"))
-    amount = models.DecimalField(_("amount"), max_digits=20, decimal_places=2)
+    amount = models.DecimalField(_("amount"), max_digits=20, decimal_places=2,
+                                 validators=[validate_non_negative])
     currency = models.ForeignKey(Currency, models.PROTECT, verbose_name=_("currency"))
     fixed_vnd_per_unit = models.DecimalField(
         _("fixed rate (VND per unit)"), max_digits=20, decimal_places=6, null=True, blank=True,
+        validators=[validate_positive],
         help_text=_("Leave empty to use the dated exchange-rate table."),
     )
     tranche = models.CharField(_("tranche"), max_length=60, blank=True)
@@ -187,6 +194,8 @@ class AidTransaction(models.Model):
         verbose_name_plural = _("transactions")
         ordering = ["on"]
         indexes = [models.Index(fields=["programme", "kind", "on"])]
+        constraints = [non_negative_check("amount"),
+                       non_negative_check("fixed_vnd_per_unit", strictly=True)]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.amount} {self.currency_id} ({self.on})"

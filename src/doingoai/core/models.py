@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from doingoai.core.validators import non_negative_check, validate_positive
 from doingoai.lib.text import fold
 
 REFORM_DATE = dt.date(2025, 7, 1)
@@ -148,7 +149,8 @@ class ExchangeRate(models.Model):
 
     currency = models.ForeignKey(Currency, models.PROTECT, verbose_name=_("currency"))
     on = models.DateField(_("date"))
-    vnd_per_unit = models.DecimalField(_("VND per unit"), max_digits=20, decimal_places=6)
+    vnd_per_unit = models.DecimalField(_("VND per unit"), max_digits=20, decimal_places=6,
+                                       validators=[validate_positive])
     source = models.CharField(_("source"), max_length=200)
 
     objects = ExchangeRateQuerySet.as_manager()
@@ -159,7 +161,9 @@ class ExchangeRate(models.Model):
         verbose_name_plural = _("exchange rates")
         ordering = ["currency", "-on"]
         constraints = [
-            models.UniqueConstraint(fields=["currency", "on"], name="one_rate_per_currency_and_day")
+            models.UniqueConstraint(fields=["currency", "on"],
+                                    name="one_rate_per_currency_and_day"),
+            non_negative_check("vnd_per_unit", strictly=True),
         ]
 
     def __str__(self):

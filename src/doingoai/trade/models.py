@@ -22,6 +22,7 @@ from doingoai.core.models import (
     OwnedRecord,
     Sector,
 )
+from doingoai.core.validators import non_negative_check, validate_non_negative
 
 
 class TradeFlowQuerySet(OwnedQuerySet):
@@ -60,7 +61,8 @@ class TradeFlow(OwnedRecord):
                              help_text=_("Empty for all goods."))
     counterpart_country = models.ForeignKey(Country, models.PROTECT, null=True, blank=True,
                                             related_name="+", verbose_name=_("partner country"))
-    value = models.DecimalField(_("value"), max_digits=18, decimal_places=2)
+    value = models.DecimalField(_("value"), max_digits=18, decimal_places=2,
+                                validators=[validate_non_negative])
     currency = models.ForeignKey(Currency, models.PROTECT, default="USD", related_name="+",
                                  verbose_name=_("currency"))
     source = models.CharField(_("source"), max_length=300, blank=True,
@@ -73,6 +75,7 @@ class TradeFlow(OwnedRecord):
         verbose_name_plural = _("import and export values")
         ordering = ["-period_start", "gate", "direction"]
         indexes = [models.Index(fields=["owner", "direction", "period_start"])]
+        constraints = [non_negative_check("value")]
 
     def __str__(self):
         where = self.gate.name if self.gate_id else _("whole province")
@@ -117,7 +120,8 @@ class ForeignEnterprise(OwnedRecord):
     activity = models.CharField(_("activity"), max_length=300, blank=True)
     business_address = models.CharField(_("address"), max_length=300, blank=True)
     registered_capital = models.DecimalField(_("registered capital"), max_digits=18,
-                                             decimal_places=2, null=True, blank=True)
+                                             decimal_places=2, null=True, blank=True,
+                                             validators=[validate_non_negative])
     currency = models.ForeignKey(Currency, models.PROTECT, default="USD", related_name="+",
                                  verbose_name=_("currency"))
     employees = models.PositiveIntegerField(_("employees"), null=True, blank=True)
@@ -133,6 +137,7 @@ class ForeignEnterprise(OwnedRecord):
         verbose_name = _("foreign enterprise")
         verbose_name_plural = _("foreign enterprises")
         ordering = ["name"]
+        constraints = [non_negative_check("registered_capital")]
 
     def __str__(self):
         return self.name
