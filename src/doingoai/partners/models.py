@@ -48,6 +48,45 @@ class Partner(OwnedRecord):
     def __str__(self):
         return f"{self.name_vi} ({self.acronym})" if self.acronym else self.name_vi
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        if self.parent_id is not None:
+            if self.pk is not None and self.within(self.pk):
+                errors["parent"] = _(
+                    "%(parent)s is itself part of %(partner)s: a partner cannot be part of "
+                    "its own part (Moriya is part of Ibaraki, so Ibaraki cannot be part of "
+                    "Moriya).") % {"parent": self.parent, "partner": self.name_vi}
+            elif self.parent.country_id and self.country_id and (
+                    self.parent.country_id != self.country_id):
+                errors["parent"] = _(
+                    "%(parent)s is in %(parent_country)s, not in %(country)s: a partner can "
+                    "only be part of a partner of its own country.") % {
+                    "parent": self.parent, "parent_country": self.parent.country,
+                    "country": self.country}
+        if self.pk is not None and self.country_id:
+            abroad = self.children.exclude(country__isnull=True).exclude(
+                country_id=self.country_id).order_by("name_vi").first()
+            if abroad is not None:
+                errors["country"] = _(
+                    "%(child)s, which is part of this partner, is in %(child_country)s: "
+                    "change its country or its parent first.") % {
+                    "child": abroad, "child_country": abroad.country}
+        if errors:
+            raise ValidationError(errors)
+
+    def within(self, pk) -> bool:
+        """Whether the partner ``pk`` is this partner's parent, its parent's parent..."""
+        seen = set()
+        node = self.parent
+        while node is not None and node.pk not in seen:
+            if node.pk == pk:
+                return True
+            seen.add(node.pk)
+            node = node.parent
+        return False
+
     def names(self) -> list[str]:
         """Every name the partner goes by, for matching names found in press articles."""
         found = [self.name_vi, self.name_en, self.name_native, self.acronym]
@@ -79,6 +118,22 @@ class PartnerRelation(models.Model):
         verbose_name = _("relation with the province")
         verbose_name_plural = _("relations with the province")
         ordering = ["started_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(started_on__isnull=True) | models.Q(ended_on__isnull=True)
+                | models.Q(ended_on__gte=models.F("started_on")),
+                name="partner_relation_ends_after_it_starts",
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.started_on or ''}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.started_on and self.ended_on and self.ended_on < self.started_on:
+            raise ValidationError({"ended_on": _(
+                "The relation cannot end (%(end)s) before it starts (%(start)s).") % {
+                "end": self.ended_on.strftime("%d/%m/%Y"),
+                "start": self.started_on.strftime("%d/%m/%Y")}})
