@@ -11,12 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from doingoai.core.models import (
+    TEXT_LENGTH,
     AdminUnit,
     AliveManager,
     Currency,
     OwnedQuerySet,
     OwnedRecord,
     Sector,
+    bounded_text,
 )
 from doingoai.core.rates import MissingRate, convert
 from doingoai.core.validators import (
@@ -82,7 +84,7 @@ class AidProgramme(OwnedRecord):
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     managing_agency = models.CharField(_("managing agency"), max_length=200, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = bounded_text(_("description"), blank=True, limit=TEXT_LENGTH)
     decision_scan = models.FileField(
         _("approval decision (scan)"), upload_to="aid/decisions/%Y/", blank=True,
         validators=[validate_attachment],

@@ -5,6 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -16,6 +17,20 @@ from doingoai.core.validators import non_negative_check, validate_positive
 from doingoai.lib.text import fold
 
 REFORM_DATE = dt.date(2025, 7, 1)
+
+# How long free text may be (item 8 of issue 10: a 10,000-character title widened every list).
+# A one-line field is a CharField whose max_length fits its meaning; free text is a TextField
+# bounded with ``bounded_text``, so the form, the admin and the import refuse what is longer.
+NOTE_LENGTH = 5_000  # notes, other names, comments: a few paragraphs
+TEXT_LENGTH = 10_000  # a case's summary, an incident's account, a programme's description
+DOCUMENT_LENGTH = 2_000_000  # the whole text of a report read from a PDF or a DOCX
+
+
+def bounded_text(verbose_name=None, limit=NOTE_LENGTH, **kwargs) -> models.TextField:
+    """A TextField of at most ``limit`` characters: Django passes ``max_length`` of a
+    TextField to its form field only, so the validator makes ``full_clean`` check it too."""
+    return models.TextField(verbose_name, max_length=limit,
+                            validators=[MaxLengthValidator(limit)], **kwargs)
 
 
 class AdminUnitQuerySet(models.QuerySet):

@@ -8,10 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from doingoai.core.models import (
+    DOCUMENT_LENGTH,
     AdminUnit,
     AliveManager,
     OwnedQuerySet,
     OwnedRecord,
+    bounded_text,
 )
 from doingoai.core.validators import non_negative_check, validate_non_negative, validate_period
 from doingoai.lib.periods import try_parse_period
@@ -36,7 +38,7 @@ class Indicator(models.Model):
     unit = models.CharField(_("unit"), max_length=20)
     name_vi = models.CharField(_("Vietnamese name"), max_length=300)
     name_en = models.CharField(_("English name"), max_length=300)
-    wording = models.TextField(_("typical wording in reports"), blank=True)
+    wording = bounded_text(_("typical wording in reports"), blank=True)
 
     class Meta:
         verbose_name = _("indicator")
@@ -57,7 +59,7 @@ class SourceDocument(OwnedRecord):
     url = models.URLField(_("address"), blank=True)
     published_on = models.DateField(_("published on"), null=True, blank=True)
     file = models.FileField(_("document"), upload_to="sources/%Y/", blank=True)
-    text = models.TextField(_("text"), blank=True)
+    text = bounded_text(_("text"), blank=True, limit=DOCUMENT_LENGTH)
     sha256 = models.CharField(max_length=64, editable=False, db_index=True)
 
     class Meta:
@@ -117,7 +119,7 @@ class ReportedFigure(OwnedRecord):
     equivalent_unit = models.CharField(_("equivalent currency"), max_length=12, blank=True)
     source = models.ForeignKey(SourceDocument, models.PROTECT, null=True, blank=True,
                                related_name="figures", verbose_name=_("source document"))
-    quote = models.TextField(_("quote"), blank=True)
+    quote = bounded_text(_("quote"), blank=True)
     start = models.PositiveIntegerField(_("start offset"), null=True, blank=True)
     end = models.PositiveIntegerField(_("end offset"), null=True, blank=True)
 
@@ -209,7 +211,7 @@ class Candidate(models.Model):
     equivalent_unit = models.CharField(_("equivalent currency"), max_length=12, blank=True)
     start = models.PositiveIntegerField(_("start offset"))
     end = models.PositiveIntegerField(_("end offset"))
-    text = models.TextField(_("quoted text"))
+    text = bounded_text(_("quoted text"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices,
                               default=Status.PENDING)
     figure = models.OneToOneField(ReportedFigure, models.SET_NULL, null=True, blank=True,

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from doingoai.core.models import Country, OwnedRecord
+from doingoai.core.models import Country, OwnedRecord, bounded_text
 
 
 class Partner(OwnedRecord):
@@ -25,7 +25,7 @@ class Partner(OwnedRecord):
     name_en = models.CharField(_("name in English"), max_length=200, blank=True)
     name_native = models.CharField(_("name in the native script"), max_length=200, blank=True)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
-    aliases = models.TextField(
+    aliases = bounded_text(
         _("other names"), blank=True, help_text=_("One name per line, as the press writes them.")
     )
     country = models.ForeignKey(
@@ -37,7 +37,7 @@ class Partner(OwnedRecord):
         verbose_name=_("part of"), help_text=_("Moriya is part of Ibaraki, Ibaraki of Japan."),
     )
     website = models.URLField(_("website"), blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = bounded_text(_("notes"), blank=True)
 
     class Meta:
         verbose_name = _("partner")

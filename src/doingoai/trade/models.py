@@ -21,6 +21,7 @@ from doingoai.core.models import (
     OwnedQuerySet,
     OwnedRecord,
     Sector,
+    bounded_text,
 )
 from doingoai.core.validators import non_negative_check, validate_non_negative
 
@@ -129,7 +130,7 @@ class ForeignEnterprise(OwnedRecord):
         AidProgramme, models.SET_NULL, null=True, blank=True, related_name="enterprises",
         limit_choices_to={"kind": AidProgramme.Kind.FDI}, verbose_name=_("FDI project"),
     )
-    notes = models.TextField(_("notes"), blank=True)
+    notes = bounded_text(_("notes"), blank=True)
 
     objects = AliveManager.from_queryset(ForeignEnterpriseQuerySet)()
 
