@@ -56,7 +56,7 @@ def test_every_create_form_refuses_a_value_one_character_over_each_text_fields_l
     client, hg_specialist, ha_giang
 ):
     client.force_login(hg_specialist)
-    missed = []
+    missed, inline_checked = [], 0
     for rt in REGISTRY:
         data = create_form_data(rt, ha_giang, hg_specialist)
         names = []
@@ -68,7 +68,19 @@ def test_every_create_form_refuses_a_value_one_character_over_each_text_fields_l
                     continue
                 data[name] = over_long(field)
                 names.append(name)
-        if not names:
+        # And one child row (a delegation's member...) with every text field too long.
+        inline_names = {}
+        for index, inline in enumerate(rt.inlines):
+            prefix = f"inline{index}"
+            inline_names[index] = []
+            for name in inline.fields:
+                field = inline.model._meta.get_field(name)
+                if isinstance(field, (models.CharField, models.TextField)) and not field.choices:
+                    data[f"{prefix}-0-{name}"] = over_long(field)
+                    inline_names[index].append(name)
+            if inline_names[index]:
+                data[f"{prefix}-TOTAL_FORMS"], data[f"{prefix}-INITIAL_FORMS"] = "1", "0"
+        if not names and not any(inline_names.values()):
             continue
         response = client.post(rt.reverse("create"), data)
         assert response.status_code == 400, rt.slug
@@ -77,7 +89,18 @@ def test_every_create_form_refuses_a_value_one_character_over_each_text_fields_l
             codes = [error.code for error in errors.get(name, [])]
             if "max_length" not in codes:
                 missed.append(f"{rt.slug}.{name}")
-        message = next(str(e.messages[0]) for e in errors[names[0]] if e.code == "max_length")
-        assert "tối đa" in message, message  # Vietnamese, naming the limit
+        for index, inline_fields in inline_names.items():
+            if not inline_fields:
+                continue
+            row_errors = response.context["formsets"][index].forms[0].errors.as_data()
+            for name in inline_fields:
+                inline_checked += 1
+                if "max_length" not in [error.code for error in row_errors.get(name, [])]:
+                    missed.append(f"{rt.slug}.inline{index}.{name}")
+        if names:
+            message = next(str(e.messages[0]) for e in errors[names[0]]
+                           if e.code == "max_length")
+            assert "tối đa" in message, message  # Vietnamese, naming the limit
         assert not rt.model.all_objects.filter(created_by=hg_specialist).exists(), rt.slug
     assert missed == []
+    assert inline_checked > 0  # the child rows were checked too
