@@ -3,6 +3,9 @@
 import django.core.validators
 import doingoai.core.validators
 from django.db import migrations, models
+from django.db.models import Q
+
+from doingoai.core.migration_checks import refuse_rows
 
 
 class Migration(migrations.Migration):
@@ -33,6 +36,8 @@ class Migration(migrations.Migration):
             name='fixed_vnd_per_unit',
             field=models.DecimalField(blank=True, decimal_places=6, help_text='Leave empty to use the dated exchange-rate table.', max_digits=20, null=True, validators=[doingoai.core.validators.PositiveValidator()], verbose_name='fixed rate (VND per unit)'),
         ),
+        refuse_rows("aid", "aidtransaction", Q(amount__lt=0) | Q(fixed_vnd_per_unit__lte=0),
+                    "a count or an amount cannot be negative", "số lượng hoặc số tiền không được âm"),
         migrations.AddConstraint(
             model_name='aidtransaction',
             constraint=models.CheckConstraint(condition=models.Q(('amount__gte', 0), ('amount__isnull', True), _connector='OR'), name='aid_aidtransaction_amount_not_negative'),

@@ -2,6 +2,9 @@
 
 import doingoai.core.validators
 from django.db import migrations, models
+from django.db.models import Q
+
+from doingoai.core.migration_checks import refuse_rows
 
 
 class Migration(migrations.Migration):
@@ -21,6 +24,8 @@ class Migration(migrations.Migration):
             name='vnd_per_unit',
             field=models.DecimalField(decimal_places=6, max_digits=20, validators=[doingoai.core.validators.PositiveValidator()], verbose_name='VND per unit'),
         ),
+        refuse_rows("core", "exchangerate", Q(vnd_per_unit__lte=0),
+                    "a count or an amount cannot be negative", "số lượng hoặc số tiền không được âm"),
         migrations.AddConstraint(
             model_name='exchangerate',
             constraint=models.CheckConstraint(condition=models.Q(('vnd_per_unit__gt', 0), ('vnd_per_unit__isnull', True), _connector='OR'), name='core_exchangerate_vnd_per_unit_positive'),

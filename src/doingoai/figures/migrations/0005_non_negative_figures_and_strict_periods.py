@@ -4,6 +4,9 @@ import django.core.validators
 import doingoai.core.validators
 from django.conf import settings
 from django.db import migrations, models
+from django.db.models import Q
+
+from doingoai.core.migration_checks import refuse_rows
 
 
 class Migration(migrations.Migration):
@@ -75,6 +78,10 @@ class Migration(migrations.Migration):
             name='period',
             field=models.CharField(help_text='2022, 2015-2020, 2024-Q1, 2024-H1, or a date range 2024-01-01/2024-06-30.', max_length=30, validators=[doingoai.core.validators.validate_period], verbose_name='period'),
         ),
+        refuse_rows("figures", "reportedfigure", (Q(value__lt=0) & ~Q(unit="percent")) | Q(of__lt=0) | Q(equivalent_value__lt=0),
+                    "a count or an amount cannot be negative", "số lượng hoặc số tiền không được âm"),
+        refuse_rows("figures", "candidate", (Q(value__lt=0) & ~Q(unit="percent")) | Q(of__lt=0) | Q(equivalent_value__lt=0),
+                    "a count or an amount cannot be negative", "số lượng hoặc số tiền không được âm"),
         migrations.AddConstraint(
             model_name='candidate',
             constraint=models.CheckConstraint(condition=models.Q(('value__gte', 0), ('value__isnull', True), ('unit__in', ('percent',)), _connector='OR'), name='figures_candidate_value_not_negative'),

@@ -3,6 +3,9 @@
 import django.core.validators
 from django.conf import settings
 from django.db import migrations, models
+from django.db.models import Q
+
+from doingoai.core.migration_checks import refuse_rows
 
 
 class Migration(migrations.Migration):
@@ -36,6 +39,10 @@ class Migration(migrations.Migration):
             name='value',
             field=models.DecimalField(decimal_places=2, max_digits=18, validators=[django.core.validators.MinValueValidator(0, message='This cannot be negative: enter 0 or more.')], verbose_name='value'),
         ),
+        refuse_rows("trade", "tradeflow", Q(value__lt=0),
+                    "a count or an amount cannot be negative", "số lượng hoặc số tiền không được âm"),
+        refuse_rows("trade", "foreignenterprise", Q(registered_capital__lt=0),
+                    "a count or an amount cannot be negative", "số lượng hoặc số tiền không được âm"),
         migrations.AddConstraint(
             model_name='foreignenterprise',
             constraint=models.CheckConstraint(condition=models.Q(('registered_capital__gte', 0), ('registered_capital__isnull', True), _connector='OR'), name='trade_foreignenterprise_registered_capital_not_negative'),
