@@ -16,9 +16,8 @@ def refuse_rows(app_label: str, model_name: str, bad, rule_en: str, rule_vi: str
         if ids:
             listed = ", ".join(str(pk) for pk in ids)
             raise CommandError(
-                f"{model._meta.verbose_name_plural} no. {listed}: {rule_en}. Correct them (for "
-                f"instance "
-                f"in the admin, with the version installed before) and run migrate again.\n"
+                f"{model._meta.verbose_name_plural} no. {listed}: {rule_en}. Correct them "
+                f"(in the admin of the version installed before) and run migrate again.\n"
                 f"{app_label}.{model_name} {listed}: {rule_vi}. Hãy sửa các bản ghi này (ví dụ "
                 f"trong trang quản trị của phiên bản cũ) rồi chạy lại migrate."
             )
