@@ -7,7 +7,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from doingoai.core.models import AliveManager, OwnedQuerySet, OwnedRecord, Sector
+from doingoai.core.models import (
+    TEXT_LENGTH,
+    AliveManager,
+    OwnedQuerySet,
+    OwnedRecord,
+    Sector,
+    bounded_text,
+)
 from doingoai.core.validators import validate_attachment
 from doingoai.partners.models import Partner
 from doingoai.rules.models import Rule, rule_in_force
@@ -101,7 +108,7 @@ class Agreement(OwnedRecord):
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     effective_on = models.DateField(_("effective on"), null=True, blank=True)
     expires_on = models.DateField(_("expires on"), null=True, blank=True)
-    summary = models.TextField(_("summary"), blank=True)
+    summary = bounded_text(_("summary"), blank=True, limit=TEXT_LENGTH)
     document = models.FileField(_("signed text"), upload_to="agreements/%Y/", blank=True,
                                 validators=[validate_attachment])
     consultation_sent_on = models.DateField(_("consultation sent on"), null=True, blank=True,
@@ -193,7 +200,7 @@ class ImplementationNote(models.Model):
         Agreement, models.CASCADE, related_name="notes", verbose_name=_("agreement")
     )
     year = models.PositiveSmallIntegerField(_("year"))
-    text = models.TextField(_("what was done"))
+    text = bounded_text(_("what was done"), limit=TEXT_LENGTH)
     history = HistoricalRecords()
 
     class Meta:

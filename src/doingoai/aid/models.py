@@ -11,15 +11,22 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from doingoai.core.models import (
+    TEXT_LENGTH,
     AdminUnit,
     AliveManager,
     Currency,
     OwnedQuerySet,
     OwnedRecord,
     Sector,
+    bounded_text,
 )
 from doingoai.core.rates import MissingRate, convert
-from doingoai.core.validators import validate_attachment
+from doingoai.core.validators import (
+    non_negative_check,
+    validate_attachment,
+    validate_non_negative,
+    validate_positive,
+)
 from doingoai.partners.models import Partner
 from doingoai.rules.models import rule_in_force
 
@@ -79,7 +86,7 @@ class AidProgramme(OwnedRecord):
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     managing_agency = models.CharField(_("managing agency"), max_length=200, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = bounded_text(_("description"), blank=True, limit=TEXT_LENGTH)
     decision_scan = models.FileField(
         _("approval decision (scan)"), upload_to="aid/decisions/%Y/", blank=True,
         validators=[validate_attachment],
@@ -174,10 +181,12 @@ class AidTransaction(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     on = models.DateField(_("date"))
-    amount = models.DecimalField(_("amount"), max_digits=20, decimal_places=2)
+    amount = models.DecimalField(_("amount"), max_digits=20, decimal_places=2,
+                                 validators=[validate_non_negative])
     currency = models.ForeignKey(Currency, models.PROTECT, verbose_name=_("currency"))
     fixed_vnd_per_unit = models.DecimalField(
         _("fixed rate (VND per unit)"), max_digits=20, decimal_places=6, null=True, blank=True,
+        validators=[validate_positive],
         help_text=_("Leave empty to use the dated exchange-rate table."),
     )
     tranche = models.CharField(_("tranche"), max_length=60, blank=True)
@@ -189,6 +198,8 @@ class AidTransaction(models.Model):
         verbose_name_plural = _("transactions")
         ordering = ["on"]
         indexes = [models.Index(fields=["programme", "kind", "on"])]
+        constraints = [non_negative_check("amount"),
+                       non_negative_check("fixed_vnd_per_unit", strictly=True)]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.amount} {self.currency_id} ({self.on})"

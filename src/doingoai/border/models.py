@@ -7,7 +7,15 @@ import datetime as dt
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from doingoai.core.models import AdminUnit, AliveManager, Country, OwnedQuerySet, OwnedRecord
+from doingoai.core.models import (
+    TEXT_LENGTH,
+    AdminUnit,
+    AliveManager,
+    Country,
+    OwnedQuerySet,
+    OwnedRecord,
+    bounded_text,
+)
 from doingoai.friendship.models import FriendshipPact
 
 
@@ -31,7 +39,7 @@ class BorderGate(OwnedRecord):
     opened_on = models.DateField(_("opened on"), null=True, blank=True)
     pacts = models.ManyToManyField(FriendshipPact, blank=True, related_name="+",
                                    verbose_name=_("friendship pacts of the communes and posts"))
-    notes = models.TextField(_("notes"), blank=True)
+    notes = bounded_text(_("notes"), blank=True)
 
     class Meta:
         verbose_name = _("border gate or opening")
@@ -55,7 +63,7 @@ class BorderMarker(OwnedRecord):
                                 verbose_name=_("neighbouring country"))
     pacts = models.ManyToManyField(FriendshipPact, blank=True, related_name="+",
                                    verbose_name=_("friendship pacts of the communes and posts"))
-    notes = models.TextField(_("notes"), blank=True)
+    notes = bounded_text(_("notes"), blank=True)
 
     class Meta:
         verbose_name = _("border marker")
@@ -85,10 +93,10 @@ class BorderIncident(OwnedRecord):
                                related_name="incidents", verbose_name=_("nearest marker"))
     gate = models.ForeignKey(BorderGate, models.PROTECT, null=True, blank=True,
                              related_name="incidents", verbose_name=_("border gate"))
-    what_happened = models.TextField(_("what happened"))
+    what_happened = bounded_text(_("what happened"), limit=TEXT_LENGTH)
     counterpart_side = models.CharField(_("counterpart side"), max_length=300, blank=True,
                                         help_text=_("The foreign authority or unit involved."))
-    handling = models.TextField(_("how it was handled"), blank=True)
+    handling = bounded_text(_("how it was handled"), blank=True, limit=TEXT_LENGTH)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices,
                               default=Status.BEING_HANDLED)
 

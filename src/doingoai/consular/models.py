@@ -9,7 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from doingoai.core.models import AliveManager, Country, OwnedQuerySet, OwnedRecord
+from doingoai.core.models import (
+    TEXT_LENGTH,
+    AliveManager,
+    Country,
+    OwnedQuerySet,
+    OwnedRecord,
+    bounded_text,
+)
 
 RETENTION_RULE = "consular.retention_years"
 ANONYMISED = "—"
@@ -77,16 +84,16 @@ class ConsularCase(OwnedRecord):
     place = models.CharField(_("place"), max_length=200, blank=True)
     occurred_on = models.DateField(_("occurred on"), null=True, blank=True)
     opened_on = models.DateField(_("opened on"))
-    summary = models.TextField(_("what happened"), blank=True)
+    summary = bounded_text(_("what happened"), blank=True, limit=TEXT_LENGTH)
     agencies = models.CharField(
         _("agencies involved"), max_length=400, blank=True,
         help_text=_("Police, border guard, the embassy or consulate..."),
     )
-    outcome = models.TextField(_("outcome"), blank=True)
+    outcome = bounded_text(_("outcome"), blank=True, limit=TEXT_LENGTH)
     status = models.CharField(_("status"), max_length=8, choices=Status.choices,
                               default=Status.OPEN)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = bounded_text(_("notes"), blank=True)
     anonymised_on = models.DateField(_("personal data anonymised on"), null=True, blank=True,
                                      editable=False)
 

@@ -5,6 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -12,10 +13,25 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from doingoai.core.validators import non_negative_check, validate_positive
 from doingoai.lib.collation import Vietnamese
 from doingoai.lib.text import fold
 
 REFORM_DATE = dt.date(2025, 7, 1)
+
+# How long free text may be (item 8 of issue 10: a 10,000-character title widened every list).
+# A one-line field is a CharField whose max_length fits its meaning; free text is a TextField
+# bounded with ``bounded_text``, so the form, the admin and the import refuse what is longer.
+NOTE_LENGTH = 5_000  # notes, other names, comments: a few paragraphs
+TEXT_LENGTH = 10_000  # a case's summary, an incident's account, a programme's description
+DOCUMENT_LENGTH = 2_000_000  # the whole text of a report read from a PDF or a DOCX
+
+
+def bounded_text(verbose_name=None, limit=NOTE_LENGTH, **kwargs) -> models.TextField:
+    """A TextField of at most ``limit`` characters: Django passes ``max_length`` of a
+    TextField to its form field only, so the validator makes ``full_clean`` check it too."""
+    return models.TextField(verbose_name, max_length=limit,
+                            validators=[MaxLengthValidator(limit)], **kwargs)
 
 
 class AdminUnitQuerySet(models.QuerySet):
@@ -153,7 +169,8 @@ class ExchangeRate(models.Model):
 
     currency = models.ForeignKey(Currency, models.PROTECT, verbose_name=_("currency"))
     on = models.DateField(_("date"))
-    vnd_per_unit = models.DecimalField(_("VND per unit"), max_digits=20, decimal_places=6)
+    vnd_per_unit = models.DecimalField(_("VND per unit"), max_digits=20, decimal_places=6,
+                                       validators=[validate_positive])
     source = models.CharField(_("source"), max_length=200)
 
     objects = ExchangeRateQuerySet.as_manager()
@@ -164,7 +181,9 @@ class ExchangeRate(models.Model):
         verbose_name_plural = _("exchange rates")
         ordering = ["currency", "-on"]
         constraints = [
-            models.UniqueConstraint(fields=["currency", "on"], name="one_rate_per_currency_and_day")
+            models.UniqueConstraint(fields=["currency", "on"],
+                                    name="one_rate_per_currency_and_day"),
+            non_negative_check("vnd_per_unit", strictly=True),
         ]
 
     def __str__(self):

@@ -21,6 +21,7 @@ from types import SimpleNamespace
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -306,16 +307,30 @@ def _reasons(form) -> str:
     return "; ".join(parts)
 
 
+class RowRefused(Exception):
+    """A row that was good alone but clashes with a row saved before it (the same figure
+    twice in one workbook): nothing is written and the row is named."""
+
+    def __init__(self, line, reason):
+        super().__init__(reason)
+        self.line, self.reason = line, reason
+
+
 def save_rows(rt, user, good):
     owner = home_province(user)
     reason = _("Imported from XLSX")[:100]
     created = []
     with transaction.atomic():
-        for _line, form in good:
+        for line, form in good:
             record = form.save(commit=False)
             record.owner = owner
             record.created_by = user
             record._change_reason = reason
+            try:
+                # Again, now that the rows above this one are in the database.
+                record.clean()
+            except ValidationError as error:
+                raise RowRefused(line, " ".join(error.messages)) from error
             record.save()
             form.save_m2m()
             created.append(record)
@@ -352,7 +367,12 @@ def import_view(rt, request):
                 ctx["nothing_written"] = True
                 status = 400
             else:
-                created = save_rows(rt, request.user, good)
+                try:
+                    created = save_rows(rt, request.user, good)
+                except RowRefused as refused:
+                    ctx["bad_rows"] = [*bad, (refused.line, refused.reason)]
+                    ctx["nothing_written"] = True
+                    return render(request, rt.templates("import"), ctx, status=400)
                 messages.success(request, _("%(count)d records imported.")
                                  % {"count": len(created)})
                 if not bad:

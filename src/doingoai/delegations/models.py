@@ -9,7 +9,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from doingoai.core.models import AdminUnit, AliveManager, Country, OwnedQuerySet, OwnedRecord
+from doingoai.core.models import (
+    TEXT_LENGTH,
+    AdminUnit,
+    AliveManager,
+    Country,
+    OwnedQuerySet,
+    OwnedRecord,
+    bounded_text,
+)
 from doingoai.core.validators import validate_attachment
 from doingoai.partners.models import Partner
 from doingoai.rules.models import Rule, rule_in_force
@@ -77,7 +85,7 @@ class Delegation(OwnedRecord):
 
     direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices)
     title = models.CharField(_("title"), max_length=300)
-    purpose = models.TextField(_("purpose"))
+    purpose = bounded_text(_("purpose"), limit=TEXT_LENGTH)
     countries = models.ManyToManyField(
         Country, blank=True, related_name="+", verbose_name=_("countries")
     )

@@ -7,7 +7,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from doingoai.core.models import AliveManager, Country, OwnedQuerySet, OwnedRecord
+from doingoai.core.models import (
+    TEXT_LENGTH,
+    AliveManager,
+    Country,
+    OwnedQuerySet,
+    OwnedRecord,
+    bounded_text,
+)
 from doingoai.core.validators import validate_attachment
 from doingoai.partners.models import Partner
 from doingoai.rules.models import Rule, rule_in_force
@@ -87,7 +94,7 @@ class Event(OwnedRecord):
 
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=300)
-    topic = models.TextField(_("topic and purpose"), blank=True)
+    topic = bounded_text(_("topic and purpose"), blank=True, limit=TEXT_LENGTH)
     role = models.CharField(_("organised or attended"), max_length=10, choices=Role.choices)
     mode = models.CharField(_("form"), max_length=10, choices=Mode.choices,
                             default=Mode.IN_PERSON)

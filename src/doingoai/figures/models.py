@@ -7,7 +7,28 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from doingoai.core.models import AdminUnit, AliveManager, OwnedQuerySet, OwnedRecord
+from doingoai.core.models import (
+    DOCUMENT_LENGTH,
+    AdminUnit,
+    AliveManager,
+    OwnedQuerySet,
+    OwnedRecord,
+    bounded_text,
+)
+from doingoai.core.validators import non_negative_check, validate_non_negative, validate_period
+from doingoai.lib.periods import try_parse_period
+
+# A figure may be below zero only when it is a rate (GRDP growth in a bad year); a count, a
+# number of persons, a length or an amount of money cannot be.
+SIGNED_UNITS = ("percent",)
+
+
+def check_sign(value, unit):
+    """The model-level rule behind the ``value`` check constraint of figures."""
+    from django.core.exceptions import ValidationError
+
+    if value is not None and value < 0 and unit not in SIGNED_UNITS:
+        raise ValidationError({"value": validate_non_negative.message})
 
 
 class Indicator(models.Model):
@@ -17,7 +38,7 @@ class Indicator(models.Model):
     unit = models.CharField(_("unit"), max_length=20)
     name_vi = models.CharField(_("Vietnamese name"), max_length=300)
     name_en = models.CharField(_("English name"), max_length=300)
-    wording = models.TextField(_("typical wording in reports"), blank=True)
+    wording = bounded_text(_("typical wording in reports"), blank=True)
 
     class Meta:
         verbose_name = _("indicator")
@@ -38,7 +59,7 @@ class SourceDocument(OwnedRecord):
     url = models.URLField(_("address"), blank=True)
     published_on = models.DateField(_("published on"), null=True, blank=True)
     file = models.FileField(_("document"), upload_to="sources/%Y/", blank=True)
-    text = models.TextField(_("text"), blank=True)
+    text = bounded_text(_("text"), blank=True, limit=DOCUMENT_LENGTH)
     sha256 = models.CharField(max_length=64, editable=False, db_index=True)
 
     class Meta:
@@ -79,8 +100,7 @@ class ReportedFigure(OwnedRecord):
     indicator = models.ForeignKey(Indicator, models.PROTECT, verbose_name=_("indicator"))
     place = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+", verbose_name=_("place"))
     period = models.CharField(
-        _("period"),
-        max_length=30,
+        _("period"), max_length=30, validators=[validate_period],
         help_text=_("2022, 2015-2020, 2024-Q1, 2024-H1, or a date range 2024-01-01/2024-06-30."),
     )
     value = models.DecimalField(_("value"), max_digits=24, decimal_places=4)
@@ -89,23 +109,17 @@ class ReportedFigure(OwnedRecord):
         max_length=12,
         help_text=_("count, persons, percent, km, or a currency code (VND, USD...)."),
     )
-    of = models.DecimalField(_("out of"), max_digits=24, decimal_places=4, null=True, blank=True)
-    qualifier = models.CharField(
-        _("qualifier"), max_length=6, choices=Qualifier.choices, default=Qualifier.EXACT
-    )
-    equivalent_value = models.DecimalField(
-        _("equivalent amount"), max_digits=24, decimal_places=4, null=True, blank=True
-    )
+    of = models.DecimalField(_("out of"), max_digits=24, decimal_places=4, null=True, blank=True,
+                             validators=[validate_non_negative])
+    qualifier = models.CharField(_("qualifier"), max_length=6, choices=Qualifier.choices,
+                                 default=Qualifier.EXACT)
+    equivalent_value = models.DecimalField(_("equivalent amount"), max_digits=24,
+                                           decimal_places=4, null=True, blank=True,
+                                           validators=[validate_non_negative])
     equivalent_unit = models.CharField(_("equivalent currency"), max_length=12, blank=True)
-    source = models.ForeignKey(
-        SourceDocument,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="figures",
-        verbose_name=_("source document"),
-    )
-    quote = models.TextField(_("quote"), blank=True)
+    source = models.ForeignKey(SourceDocument, models.PROTECT, null=True, blank=True,
+                               related_name="figures", verbose_name=_("source document"))
+    quote = bounded_text(_("quote"), blank=True)
     start = models.PositiveIntegerField(_("start offset"), null=True, blank=True)
     end = models.PositiveIntegerField(_("end offset"), null=True, blank=True)
 
@@ -116,6 +130,11 @@ class ReportedFigure(OwnedRecord):
         verbose_name_plural = _("reported figures")
         ordering = ["indicator", "period"]
         indexes = [models.Index(fields=["owner", "indicator", "period"])]
+        constraints = [
+            non_negative_check("value", unless=models.Q(unit__in=SIGNED_UNITS)),
+            non_negative_check("of"),
+            non_negative_check("equivalent_value"),
+        ]
 
     def __str__(self):
         from doingoai.lib.money import format_number
@@ -126,8 +145,39 @@ class ReportedFigure(OwnedRecord):
     def clean(self):
         from django.core.exceptions import ValidationError
 
+        check_sign(self.value, self.unit)
         if self.of is not None and self.value is not None and self.of < self.value:
             raise ValidationError({"of": _("The total cannot be smaller than the value.")})
+        period = try_parse_period(self.period)
+        if period is None:
+            return  # the field's own validator has said why
+        # Stored in its canonical form ("quý I.2024" as 2024-Q1), as the report reads it.
+        self.period = period.label
+        existing = self.same_figure(period)
+        if existing is not None:
+            raise ValidationError(
+                _("%(place)s already has a figure for this indicator over %(period)s: "
+                  "%(figure)s (reported figure no. %(pk)s%(source)s). Open that figure and "
+                  "edit it to replace its value; its history keeps the old one."),
+                code="duplicate",
+                params={"place": self.place, "period": period.label, "figure": existing,
+                        "pk": existing.pk,
+                        "source": f", {existing.source}" if existing.source_id else ""},
+            )
+
+    def same_figure(self, period) -> "ReportedFigure | None":
+        """Another figure (not in the trash) of the same indicator for the same place over
+        the same days, whatever the period's label: the office keeps one figure per
+        indicator, place and period, and corrects it by editing it."""
+        if not self.indicator_id or not self.place_id:
+            return None
+        others = ReportedFigure.objects.filter(
+            indicator_id=self.indicator_id, place_id=self.place_id
+        ).exclude(pk=self.pk).select_related("indicator", "source")
+        for other in others:
+            if try_parse_period(other.period) == period:
+                return other
+        return None
 
 
 class Candidate(models.Model):
@@ -148,39 +198,39 @@ class Candidate(models.Model):
     indicator = models.ForeignKey(Indicator, models.PROTECT, verbose_name=_("indicator"))
     value = models.DecimalField(_("value"), max_digits=24, decimal_places=4)
     unit = models.CharField(_("unit or currency"), max_length=12)
-    of = models.DecimalField(_("out of"), max_digits=24, decimal_places=4, null=True, blank=True)
-    qualifier = models.CharField(
-        _("qualifier"),
-        max_length=6,
-        choices=ReportedFigure.Qualifier.choices,
-        default=ReportedFigure.Qualifier.EXACT,
-    )
-    period = models.CharField(_("period"), max_length=30, blank=True)
+    of = models.DecimalField(_("out of"), max_digits=24, decimal_places=4, null=True, blank=True,
+                             validators=[validate_non_negative])
+    qualifier = models.CharField(_("qualifier"), max_length=6,
+                                 choices=ReportedFigure.Qualifier.choices,
+                                 default=ReportedFigure.Qualifier.EXACT)
+    period = models.CharField(_("period"), max_length=30, blank=True,
+                              validators=[validate_period])
     place = models.CharField(_("place as written"), max_length=120, blank=True)
-    equivalent_value = models.DecimalField(
-        _("equivalent amount"), max_digits=24, decimal_places=4, null=True, blank=True
-    )
+    equivalent_value = models.DecimalField(_("equivalent amount"), max_digits=24,
+                                           decimal_places=4, null=True, blank=True,
+                                           validators=[validate_non_negative])
     equivalent_unit = models.CharField(_("equivalent currency"), max_length=12, blank=True)
     start = models.PositiveIntegerField(_("start offset"))
     end = models.PositiveIntegerField(_("end offset"))
-    text = models.TextField(_("quoted text"))
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
-    )
-    figure = models.OneToOneField(
-        ReportedFigure,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="candidate",
-        verbose_name=_("reported figure"),
-    )
+    text = bounded_text(_("quoted text"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.PENDING)
+    figure = models.OneToOneField(ReportedFigure, models.SET_NULL, null=True, blank=True,
+                                  related_name="candidate", verbose_name=_("reported figure"))
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("extracted figure")
         verbose_name_plural = _("extracted figures")
         ordering = ["source", "start"]
+        constraints = [
+            non_negative_check("value", unless=models.Q(unit__in=SIGNED_UNITS)),
+            non_negative_check("of"),
+            non_negative_check("equivalent_value"),
+        ]
 
     def __str__(self):
         return f"{self.indicator_id}: {self.value.normalize():f} {self.unit}"
+
+    def clean(self):
+        check_sign(self.value, self.unit)

@@ -7,7 +7,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from doingoai.core.models import AdminUnit, AliveManager, Country, OwnedQuerySet, OwnedRecord
+from doingoai.core.models import (
+    AdminUnit,
+    AliveManager,
+    Country,
+    OwnedQuerySet,
+    OwnedRecord,
+    bounded_text,
+)
 from doingoai.partners.models import Partner
 
 
@@ -47,7 +54,7 @@ class FriendshipPact(OwnedRecord):
                                 verbose_name=_("country of the counterpart"))
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     ends_on = models.DateField(_("ended on"), null=True, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = bounded_text(_("notes"), blank=True)
 
     objects = AliveManager.from_queryset(PactQuerySet)()
 
@@ -68,7 +75,7 @@ class FriendshipAssociation(OwnedRecord):
     countries = models.ManyToManyField(Country, related_name="+", verbose_name=_("countries"))
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
     members = models.PositiveIntegerField(_("members"), null=True, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = bounded_text(_("notes"), blank=True)
 
     class Meta:
         verbose_name = _("friendship association")

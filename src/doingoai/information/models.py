@@ -7,7 +7,14 @@ import datetime as dt
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from doingoai.core.models import AliveManager, Country, OwnedQuerySet, OwnedRecord
+from doingoai.core.models import (
+    TEXT_LENGTH,
+    AliveManager,
+    Country,
+    OwnedQuerySet,
+    OwnedRecord,
+    bounded_text,
+)
 
 
 class ActivityQuerySet(OwnedQuerySet):
@@ -38,8 +45,8 @@ class PromotionActivity(OwnedRecord):
     partners = models.CharField(_("partners"), max_length=300, blank=True)
     audience = models.CharField(_("audience"), max_length=300, blank=True)
     reach = models.PositiveIntegerField(_("people reached"), null=True, blank=True)
-    results = models.TextField(_("results"), blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    results = bounded_text(_("results"), blank=True, limit=TEXT_LENGTH)
+    notes = bounded_text(_("notes"), blank=True)
 
     objects = AliveManager.from_queryset(ActivityQuerySet)()
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from doingoai.core.models import AliveManager, Country, OwnedQuerySet, OwnedRecord
+from doingoai.core.models import AliveManager, Country, OwnedQuerySet, OwnedRecord, bounded_text
 from doingoai.delegations.models import PASSPORT_RULE, Delegation
 from doingoai.rules.models import Rule, rule_in_force
 
@@ -40,7 +40,7 @@ class OfficialPassport(OwnedRecord):
     number = models.CharField(_("passport number"), max_length=30)
     issued_on = models.DateField(_("issued on"))
     expires_on = models.DateField(_("expires on"))
-    notes = models.TextField(_("notes"), blank=True)
+    notes = bounded_text(_("notes"), blank=True)
 
     objects = AliveManager.from_queryset(PassportQuerySet)()
 
@@ -118,7 +118,7 @@ class PassportHandout(OwnedRecord):
                     "planned return."),
     )
     returned_on = models.DateField(_("returned to the office on"), null=True, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = bounded_text(_("notes"), blank=True)
     # Stored so that "overdue" is one indexed query; recomputed on every save.
     return_due_on = models.DateField(_("to be returned by"), null=True, blank=True,
                                      editable=False)
@@ -205,7 +205,7 @@ class ABTCApplication(OwnedRecord):
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
     card_number = models.CharField(_("card number"), max_length=30, blank=True)
     card_expires_on = models.DateField(_("card expires on"), null=True, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = bounded_text(_("notes"), blank=True)
 
     objects = AliveManager.from_queryset(ABTCQuerySet)()
 

@@ -9,7 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from doingoai.core.models import AdminUnit, AliveManager, Country, OwnedQuerySet, OwnedRecord
+from doingoai.core.models import (
+    AdminUnit,
+    AliveManager,
+    Country,
+    OwnedQuerySet,
+    OwnedRecord,
+    bounded_text,
+)
 
 EXPIRY_FIELDS = ("passport_expires_on", "visa_expires_on", "residence_card_expires_on",
                  "work_permit_expires_on")
@@ -72,7 +79,7 @@ class Foreigner(OwnedRecord):
     work_permit_number = models.CharField(_("work permit number"), max_length=30, blank=True)
     work_permit_expires_on = models.DateField(_("work permit expires on"), null=True,
                                               blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = bounded_text(_("notes"), blank=True)
 
     objects = AliveManager.from_queryset(ForeignerQuerySet)()
 
@@ -136,7 +143,7 @@ class PersonAbroad(OwnedRecord):
     departed_on = models.DateField(_("left for abroad on"), null=True, blank=True)
     contract_ends_on = models.DateField(_("contract ends on"), null=True, blank=True)
     returned_on = models.DateField(_("came back for good on"), null=True, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = bounded_text(_("notes"), blank=True)
 
     objects = AliveManager.from_queryset(PersonAbroadQuerySet)()
 

@@ -17,7 +17,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from doingoai.core.models import AdminUnit
+from doingoai.core.models import TEXT_LENGTH, AdminUnit, bounded_text
 from doingoai.lib.dates import add_working_days
 
 
@@ -42,7 +42,7 @@ class LegalDocument(models.Model):
         help_text=_("Only for a province's own regulation."),
     )
     url = models.URLField(_("link to the text"), blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = bounded_text(_("note"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -103,7 +103,7 @@ class Rule(models.Model):
     due_day = models.PositiveSmallIntegerField(_("due day (yearly)"), null=True, blank=True)
     approver = models.CharField(_("approver"), max_length=16, choices=Approver.choices,
                                 blank=True)
-    description = models.TextField(_("what it says"))
+    description = bounded_text(_("what it says"), limit=TEXT_LENGTH)
     history = HistoricalRecords()
 
     objects = RuleQuerySet.as_manager()
@@ -234,7 +234,7 @@ class Transition(models.Model):
     by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+",
                            verbose_name=_("by"))
     at = models.DateTimeField(_("at"), default=timezone.now)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = bounded_text(_("comment"), blank=True)
 
     class Meta:
         verbose_name = _("workflow step")

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
-from doingoai.core.models import AliveManager, OwnedQuerySet, OwnedRecord
+from doingoai.core.models import AliveManager, OwnedQuerySet, OwnedRecord, bounded_text
 from doingoai.core.validators import read_head
 
 IMAGE_SIGNATURES = {"png": b"\x89PNG\r\n\x1a\n", "jpg": b"\xff\xd8\xff", "jpeg": b"\xff\xd8\xff"}
@@ -72,7 +72,7 @@ class Specimen(OwnedRecord):
         "self", models.SET_NULL, null=True, blank=True, related_name="supersedes",
         verbose_name=_("superseded by"),
     )
-    notes = models.TextField(_("notes"), blank=True)
+    notes = bounded_text(_("notes"), blank=True)
 
     objects = AliveManager.from_queryset(SpecimenQuerySet)()
 

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from doingoai.core.models import AdminUnit, AliveManager, OwnedQuerySet, OwnedRecord
+from doingoai.core.models import AdminUnit, AliveManager, OwnedQuerySet, OwnedRecord, bounded_text
 
 
 class Officer(OwnedRecord):
@@ -27,7 +27,7 @@ class Officer(OwnedRecord):
     full_time = models.BooleanField(_("works on foreign affairs full time"), default=False)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = bounded_text(_("notes"), blank=True)
 
     class Meta:
         verbose_name = _("foreign-affairs official")
@@ -48,11 +48,11 @@ class TrainingCourse(OwnedRecord):
 
     title = models.CharField(_("title"), max_length=300)
     organiser = models.CharField(_("organised by"), max_length=200, blank=True)
-    topics = models.TextField(_("topics"), blank=True)
+    topics = bounded_text(_("topics"), blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = bounded_text(_("notes"), blank=True)
 
     objects = AliveManager.from_queryset(CourseQuerySet)()
 

@@ -21,7 +21,9 @@ from doingoai.core.models import (
     OwnedQuerySet,
     OwnedRecord,
     Sector,
+    bounded_text,
 )
+from doingoai.core.validators import non_negative_check, validate_non_negative
 
 
 class TradeFlowQuerySet(OwnedQuerySet):
@@ -60,7 +62,8 @@ class TradeFlow(OwnedRecord):
                              help_text=_("Empty for all goods."))
     counterpart_country = models.ForeignKey(Country, models.PROTECT, null=True, blank=True,
                                             related_name="+", verbose_name=_("partner country"))
-    value = models.DecimalField(_("value"), max_digits=18, decimal_places=2)
+    value = models.DecimalField(_("value"), max_digits=18, decimal_places=2,
+                                validators=[validate_non_negative])
     currency = models.ForeignKey(Currency, models.PROTECT, default="USD", related_name="+",
                                  verbose_name=_("currency"))
     source = models.CharField(_("source"), max_length=300, blank=True,
@@ -73,6 +76,7 @@ class TradeFlow(OwnedRecord):
         verbose_name_plural = _("import and export values")
         ordering = ["-period_start", "gate", "direction"]
         indexes = [models.Index(fields=["owner", "direction", "period_start"])]
+        constraints = [non_negative_check("value")]
 
     def __str__(self):
         where = self.gate.name if self.gate_id else _("whole province")
@@ -117,7 +121,8 @@ class ForeignEnterprise(OwnedRecord):
     activity = models.CharField(_("activity"), max_length=300, blank=True)
     business_address = models.CharField(_("address"), max_length=300, blank=True)
     registered_capital = models.DecimalField(_("registered capital"), max_digits=18,
-                                             decimal_places=2, null=True, blank=True)
+                                             decimal_places=2, null=True, blank=True,
+                                             validators=[validate_non_negative])
     currency = models.ForeignKey(Currency, models.PROTECT, default="USD", related_name="+",
                                  verbose_name=_("currency"))
     employees = models.PositiveIntegerField(_("employees"), null=True, blank=True)
@@ -125,7 +130,7 @@ class ForeignEnterprise(OwnedRecord):
         AidProgramme, models.SET_NULL, null=True, blank=True, related_name="enterprises",
         limit_choices_to={"kind": AidProgramme.Kind.FDI}, verbose_name=_("FDI project"),
     )
-    notes = models.TextField(_("notes"), blank=True)
+    notes = bounded_text(_("notes"), blank=True)
 
     objects = AliveManager.from_queryset(ForeignEnterpriseQuerySet)()
 
@@ -133,6 +138,7 @@ class ForeignEnterprise(OwnedRecord):
         verbose_name = _("foreign enterprise")
         verbose_name_plural = _("foreign enterprises")
         ordering = ["name"]
+        constraints = [non_negative_check("registered_capital")]
 
     def __str__(self):
         return self.name

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from doingoai.core.models import Country, OwnedRecord
+from doingoai.core.models import Country, OwnedRecord, bounded_text
 
 
 class Treaty(OwnedRecord):
@@ -27,7 +27,7 @@ class Treaty(OwnedRecord):
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     in_force_on = models.DateField(_("in force from"), null=True, blank=True)
     url = models.URLField(_("link to the text"), blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = bounded_text(_("notes"), blank=True)
 
     class Meta:
         verbose_name = _("treaty")

@@ -45,7 +45,7 @@ from simple_history.utils import bulk_create_with_history
 from doingoai.aid.iati import codes
 from doingoai.aid.iati.parse import Activity, ActivityError, IatiFileError, iter_activities
 from doingoai.aid.models import AidProgramme, AidTransaction
-from doingoai.core.models import AdminUnit, Currency, Sector
+from doingoai.core.models import TEXT_LENGTH, AdminUnit, Currency, Sector
 from doingoai.lib.text import fold
 from doingoai.partners.models import Partner
 
@@ -371,7 +371,7 @@ class Importer:
         values = {
             "iati_identifier": activity.identifier,
             "title": (activity.title or activity.identifier)[:300],
-            "description": activity.description,
+            "description": activity.description[:TEXT_LENGTH],
             "code": activity.other_identifier[:60],
             "kind": programme_kind(activity, funders),
             "starts_on": activity.dates.get("2") or activity.dates.get("1"),

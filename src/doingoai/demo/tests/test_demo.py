@@ -350,3 +350,29 @@ def test_every_seed_figure_is_the_extractors_reading_accepted(demo, db):
     for candidate in accepted.select_related("figure"):
         assert candidate.value == candidate.figure.value
         assert candidate.unit == candidate.figure.unit
+
+
+def test_every_demo_record_fits_the_lengths_and_bounds_of_its_fields(demo, db):
+    """Issue 10, items 7 and 8: the demo data fits the text lengths and number bounds the
+    forms enforce (no demo row a user could not save again from its edit page)."""
+    from django.apps import apps
+    from django.core.exceptions import ValidationError
+    from django.db import models
+
+    checked = (models.CharField, models.TextField, models.DecimalField, models.IntegerField)
+    refused = []
+    for model in apps.get_models():
+        if not model.__module__.startswith("doingoai.") or model.__name__.startswith(
+                "Historical"):
+            continue
+        others = [f.name for f in model._meta.concrete_fields if not isinstance(f, checked)
+                  or f.primary_key or f.choices]
+        for row in model._base_manager.all():
+            try:
+                row.clean_fields(exclude=others)
+            except ValidationError as error:
+                refused.append((model._meta.label, row.pk, error.message_dict))
+    assert refused == []
+    for model in (ReportedFigure, Partner, PartnerRelation):
+        for row in model._base_manager.all():
+            row.clean()  # periods, signs, duplicates, parents, relation dates
