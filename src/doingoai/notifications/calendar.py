@@ -20,6 +20,7 @@ from doingoai.notifications.agenda import Window, deadline_items
 from doingoai.notifications.models import CalendarToken
 
 FEED_PAST_DAYS = 365
+MIN_YEAR, MAX_YEAR = 1900, 2200
 
 
 @dataclass(frozen=True, order=True)
@@ -72,6 +73,9 @@ def calendar_page(request):
     today = timezone.localdate()
     try:
         year, month = (int(x) for x in request.GET.get("month", "").split("-"))
+        # The first and last years keep the previous and next months' links computable.
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise ValueError(year)
         first = dt.date(year, month, 1)
     except ValueError:
         first = today.replace(day=1)

@@ -103,6 +103,14 @@ def aid_report_day(owner):
     return rule.yearly_due_on(DUE.year)
 
 
+def office_yearly_report(owner, due):
+    return reverse("rules:rule-list")
+
+
+def office_report_day(owner):
+    return rule_in_force("event.annual_report", DUE, owner).yearly_due_on(DUE.year)
+
+
 # name -> (make the record due on a date and return its page, the date it is due on)
 SOURCES = {
     "delegation post-trip report": (delegation_report, None),
@@ -114,6 +122,7 @@ SOURCES = {
     "official passport return": (passport_return, None),
     "foreigner's visa": (foreigner_visa, None),
     "aid programme's yearly report": (aid_yearly_report, aid_report_day),
+    "office's yearly report": (office_yearly_report, office_report_day),
 }
 
 

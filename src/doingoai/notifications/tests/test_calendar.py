@@ -129,3 +129,11 @@ def test_a_deadline_is_an_all_day_event_of_the_feed_with_its_rule(client, report
     assert rule.document.number in deadline.split("SUMMARY:")[1].split("\r\n")[0]
     assert "DESCRIPTION:" in deadline
     assert "Bắc Kạn" not in unfolded
+
+
+@pytest.mark.parametrize("month", ["0001-01", "9999-12", "2026-13", "abc", "2026"])
+def test_a_month_out_of_range_shows_this_month(client, hg_specialist, month):
+    client.force_login(hg_specialist)
+    page = client.get(reverse("notifications:calendar"), {"month": month})
+    assert page.status_code == 200
+    assert f"{TODAY:%m/%Y}" in page.content.decode()
