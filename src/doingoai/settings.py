@@ -165,8 +165,20 @@ DOINGOAI_MAX_ATTACHMENT_BYTES = env_int("DOINGOAI_MAX_ATTACHMENT_BYTES", 20 * 10
 # its purpose needs).
 DOINGOAI_CONSULAR_RETENTION_YEARS = env_int("DOINGOAI_CONSULAR_RETENTION_YEARS", 5)
 
+# E-mail (reminders, password-reset links) goes through Django's backend: printed on the console
+# by default; the file backend writes each message under EMAIL_FILE_PATH, the SMTP backend
+# sends it through EMAIL_HOST.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "doingoai@localhost")
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+# A password-reset link stays valid this many seconds (Django's default: three days).
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3 * 24 * 3600)
 # The site's address, for the links in reminder e-mails (a command has no request).
 DOINGOAI_BASE_URL = env_str("DOINGOAI_BASE_URL", "")
 

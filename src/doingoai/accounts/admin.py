@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from doingoai.accounts.models import LoginAttempt, Membership
+from doingoai.accounts.models import LoginAttempt, Membership, PasswordResetRequest
 
 
 @admin.register(Membership)
@@ -18,3 +18,10 @@ class LoginAttemptAdmin(admin.ModelAdmin):
     list_filter = ["succeeded"]
     search_fields = ["username", "ip"]
     readonly_fields = ["at", "username", "ip", "succeeded"]
+
+
+@admin.register(PasswordResetRequest)
+class PasswordResetRequestAdmin(admin.ModelAdmin):
+    list_display = ["at", "email", "ip"]
+    search_fields = ["email", "ip"]
+    readonly_fields = ["at", "email", "ip"]

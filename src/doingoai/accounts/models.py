@@ -65,3 +65,20 @@ class LoginAttempt(models.Model):
 
     def __str__(self):
         return f"{self.username} {self.ip} {self.at:%Y-%m-%d %H:%M} {self.succeeded}"
+
+
+class PasswordResetRequest(models.Model):
+    """One request for a password-reset e-mail, kept in the database so that every app server
+    counts the same requests (see accounts/throttle.py)."""
+
+    email = models.CharField(_("e-mail address"), max_length=254, db_index=True)
+    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True, db_index=True)
+    at = models.DateTimeField(_("at"), db_index=True)
+
+    class Meta:
+        verbose_name = _("password-reset request")
+        verbose_name_plural = _("password-reset requests")
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.email} {self.ip} {self.at:%Y-%m-%d %H:%M}"

@@ -22,7 +22,7 @@ from django.core.exceptions import PermissionDenied
 from django.dispatch import receiver
 from django.utils import timezone
 
-from doingoai.accounts.models import LoginAttempt
+from doingoai.accounts.models import LoginAttempt, PasswordResetRequest
 
 
 def max_failures() -> int:
@@ -104,3 +104,34 @@ def record_failure(sender, credentials, request=None, **kwargs):
 def record_success(sender, request, user, **kwargs):
     if _is_log_in_form(request):
         record(user.get_username(), client_ip(request), succeeded=True)
+
+
+# Password-reset e-mails: a few per address and per client address an hour, so the form can
+# neither flood a colleague's mailbox nor be used to send mail in bulk.
+def reset_max_per_email() -> int:
+    return getattr(settings, "DOINGOAI_PASSWORD_RESET_MAX_PER_EMAIL", 3)
+
+
+def reset_max_per_ip() -> int:
+    return getattr(settings, "DOINGOAI_PASSWORD_RESET_MAX_PER_IP", 10)
+
+
+RESET_WINDOW = timedelta(hours=1)
+
+
+def reset_is_limited(email: str, ip: str | None) -> bool:
+    since = timezone.now() - RESET_WINDOW
+    recent = PasswordResetRequest.objects.filter(at__gte=since)
+    if recent.filter(email=normalise_email(email)).count() >= reset_max_per_email():
+        return True
+    return bool(ip) and recent.filter(ip=ip).count() >= reset_max_per_ip()
+
+
+def record_reset_request(email: str, ip: str | None) -> None:
+    now = timezone.now()
+    PasswordResetRequest.objects.create(email=normalise_email(email), ip=ip, at=now)
+    PasswordResetRequest.objects.filter(at__lt=now - timedelta(days=1)).delete()
+
+
+def normalise_email(email: str) -> str:
+    return (email or "").strip().casefold()[:254]

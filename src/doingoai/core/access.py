@@ -4,6 +4,8 @@ Each app defines one helper per object type (``get_partner_for_user`` ...) that 
 ``get_record_for_user``; every view and endpoint fetches records through those helpers.
 """
 
+from functools import wraps
+
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
@@ -27,3 +29,23 @@ def get_record_for_user(request, model, pk, *, write: bool = False, deleted: boo
 def require_writer(request):
     if not can_write(request.user):
         raise PermissionDenied
+
+
+def allowed_if(check):
+    """Let a user into the view only if ``check(user)``, else 403.
+
+    The check is kept on the view (``access_check``): the menu (``core/context_processors``)
+    asks the view behind each link the same question, so a link is shown to exactly the users
+    the page lets in."""
+
+    def decorator(view):
+        @wraps(view)
+        def guarded(request, *args, **kwargs):
+            if not check(request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        guarded.access_check = check
+        return guarded
+
+    return decorator

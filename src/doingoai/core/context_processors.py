@@ -1,9 +1,47 @@
-from django.urls import NoReverseMatch
+from django.contrib import admin
+from django.urls import NoReverseMatch, resolve, reverse
+from django.utils.translation import gettext_lazy as _
+
+# The side menu's own links, above and below the registers: (label, URL name). Who sees a
+# link is not written here: ``may_open`` asks the view behind it.
+MENU_TOP = (
+    (_("Home"), "core:home"),
+    (_("Reports"), "reports:report"),
+    (_("Dashboard"), "reports:dashboard"),
+    (_("Calendar"), "notifications:calendar"),
+    (_("Notifications"), "notifications:notification-list"),
+    (_("Read figures from a document"), "figures:document-new"),
+)
+MENU_BOTTOM = (
+    (_("Rules and deadlines"), "rules:rule-list"),
+    (_("Personal data access log"), "privacy:access-log"),
+    (_("Reference data"), "core:reference"),
+    (_("Django admin"), "admin:index"),
+)
+
+
+def may_open(request, url: str) -> bool:
+    """Whether the view behind ``url`` lets ``request.user`` in: the check the view itself
+    enforces (``core.access.allowed_if``), or the admin site's own for the admin."""
+    if url.startswith(reverse("admin:index")):
+        return admin.site.has_permission(request)
+    check = getattr(resolve(url).func, "access_check", None)
+    return check is None or check(request.user)
+
+
+def _links(request, entries):
+    links = []
+    for label, name in entries:
+        url = reverse(name)
+        if may_open(request, url):
+            links.append((label, url))
+    return links
 
 
 def navigation(request):
-    """The sidebar: every record type's list, grouped by the app (area of the work) that
-    holds it, in the order the apps are installed."""
+    """The sidebar: the general pages the user may open, then every record type's list,
+    grouped by the app (area of the work) that holds it, in the order the apps are
+    installed."""
     from doingoai.core.records import REGISTRY
 
     if not getattr(request, "user", None) or not request.user.is_authenticated:
@@ -14,6 +52,9 @@ def navigation(request):
             url = rt.reverse("list")
         except NoReverseMatch:
             continue
+        if not may_open(request, url):
+            continue
         area = rt.model._meta.app_config.verbose_name
         groups.setdefault(area, []).append((rt.verbose_name_plural, url))
-    return {"nav_groups": list(groups.items())}
+    return {"nav_groups": list(groups.items()), "menu_top": _links(request, MENU_TOP),
+            "menu_bottom": _links(request, MENU_BOTTOM)}

@@ -20,6 +20,9 @@ def home(request):
     return render(request, "core/home.html", {
         "counts": counts, "province": province, "agenda": build_agenda(request.user),
         "is_leader": is_leader(request.user),
+        # A user who reads several provinces needs to know whose each item is.
+        "show_province": readable_unit_ids(request.user) is None
+        or len(readable_unit_ids(request.user)) > 1,
         "unread": Notification.objects.filter(user=request.user).unread().count(),
     })
 

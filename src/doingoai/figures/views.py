@@ -9,8 +9,13 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from doingoai.accounts.scope import can_write_record, home_province, readable_unit_ids
-from doingoai.core.access import require_writer
+from doingoai.accounts.scope import (
+    can_write,
+    can_write_record,
+    home_province,
+    readable_unit_ids,
+)
+from doingoai.core.access import allowed_if
 from doingoai.figures import review
 from doingoai.figures.access import get_source_for_user
 from doingoai.figures.forms import CandidateForm, DocumentForm
@@ -26,8 +31,8 @@ def get_candidate_for_user(request, pk, *, write=False):
 
 
 @login_required
+@allowed_if(can_write)
 def document_new(request):
-    require_writer(request)
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

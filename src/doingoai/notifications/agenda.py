@@ -6,6 +6,7 @@ the three never disagree. Every query goes through ``visible_to(user)``."""
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,15 +20,55 @@ from doingoai.passports import agenda as passports_agenda
 from doingoai.residents import agenda as residents_agenda
 from doingoai.rules.models import Rule, rule_in_force
 
-# Registers that compute their own items: each module has agenda_items(user, today, until)
-# returning (overdue, due), already scoped to what the user may read.
+# Registers that compute their own items: each module has agenda_items(user, window) returning
+# the open deadlines of its records the user may read whose date ``window.contains``.
 REGISTER_AGENDAS = (passports_agenda, residents_agenda)
 DUE_WINDOW_DAYS = 30
 UPCOMING_DAYS = 60
-EXPIRY_ALERT_DAYS = 90
 # National reports the office owes every year, whatever its records.
 YEARLY_OFFICE_RULES = ("event.annual_report", "agreement.annual_plan", "agreement.annual_report",
                        "aid.agency_annual_report")
+
+
+@dataclass(frozen=True)
+class Window:
+    """The dates an agenda or a calendar looks at, decided here for every source of items.
+
+    A deadline before ``today`` is overdue, one from ``today`` to ``until`` is due; anything
+    later is outside the window, whatever early warning its register would like to give.
+    ``since`` bounds the past (a calendar month); None keeps every overdue item."""
+
+    today: dt.date
+    until: dt.date
+    since: dt.date | None = None
+
+    @classmethod
+    def ahead(cls, today: dt.date, days: int) -> "Window":
+        return cls(today=today, until=today + dt.timedelta(days=days))
+
+    def contains(self, day: dt.date | None) -> bool:
+        return day is not None and day <= self.until and (self.since is None or
+                                                          day >= self.since)
+
+    def section(self, day: dt.date | None) -> str | None:
+        """"overdue", "due" or None (outside the window)."""
+        if not self.contains(day):
+            return None
+        return "overdue" if day < self.today else "due"
+
+    def q(self, field_name: str) -> Q:
+        """The same window as a filter on a date field, so queries fetch only what fits."""
+        condition = Q(**{f"{field_name}__lte": self.until})
+        if self.since is not None:
+            condition &= Q(**{f"{field_name}__gte": self.since})
+        return condition
+
+    def ahead_of_today(self, field_name: str) -> Q:
+        """For dates that are never overdue (an expiry): from today on, inside the window."""
+        return self.q(field_name) & Q(**{f"{field_name}__gte": self.today})
+
+    def years(self) -> range:
+        return range((self.since or self.today).year, self.until.year + 1)
 
 
 @dataclass
@@ -38,6 +79,7 @@ class Item:
     url: str
     due_on: dt.date | None = None
     rule: Rule | None = None
+    province: str = ""
 
     @property
     def sentence(self) -> str:
@@ -47,6 +89,10 @@ class Item:
         if self.rule:
             text += f" ({self.rule.citation})"
         return text
+
+
+def _by_date(item: Item):
+    return (item.due_on or dt.date.max, item.what, item.title)
 
 
 @dataclass
@@ -60,33 +106,128 @@ class Agenda:
         """What a reminder is about: approvals, overdue and due items (not the calendar)."""
         return [*self.approvals, *self.overdue, *self.due]
 
+    def file(self, item: Item, window: Window) -> None:
+        """Put a deadline in the section its date falls in; one outside the window is left
+        out, so no source can list in "due in 30 days" what falls due in 90."""
+        section = window.section(item.due_on)
+        if section is not None:
+            getattr(self, section).append(item)
+
+    def sort(self) -> None:
+        for items in (self.approvals, self.overdue, self.due, self.upcoming):
+            items.sort(key=_by_date)
+
 
 def _item(record, url_name, what, tag, due_on=None, rule=None) -> Item:
+    owner = getattr(record, "owner", None)
     return Item(
         key=f"{record._meta.label_lower}:{record.pk}:{tag}:{due_on or ''}",
         what=what, title=str(record), url=reverse(url_name, args=[record.pk]),
-        due_on=due_on, rule=rule,
+        due_on=due_on, rule=rule, province=owner.name if owner is not None else "",
     )
+
+
+def _delegation_deadlines(user, window: Window):
+    url = "delegations:delegation-detail"
+    for d in Delegation.objects.visible_to(user).awaiting_report().filter(
+            window.q("report_due_on")).select_related("owner", "report_rule__document"):
+        what = (_("Post-trip report overdue") if d.report_due_on < window.today
+                else _("Post-trip report due"))
+        yield _item(d, url, what, "report", d.report_due_on, d.report_rule)
+
+
+def _event_deadlines(user, window: Window):
+    url = "events:event-detail"
+    events = Event.objects.visible_to(user).select_related(
+        "owner", "report_rule__document", "application_rule__document")
+    for e in events.application_pending().filter(window.q("application_due_on")):
+        what = (_("Application late") if e.application_due_on < window.today
+                else _("Application due"))
+        yield _item(e, url, what, "application", e.application_due_on, e.application_rule)
+    for e in events.awaiting_report().filter(window.q("report_due_on")):
+        what = (_("Results report overdue") if e.report_due_on < window.today
+                else _("Results report due"))
+        yield _item(e, url, what, "report", e.report_due_on, e.report_rule)
+
+
+def _agreement_deadlines(user, window: Window):
+    url = "agreements:agreement-detail"
+    agreements = Agreement.objects.visible_to(user).select_related(
+        "owner", "report_rule__document", "consultation_rule__document")
+    for a in agreements.awaiting_report().filter(window.q("report_due_on")):
+        what = (_("Post-signing report overdue") if a.report_due_on < window.today
+                else _("Post-signing report due"))
+        yield _item(a, url, what, "report", a.report_due_on, a.report_rule)
+    # Consultation answers are only ever shown late: on time, the answers are not the
+    # office's to chase.
+    for a in agreements.consultations_overdue(window.today).filter(
+            window.q("consultation_due_on")):
+        yield _item(a, url, _("Consultation answers overdue"), "consultation",
+                    a.consultation_due_on, a.consultation_rule)
+    for a in agreements.expiring_within((window.until - window.today).days, window.today
+                                        ).filter(window.ahead_of_today("expires_on")):
+        alert = a.expiry_alert(window.today)
+        what = (_("Expires within %(days)d days") % {"days": alert} if alert
+                else _("Agreement expires"))
+        yield _item(a, url, what, f"expiry{alert or ''}", a.expires_on)
+
+
+def _aid_deadlines(user, window: Window):
+    programmes = AidProgramme.objects.visible_to(user).reporting().of_kind(
+        AidProgramme.Kind.NGO).select_related("owner")
+    for p in programmes:
+        for due_on, rule in p.report_deadlines(window.today):
+            yield _item(p, "aid:programme-detail", _("Aid report due"), rule.code, due_on, rule)
+
+
+def _yearly_office_deadlines(user, window: Window):
+    province = home_province(user)
+    if province is None:
+        return
+    for code in YEARLY_OFFICE_RULES:
+        rule = rule_in_force(code, window.today, province)
+        if rule is None or not rule.due_month:
+            continue
+        # Only the ones still ahead: whether a past year's report went out is not recorded.
+        for year in window.years():
+            due_on = rule.yearly_due_on(year)
+            if due_on >= window.today:
+                yield Item(
+                    key=f"rule:{code}:{province.pk}:{due_on}", what=_("Yearly report due"),
+                    title=rule.description, url=reverse("rules:rule-list"), due_on=due_on,
+                    rule=rule, province=province.name,
+                )
+
+
+# Every source of deadlines: function(user, window) -> items the user may read.
+DEADLINE_SOURCES = (
+    _delegation_deadlines, _event_deadlines, _agreement_deadlines,
+    *(register.agenda_items for register in REGISTER_AGENDAS),
+    _aid_deadlines, _yearly_office_deadlines,
+)
+
+
+def deadline_items(user, window: Window) -> list[Item]:
+    """Every open deadline the user may read that falls in ``window``, soonest first: the
+    agenda's overdue and due items, and the deadlines of the calendar and its feed."""
+    items = [item for source in DEADLINE_SOURCES for item in source(user, window)
+             if window.contains(item.due_on)]
+    return sorted(items, key=_by_date)
 
 
 def build_agenda(user, today: dt.date | None = None, days: int = DUE_WINDOW_DAYS) -> Agenda:
     today = today or timezone.localdate()
-    until = today + dt.timedelta(days=days)
+    window = Window.ahead(today, days)
     agenda = Agenda()
-    delegations = Delegation.objects.visible_to(user).select_related(
-        "report_rule__document")
-    events = Event.objects.visible_to(user).select_related(
-        "report_rule__document", "application_rule__document")
-    agreements = Agreement.objects.visible_to(user).select_related(
-        "report_rule__document", "consultation_rule__document")
-    d_url, e_url, a_url = ("delegations:delegation-detail", "events:event-detail",
-                           "agreements:agreement-detail")
+    delegations = Delegation.objects.visible_to(user).select_related("owner")
+    events = Event.objects.visible_to(user).select_related("owner", "application_rule__document")
+    d_url, e_url = "delegations:delegation-detail", "events:event-detail"
 
     if is_leader(user):
-        for d in delegations.awaiting_approval().exclude(submitted_by=user).order_by("departs_on"):
+        for d in delegations.awaiting_approval().exclude(submitted_by=user):
             agenda.approvals.append(_item(d, d_url, _("Delegation to approve"), "approve",
                                           d.departs_on))
-        for e in events.awaiting_approval().exclude(submitted_by=user).order_by("starts_on"):
+        for e in events.awaiting_approval().exclude(submitted_by=user):
             agenda.approvals.append(_item(e, e_url, _("Event to approve"), "approve",
                                           e.starts_on, e.application_rule))
         # Four eyes: what the leader created is for another leader to approve.
@@ -100,75 +241,17 @@ def build_agenda(user, today: dt.date | None = None, days: int = DUE_WINDOW_DAYS
             agenda.approvals.append(_item(p, "aid:programme-detail",
                                           _("Aid programme to approve"), "approve"))
 
-    for d in delegations.overdue_reports(today).order_by("report_due_on"):
-        agenda.overdue.append(_item(d, d_url, _("Post-trip report overdue"), "report",
-                                    d.report_due_on, d.report_rule))
-    for e in events.late_applications(today).order_by("application_due_on"):
-        agenda.overdue.append(_item(e, e_url, _("Application late"), "application",
-                                    e.application_due_on, e.application_rule))
-    for e in events.overdue_reports(today).order_by("report_due_on"):
-        agenda.overdue.append(_item(e, e_url, _("Results report overdue"), "report",
-                                    e.report_due_on, e.report_rule))
-    for a in agreements.overdue_reports(today).order_by("report_due_on"):
-        agenda.overdue.append(_item(a, a_url, _("Post-signing report overdue"), "report",
-                                    a.report_due_on, a.report_rule))
-    for a in agreements.consultations_overdue(today).order_by("consultation_due_on"):
-        agenda.overdue.append(_item(a, a_url, _("Consultation answers overdue"), "consultation",
-                                    a.consultation_due_on, a.consultation_rule))
-
-    for d in delegations.reports_due_between(today, until).order_by("report_due_on"):
-        agenda.due.append(_item(d, d_url, _("Post-trip report due"), "report",
-                                d.report_due_on, d.report_rule))
-    for e in events.applications_due_between(today, until).order_by("application_due_on"):
-        agenda.due.append(_item(e, e_url, _("Application due"), "application",
-                                e.application_due_on, e.application_rule))
-    for e in events.reports_due_between(today, until).order_by("report_due_on"):
-        agenda.due.append(_item(e, e_url, _("Results report due"), "report",
-                                e.report_due_on, e.report_rule))
-    for a in agreements.reports_due_between(today, until).order_by("report_due_on"):
-        agenda.due.append(_item(a, a_url, _("Post-signing report due"), "report",
-                                a.report_due_on, a.report_rule))
-    for a in agreements.expiring_within(EXPIRY_ALERT_DAYS, today).order_by("expires_on"):
-        alert = a.expiry_alert(today)
-        agenda.due.append(_item(
-            a, a_url, _("Expires within %(days)d days") % {"days": alert}, f"expiry{alert}",
-            a.expires_on,
-        ))
-    for register in REGISTER_AGENDAS:
-        overdue, due = register.agenda_items(user, today, until)
-        agenda.overdue += overdue
-        agenda.due += due
-    programmes = AidProgramme.objects.visible_to(user).reporting().of_kind(
-        AidProgramme.Kind.NGO).select_related("owner")
-    for p in programmes:
-        for due_on, rule in p.report_deadlines(today):
-            if due_on <= until:
-                agenda.due.append(_item(p, "aid:programme-detail", _("Aid report due"),
-                                        rule.code, due_on, rule))
-    province = home_province(user)
-    if province is not None:
-        for code in YEARLY_OFFICE_RULES:
-            rule = rule_in_force(code, today, province)
-            if rule is None or not rule.due_month:
-                continue
-            due_on = rule.next_yearly_due_on(today)
-            if due_on <= until:
-                agenda.due.append(Item(
-                    key=f"rule:{code}:{province.pk}:{due_on}", what=_("Yearly report due"),
-                    title=rule.description, url=reverse("rules:rule-list"), due_on=due_on,
-                    rule=rule,
-                ))
-    agenda.due.sort(key=lambda item: item.due_on or today)
+    for item in deadline_items(user, window):
+        agenda.file(item, window)
 
     horizon = today + dt.timedelta(days=UPCOMING_DAYS)
     live = [Delegation.Status.SUBMITTED, Delegation.Status.APPROVED, Delegation.Status.UNDER_WAY]
-    for d in delegations.filter(status__in=live, departs_on__lte=horizon,
-                                returns_on__gte=today).order_by("departs_on"):
+    for d in delegations.filter(status__in=live, departs_on__lte=horizon, returns_on__gte=today):
         agenda.upcoming.append(_item(d, d_url, d.get_direction_display(), "visit",
                                      d.departs_on))
     for e in events.exclude(status__in=[Event.Status.CANCELLED, Event.Status.REFUSED]).filter(
         starts_on__range=(today, horizon)
-    ).order_by("starts_on"):
+    ):
         agenda.upcoming.append(_item(e, e_url, e.get_kind_display(), "event", e.starts_on))
-    agenda.upcoming.sort(key=lambda item: item.due_on)
+    agenda.sort()
     return agenda

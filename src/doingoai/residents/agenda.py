@@ -1,24 +1,24 @@
 """The foreigners' items of a user's agenda: visas, temporary residence cards and work
-permits expiring soon (``due``) or expired while the foreigner is still here (``overdue``)."""
+permits expiring (due) or expired while the foreigner is still here (overdue). The window of
+``notifications.agenda`` decides which dates are shown."""
 
-import datetime as dt
+from django.db.models import Q
 
 from doingoai.residents.models import EXPIRY_FIELDS, Foreigner
 
-ALERT_DAYS = 30
 
-
-def agenda_items(user, today: dt.date, until: dt.date):
+def agenda_items(user, window):
     from doingoai.notifications.agenda import _item
 
-    overdue, due = [], []
-    horizon = today + dt.timedelta(days=ALERT_DAYS)
-    for foreigner in Foreigner.objects.visible_to(user).expiring_within(ALERT_DAYS, today):
+    condition = Q()
+    for name in EXPIRY_FIELDS:
+        condition |= window.q(name)
+    foreigners = Foreigner.objects.visible_to(user).resident_on(window.today).filter(
+        condition).select_related("owner")
+    for foreigner in foreigners:
         for name in EXPIRY_FIELDS:
             day = getattr(foreigner, name)
-            if day is None or day > horizon:
+            if not window.contains(day):
                 continue
             label = str(Foreigner._meta.get_field(name).verbose_name)
-            item = _item(foreigner, "residents:foreigner-detail", label.capitalize(), name, day)
-            (overdue if day < today else due).append(item)
-    return overdue, due
+            yield _item(foreigner, "residents:foreigner-detail", label.capitalize(), name, day)

@@ -7,10 +7,11 @@ import re
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-# Pages meant for anyone: the login form, the language switch, the API's schema and docs
-# (no data in them), the Django admin's own login, and static files.
+# Pages meant for anyone: the login form and the forgotten-password pages, the language switch,
+# the API's schema and docs (no data in them), the Django admin's own login, and static files.
 PUBLIC = re.compile(
-    r"^/(accounts/login/|i18n/|api/openapi\.json|api/docs|admin/login/|admin/logout/|static/|media/)"
+    r"^/(accounts/login/|accounts/password/reset/|i18n/|api/openapi\.json|api/docs|admin/login/|"
+    r"admin/logout/|static/|media/)"
 )
 
 

@@ -85,3 +85,55 @@ def test_long_lines_are_folded_without_splitting_a_character():
     folded = fold(line)
     assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
     assert folded.replace("\r\n ", "") == line
+
+
+@pytest.fixture
+def report_due(ha_giang, bac_kan):
+    """Back ten days ago: the post-trip report falls due in five days (15 days after return,
+    Circular 03/2023/TT-BNV), an all-day deadline of the calendar."""
+    back = TODAY - dt.timedelta(days=10)
+    mine = Delegation.objects.create(
+        owner=ha_giang, direction="outgoing", title="Đoàn Hà Giang đi Quảng Tây", purpose="x",
+        departs_on=back - dt.timedelta(days=4), returns_on=back, status="back")
+    Delegation.objects.create(
+        owner=bac_kan, direction="outgoing", title="Đoàn Bắc Kạn đi Quảng Tây", purpose="x",
+        departs_on=back - dt.timedelta(days=4), returns_on=back, status="back")
+    assert mine.report_due_on == TODAY + dt.timedelta(days=5)
+    return mine
+
+
+def test_a_deadline_is_on_the_calendar_page_with_its_rule(client, report_due, hg_specialist):
+    client.force_login(hg_specialist)
+    due = report_due.report_due_on
+    page = client.get(reverse("notifications:calendar"), {"month": f"{due:%Y-%m}"})
+    text = page.content.decode()
+    cell = text.split(f"<small>{due:%d}</small>")[1].split("</td>")[0]
+    assert 'class="deadline"' in cell
+    assert "Hạn báo cáo kết quả chuyến đi: Đoàn Hà Giang đi Quảng Tây" in cell
+    assert report_due.report_rule.citation in cell
+    assert "Bắc Kạn" not in text
+
+
+def test_a_deadline_is_an_all_day_event_of_the_feed_with_its_rule(client, report_due,
+                                                                   hg_specialist):
+    body = client.get(feed_url(hg_specialist)).content.decode()
+    unfolded = body.replace("\r\n ", "")
+    due = report_due.report_due_on
+    events = [e for e in unfolded.split("BEGIN:VEVENT")[1:] if "Quảng Tây" in e]
+    assert len(events) == 2  # the trip itself and its report's deadline
+    deadline = next(e for e in events if "TRANSP:TRANSPARENT" in e)
+    assert f"DTSTART;VALUE=DATE:{due:%Y%m%d}\r\n" in deadline
+    assert f"DTEND;VALUE=DATE:{due + dt.timedelta(days=1):%Y%m%d}\r\n" in deadline
+    assert "SUMMARY:Hạn báo cáo kết quả chuyến đi: Đoàn Hà Giang đi Quảng Tây" in deadline
+    rule = report_due.report_rule
+    assert rule.document.number in deadline.split("SUMMARY:")[1].split("\r\n")[0]
+    assert "DESCRIPTION:" in deadline
+    assert "Bắc Kạn" not in unfolded
+
+
+@pytest.mark.parametrize("month", ["0001-01", "9999-12", "2026-13", "abc", "2026"])
+def test_a_month_out_of_range_shows_this_month(client, hg_specialist, month):
+    client.force_login(hg_specialist)
+    page = client.get(reverse("notifications:calendar"), {"month": month})
+    assert page.status_code == 200
+    assert f"{TODAY:%m/%Y}" in page.content.decode()

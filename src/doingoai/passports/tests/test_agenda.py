@@ -1,5 +1,6 @@
 import datetime as dt
 
+from doingoai.notifications.agenda import Window
 from doingoai.passports.agenda import agenda_items
 from doingoai.passports.tests.factories import make_handout, make_outgoing_delegation
 
@@ -8,7 +9,7 @@ def test_an_overdue_passport_is_on_the_agenda_with_its_rule(ha_giang, hg_special
     make_handout(ha_giang, delegation=make_outgoing_delegation(
         ha_giang, returns_on=dt.date(2024, 3, 8)))
     today = dt.date(2024, 3, 20)
-    overdue, _ = agenda_items(hg_specialist, today, today + dt.timedelta(days=30))
+    overdue = list(agenda_items(hg_specialist, Window.ahead(today, 30)))
     assert [item.due_on for item in overdue] == [dt.date(2024, 3, 15)]
     assert overdue[0].rule.document.number == "58/2012/QĐ-TTg"
-    assert agenda_items(bk_specialist, today, today)[0] == []
+    assert list(agenda_items(bk_specialist, Window.ahead(today, 0))) == []
