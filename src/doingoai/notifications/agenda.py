@@ -231,10 +231,11 @@ def build_agenda(user, today: dt.date | None = None, days: int = DUE_WINDOW_DAYS
             agenda.approvals.append(_item(e, e_url, _("Event to approve"), "approve",
                                           e.starts_on, e.application_rule))
         # Four eyes: what the leader created is for another leader to approve.
+        agreements = Agreement.objects.visible_to(user).select_related("owner")
         for a in agreements.filter(status=Agreement.Status.SUBMITTED).exclude(
                 created_by=user).order_by("title"):
-            agenda.approvals.append(_item(a, a_url, _("Agreement to approve for signature"),
-                                          "approve"))
+            agenda.approvals.append(_item(a, "agreements:agreement-detail",
+                                          _("Agreement to approve for signature"), "approve"))
         programmes = AidProgramme.objects.visible_to(user).filter(
             status=AidProgramme.Status.SUBMITTED).exclude(created_by=user).order_by("title")
         for p in programmes:

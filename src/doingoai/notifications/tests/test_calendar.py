@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -108,7 +109,7 @@ def test_a_deadline_is_on_the_calendar_page_with_its_rule(client, report_due, hg
     page = client.get(reverse("notifications:calendar"), {"month": f"{due:%Y-%m}"})
     text = page.content.decode()
     cell = text.split(f"<small>{due:%d}</small>")[1].split("</td>")[0]
-    assert 'class="deadline"' in cell
+    assert re.search(r'class="[^"]*\bdeadline\b', cell)
     assert "Hạn báo cáo kết quả chuyến đi: Đoàn Hà Giang đi Quảng Tây" in cell
     assert report_due.report_rule.citation in cell
     assert "Bắc Kạn" not in text
