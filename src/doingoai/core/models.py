@@ -123,10 +123,28 @@ class Country(models.Model):
         return self.name_en if get_language() == "en" else self.name_vi
 
 
+# The currencies the province's aid and trade are counted in, first in every list (in this
+# order), before the other ISO 4217 codes.
+COMMON_CURRENCIES = ("VND", "USD", "EUR", "JPY", "CNY", "KRW")
+
+
+class CurrencyManager(models.Manager):
+    def get_queryset(self):
+        # The default manager gives every form, filter, admin drop-down and spreadsheet list
+        # its choices: ordered here, all of them are.
+        common_first = models.Case(
+            *(models.When(code=code, then=rank) for rank, code in enumerate(COMMON_CURRENCIES)),
+            default=len(COMMON_CURRENCIES),
+        )
+        return super().get_queryset().order_by(common_first, "code")
+
+
 class Currency(models.Model):
     code = models.CharField(_("ISO 4217 code"), max_length=3, primary_key=True)
     name = models.CharField(_("name"), max_length=80)
     minor_unit = models.PositiveSmallIntegerField(_("decimal places"), default=2)
+
+    objects = CurrencyManager()
 
     class Meta:
         verbose_name = _("currency")

@@ -36,6 +36,7 @@ from doingoai.accounts.scope import (
 )
 from doingoai.core.access import get_record_for_user, require_writer
 from doingoai.core.models import AdminUnit, OwnedRecord
+from doingoai.core.widgets import DateInput
 from doingoai.lib.money import normalise_decimal
 
 PAGE_SIZE = 50
@@ -483,7 +484,7 @@ def save_if_unchanged(form, version: int) -> bool:
 
 def formfield_with_widgets(db_field, **kwargs):
     if isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField):
-        kwargs["widget"] = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        kwargs["widget"] = DateInput()
     if isinstance(db_field, models.URLField):
         kwargs["assume_scheme"] = "https"
     formfield = db_field.formfield(**kwargs)
