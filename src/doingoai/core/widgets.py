@@ -2,8 +2,9 @@
 record type's page, a workflow step, a filter, the Django admin).
 
 - A drop-down of more than ``SEARCHABLE_OVER`` options (249 countries, hundreds of communes
-  or partners) is marked ``data-searchable``; ``doingoai/forms.js`` turns it into a Tom Select
-  box in which "ha giang" finds "Hà Giang". A short list stays a plain ``<select>``.
+  or partners), and every multiple choice, is marked ``data-searchable``;
+  ``doingoai/forms.js`` turns it into a Tom Select box in which "ha giang" finds "Hà Giang".
+  A short single choice stays a plain ``<select>``.
 - The empty option reads "— chọn —", not Django's "---------".
 - Dates are typed and shown dd/mm/yyyy whatever the browser's locale: ``<input type=date>``
   would show the browser's own format (mm/dd/yyyy on an English Windows).
@@ -47,7 +48,10 @@ def searchable(widget: dict) -> dict:
                 count += 1
     attrs = dict(widget.get("attrs") or {})
     # The admin's autocomplete boxes search on the server already.
-    if count > SEARCHABLE_OVER and "data-ajax--url" not in attrs:
+    # A multiple choice is always a box to type in: a Ctrl-click list is hard to use at any
+    # length.
+    long_or_multiple = count > SEARCHABLE_OVER or widget.get("attrs", {}).get("multiple")
+    if long_or_multiple and "data-ajax--url" not in attrs:
         attrs.setdefault("data-searchable", True)
     return {**widget, "attrs": attrs}
 

@@ -83,7 +83,9 @@ choice is written back as dd/mm/yyyy. */
     var button = document.createElement("button");
     button.type = "button";
     button.className = "date-button secondary outline";
-    button.textContent = "\u{1F4C5}";
+    button.innerHTML = '<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" ' +
+      'fill="none" stroke="currentColor" stroke-width="2"><rect x="3" y="5" width="18" ' +
+      'height="16" rx="2"/><path d="M3 10h18M8 3v4M16 3v4"/></svg>';
     button.title = meta("calendar");
     button.setAttribute("aria-label", meta("calendar"));
     wrapper.appendChild(button);
