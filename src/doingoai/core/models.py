@@ -103,6 +103,11 @@ class AdminUnit(models.Model):
         self.full_name_folded = fold(self.full_name)
         super().save(*args, **kwargs)
 
+    def names(self) -> list[str]:
+        """Every name a spreadsheet cell may give the unit by ("Hà Giang" may be a province
+        and a city: then its full name tells them apart)."""
+        return [self.full_name, self.name, self.code]
+
     @property
     def is_abolished(self) -> bool:
         return self.valid_to is not None and self.valid_to < timezone.localdate()
@@ -121,6 +126,10 @@ class Country(models.Model):
 
     def __str__(self):
         return self.name_en if get_language() == "en" else self.name_vi
+
+    def names(self) -> list[str]:
+        """Every name a spreadsheet cell may give the country by."""
+        return [self.code, self.alpha3, self.name_vi, self.name_en]
 
 
 # The currencies the province's aid and trade are counted in, first in every list (in this
@@ -153,6 +162,9 @@ class Currency(models.Model):
 
     def __str__(self):
         return self.code
+
+    def names(self) -> list[str]:
+        return [self.code, self.name]
 
 
 class ExchangeRateQuerySet(models.QuerySet):
@@ -202,6 +214,10 @@ class Sector(models.Model):
 
     def __str__(self):
         return self.name_en if get_language() == "en" else self.name_vi
+
+    def names(self) -> list[str]:
+        """Every name a spreadsheet cell may give the sector by."""
+        return [self.code, self.name_vi, self.name_en]
 
 
 class OwnedQuerySet(models.QuerySet):

@@ -6,6 +6,7 @@ province scoping goes through the type's access helper, so no page can skip it.
 """
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from django.dispatch import Signal
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -411,10 +412,12 @@ class RecordType:
         return spreadsheets.import_view(self, request)
 
     # --- exports (the same query as the table) -----------------------------------------
-    def export_rows(self, qs, hidden=()):
+    def export_rows(self, qs, hidden=(), value=None):
+        """The header and the rows, each value given by ``value`` (text, for the CSV)."""
+        value = value or plain
         yield [str(field_label(self.model, c)) for c in self.list_columns]
         for obj in qs.iterator(chunk_size=500):  # prefetches are done chunk by chunk
-            yield [str(shown(obj, c, hidden)) if c in hidden else plain(obj, c)
+            yield [str(shown(obj, c, hidden)) if c in hidden else value(obj, c)
                    for c in self.list_columns]
 
     def export_csv(self, qs, hidden=()):
@@ -432,11 +435,21 @@ class RecordType:
 
     def export_xlsx(self, qs, hidden=()):
         from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
 
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(str(self.verbose_name_plural)[:31])
-        for row in self.export_rows(qs, hidden):
-            sheet.append(row)
+        for row in self.export_rows(qs, hidden, value=cell_value):
+            cells = []
+            for value in row:
+                # A date is a date cell, shown dd/mm/yyyy, so that Excel sorts and filters it.
+                if isinstance(value, (dt.date, dt.datetime)):
+                    cell = WriteOnlyCell(sheet, value=value)
+                    cell.number_format = (
+                        "DD/MM/YYYY HH:MM" if isinstance(value, dt.datetime) else "DD/MM/YYYY")
+                    value = cell
+                cells.append(value)
+            sheet.append(cells)
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(
@@ -574,6 +587,30 @@ def downloadable(record, name):
             "name": value.name.rsplit("/", 1)[-1],
         }
     return value
+
+
+def cell_value(obj, name):
+    """The value of ``name`` for a spreadsheet cell: a date as a date and a number as a
+    number (Excel sums and sorts them), anything else as the text of ``plain``."""
+    try:
+        model_field = obj._meta.get_field(name)
+    except FieldDoesNotExist:
+        model_field = None
+    if model_field is not None and (model_field.choices or model_field.is_relation):
+        return plain(obj, name)
+    value = getattr(obj, name, None)
+    if callable(value):
+        value = value()
+    if isinstance(value, dt.datetime):
+        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) \
+            else value
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, Decimal):
+        return normalise_decimal(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return plain(obj, name)
 
 
 def plain(obj, name):
