@@ -7,9 +7,12 @@ import datetime as dt
 import re
 
 import pytest
+from django.db.models import Q
 from playwright.sync_api import expect
 
+from doingoai.core.models import AdminUnit, Country
 from doingoai.delegations.models import Delegation
+from doingoai.lib.text import fold
 from doingoai.testing import make_user
 
 pytestmark = pytest.mark.browser
@@ -18,14 +21,18 @@ CREATE_URL = "/delegations/delegations/new/"
 TITLE = "Đoàn công tác tỉnh Hà Giang thăm tỉnh Ibaraki"
 
 
-def pick(page, select_id: str, typed: str, wanted: str):
-    """Type into the searchable box of ``select_id`` and click the option ``wanted``."""
+def pick(page, select_id: str, typed: str, wanted: str, matching: int, pages=None):
+    """Type into the searchable box of ``select_id``, check that the list narrowed to the
+    ``matching`` options whose folded text holds what was typed, click ``wanted``."""
     control = page.locator(f"#{select_id}-ts-control")
     control.click()
     control.press_sequentially(typed)
     dropdown = page.locator(f"#{select_id}-ts-dropdown")
+    expect(dropdown.locator(".option")).to_have_count(matching)
     option = dropdown.locator(".option", has_text=re.compile(rf"^{re.escape(wanted)}\b"))
     expect(option).to_have_count(1)
+    if pages is not None:
+        pages.keep_screenshot(page, f"drop-down-{select_id}")
     option.click()
 
 
@@ -42,9 +49,14 @@ def test_typing_without_diacritics_finds_the_country_and_the_place(pages, ha_gia
     page.select_option("#id_direction", "outgoing")
     page.fill("#id_title", TITLE)
     page.fill("#id_purpose", "Trao đổi hợp tác nông nghiệp.")
-    pick(page, "id_countries", "nhat", "Nhật Bản")
+    countries = [str(c) for c in Country.objects.all() if "nhat" in fold(str(c))]
+    assert "Nhật Bản" in countries
+    pick(page, "id_countries", "nhat", "Nhật Bản", len(countries), pages)
     page.keyboard.press("Escape")
-    pick(page, "id_places", "ha giang", "Tỉnh Hà Giang")
+    places = AdminUnit.objects.filter(Q(pk=ha_giang.pk) | Q(province=ha_giang))
+    places = [str(unit) for unit in places if "ha giang" in fold(str(unit))]
+    assert 1 < len(places) < 10  # the province and its city, not every commune
+    pick(page, "id_places", "ha giang", "Tỉnh Hà Giang", len(places))
     page.keyboard.press("Escape")
     expect(page.locator("#id_countries")).to_have_values(["JP"])
     # Dates are typed as an official writes them, whatever the browser's locale.

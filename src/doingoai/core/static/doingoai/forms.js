@@ -103,8 +103,17 @@ choice is written back as dd/mm/yyyy. */
     });
   }
 
+  // Drop-downs written by hand in a template (the report's provinces) are not drawn by the
+  // form renderer: the same rule is applied to them here.
+  function wanted(select) {
+    return select.hasAttribute("data-searchable") ||
+      (!select.hasAttribute("data-plain") && (select.multiple || select.options.length > 16));
+  }
+
   function enhance(root) {
-    root.querySelectorAll("select[data-searchable]").forEach(searchable);
+    root.querySelectorAll("select").forEach(function (select) {
+      if (wanted(select)) searchable(select);
+    });
     root.querySelectorAll("input[data-date]").forEach(dateBox);
   }
 
