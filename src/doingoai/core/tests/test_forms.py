@@ -42,6 +42,9 @@ def test_the_delegation_form_makes_long_lists_searchable_and_leaves_short_ones_p
     # Two directions, a handful of funding sources and member roles: plain.
     for name in ("direction", "funding", "inline0-0-role"):
         assert "data-searchable" not in select_tag(html, name), name
+    # A multiple choice is never a Ctrl-click list, however short (no partner yet here).
+    assert option_values(html, "partners") == []
+    assert "data-searchable" in select_tag(html, "partners")
     # The page loads the widget and the script that starts it, from this server.
     assert "/static/doingoai/vendor/tom-select-2.6.2.complete.min.js" in html
     assert "/static/doingoai/forms.js" in html
