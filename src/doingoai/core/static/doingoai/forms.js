@@ -48,7 +48,7 @@ choice is written back as dd/mm/yyyy. */
       allowEmptyOption: true,
       placeholder: select.multiple ? meta("search-placeholder") : undefined,
       hidePlaceholder: false,
-      plugins: select.multiple ? ["remove_button"] : [],
+      plugins: select.multiple ? { remove_button: { title: meta("remove") } } : [],
       render: {
         no_results: function () {
           return '<div class="no-results">' + escapeHtml(noResults) + "</div>";
