@@ -201,4 +201,10 @@ LOGGING = {
 }
 
 FORMAT_MODULE_PATH = ["doingoai.formats"]
+# Dates are typed dd/mm/yyyy in every language (the formats modules say so per language; this
+# is the fallback for a language without one). ISO dates stay accepted, for scripts.
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"]
+# Every widget of every form (pages, filters, the admin) is drawn through this renderer: long
+# drop-downs become searchable, the empty option reads "— chọn —" (core/widgets.py).
+FORM_RENDERER = "doingoai.core.widgets.FormRenderer"
 USE_THOUSAND_SEPARATOR = True

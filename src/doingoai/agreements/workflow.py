@@ -15,10 +15,11 @@ from django.utils.translation import gettext_lazy as _
 
 from doingoai.agreements.models import Agreement
 from doingoai.core.validators import validate_attachment
+from doingoai.core.widgets import DateInput
 from doingoai.rules.workflow import CommentForm, RequiredCommentForm, Step, Workflow
 
 S = Agreement.Status
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 class ConsultForm(CommentForm):

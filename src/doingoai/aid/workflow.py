@@ -13,12 +13,13 @@ from django.utils.translation import gettext_lazy as _
 
 from doingoai.aid.models import AidProgramme
 from doingoai.core.validators import validate_attachment
+from doingoai.core.widgets import DateInput
 from doingoai.rules.workflow import CommentForm, RequiredCommentForm, Step, Workflow
 
 COMMITMENT = "commitment"
 
 S = AidProgramme.Status
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 class ApproveForm(CommentForm):

@@ -120,6 +120,11 @@ class AdminUnit(models.Model):
         self.full_name_folded = fold(self.full_name)
         super().save(*args, **kwargs)
 
+    def names(self) -> list[str]:
+        """Every name a spreadsheet cell may give the unit by ("Hà Giang" may be a province
+        and a city: then its full name tells them apart)."""
+        return [self.full_name, self.name, self.code]
+
     @property
     def is_abolished(self) -> bool:
         return self.valid_to is not None and self.valid_to < timezone.localdate()
@@ -143,11 +148,33 @@ class Country(models.Model):
     def __str__(self):
         return self.name_en if get_language() == "en" else self.name_vi
 
+    def names(self) -> list[str]:
+        """Every name a spreadsheet cell may give the country by."""
+        return [self.code, self.alpha3, self.name_vi, self.name_en]
+
+
+# The currencies the province's aid and trade are counted in, first in every list (in this
+# order), before the other ISO 4217 codes.
+COMMON_CURRENCIES = ("VND", "USD", "EUR", "JPY", "CNY", "KRW")
+
+
+class CurrencyManager(models.Manager):
+    def get_queryset(self):
+        # The default manager gives every form, filter, admin drop-down and spreadsheet list
+        # its choices: ordered here, all of them are.
+        common_first = models.Case(
+            *(models.When(code=code, then=rank) for rank, code in enumerate(COMMON_CURRENCIES)),
+            default=len(COMMON_CURRENCIES),
+        )
+        return super().get_queryset().order_by(common_first, "code")
+
 
 class Currency(models.Model):
     code = models.CharField(_("ISO 4217 code"), max_length=3, primary_key=True)
     name = models.CharField(_("name"), max_length=80)
     minor_unit = models.PositiveSmallIntegerField(_("decimal places"), default=2)
+
+    objects = CurrencyManager()
 
     class Meta:
         verbose_name = _("currency")
@@ -156,6 +183,9 @@ class Currency(models.Model):
 
     def __str__(self):
         return self.code
+
+    def names(self) -> list[str]:
+        return [self.code, self.name]
 
 
 class ExchangeRateQuerySet(models.QuerySet):
@@ -208,6 +238,10 @@ class Sector(models.Model):
 
     def __str__(self):
         return self.name_en if get_language() == "en" else self.name_vi
+
+    def names(self) -> list[str]:
+        """Every name a spreadsheet cell may give the sector by."""
+        return [self.code, self.name_vi, self.name_en]
 
 
 class OwnedQuerySet(models.QuerySet):

@@ -6,6 +6,7 @@ province scoping goes through the type's access helper, so no page can skip it.
 """
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from django.dispatch import Signal
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -41,6 +42,7 @@ from doingoai.accounts.scope import (
 )
 from doingoai.core.access import get_record_for_user, require_writer
 from doingoai.core.models import AdminUnit, OwnedRecord
+from doingoai.core.widgets import DateInput
 from doingoai.lib.collation import vietnamese_order
 from doingoai.lib.money import normalise_decimal
 from doingoai.rules.workflow import (
@@ -449,10 +451,12 @@ class RecordType:
         return spreadsheets.import_view(self, request)
 
     # --- exports (the same query as the table) -----------------------------------------
-    def export_rows(self, qs, hidden=()):
+    def export_rows(self, qs, hidden=(), value=None):
+        """The header and the rows, each value given by ``value`` (text, for the CSV)."""
+        value = value or plain
         yield [str(field_label(self.model, c)) for c in self.list_columns]
         for obj in qs.iterator(chunk_size=500):  # prefetches are done chunk by chunk
-            yield [str(shown(obj, c, hidden)) if c in hidden else plain(obj, c)
+            yield [str(shown(obj, c, hidden)) if c in hidden else value(obj, c)
                    for c in self.list_columns]
 
     def export_csv(self, qs, hidden=()):
@@ -470,11 +474,21 @@ class RecordType:
 
     def export_xlsx(self, qs, hidden=()):
         from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
 
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(str(self.verbose_name_plural)[:31])
-        for row in self.export_rows(qs, hidden):
-            sheet.append(row)
+        for row in self.export_rows(qs, hidden, value=cell_value):
+            cells = []
+            for value in row:
+                # A date is a date cell, shown dd/mm/yyyy, so that Excel sorts and filters it.
+                if isinstance(value, (dt.date, dt.datetime)):
+                    cell = WriteOnlyCell(sheet, value=value)
+                    cell.number_format = (
+                        "DD/MM/YYYY HH:MM" if isinstance(value, dt.datetime) else "DD/MM/YYYY")
+                    value = cell
+                cells.append(value)
+            sheet.append(cells)
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(
@@ -522,7 +536,7 @@ def save_if_unchanged(form, version: int) -> bool:
 
 def formfield_with_widgets(db_field, **kwargs):
     if isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField):
-        kwargs["widget"] = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        kwargs["widget"] = DateInput()
     if isinstance(db_field, models.URLField):
         kwargs["assume_scheme"] = "https"
     formfield = db_field.formfield(**kwargs)
@@ -617,6 +631,30 @@ def downloadable(record, name):
             "name": value.name.rsplit("/", 1)[-1],
         }
     return value
+
+
+def cell_value(obj, name):
+    """The value of ``name`` for a spreadsheet cell: a date as a date and a number as a
+    number (Excel sums and sorts them), anything else as the text of ``plain``."""
+    try:
+        model_field = obj._meta.get_field(name)
+    except FieldDoesNotExist:
+        model_field = None
+    if model_field is not None and (model_field.choices or model_field.is_relation):
+        return plain(obj, name)
+    value = getattr(obj, name, None)
+    if callable(value):
+        value = value()
+    if isinstance(value, dt.datetime):
+        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) \
+            else value
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, Decimal):
+        return normalise_decimal(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return plain(obj, name)
 
 
 def plain(obj, name):

@@ -1,11 +1,16 @@
 """XLSX templates and uploads for every record type, with one mechanism.
 
-The template has the fields' labels (in the active language) in its first row, the field
-names in a hidden second row (so that the upload maps its columns whatever the headers say),
-drop-down lists for choices, yes/no and foreign keys (their options on a hidden sheet), and
-dd/mm/yyyy dates. A many-to-many field takes several values separated by ";". Child rows
-edited inline on the record's form (delegation members, aid transactions...) and files are
-not part of the template.
+The template has the fields' Vietnamese labels in its first row (the upload maps its columns
+by label, Vietnamese or English, or by field name, so the templates of earlier versions, with
+the field names in a hidden second row, still read), drop-down lists for choices, yes/no and
+foreign keys (their options on a hidden sheet), and dd/mm/yyyy dates. A many-to-many field
+takes several values separated by ";". Child rows edited inline on the record's form
+(delegation members, aid transactions...) and files are not part of the template.
+
+Wherever a choice is asked, a cell may give any name the option goes by, with or without
+diacritics: a country by its Vietnamese or English name or its ISO code ("Nhật Bản",
+"nhat ban", "Japan", "JP"), a partner by its name, acronym or an alias, a choice by its label
+or its code. A name that fits two options is refused with both named, never guessed.
 
 The upload checks every row with the record type's own form (the same one as the create page,
 so the choices are narrowed to what the user may read) before writing anything; it writes
@@ -17,6 +22,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections import Counter
 from types import SimpleNamespace
 
 from django import forms
@@ -25,6 +31,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.datastructures import MultiValueDict
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -32,6 +39,7 @@ from django.utils.translation import gettext as _
 from doingoai.accounts.scope import home_province
 from doingoai.core.access import require_writer
 from doingoai.core.models import OwnedRecord
+from doingoai.lib.text import fold
 from doingoai.rules.workflow import workflow_for
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -39,8 +47,10 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
 MAX_OPTIONS = 5000
 FORMATTED_ROWS = 500  # rows of the template given the date format in advance
-FIRST_DATA_ROW = 3
-LISTS_SHEET = "Lists"
+FIRST_DATA_ROW = 2
+OLD_FIRST_DATA_ROW = 3  # templates with the field names in a hidden second row
+TEMPLATE_LANGUAGE = "vi"
+LISTS_SHEET = "Danh sách"
 SEPARATOR = ";"
 _PK_IN_BRACKETS = re.compile(r"\[#(\d+)\]\s*$")
 
@@ -64,24 +74,85 @@ def columns(rt, form) -> list[str]:
 
 
 def option_label(obj) -> str:
-    """How a row of another table reads in a cell: ``JP — Nhật Bản`` for reference data
-    (its code first), ``JICA — Cơ quan hợp tác quốc tế Nhật Bản [#12]`` for a record."""
+    """How a row of another table reads in a cell when its name alone is not enough (two
+    options of the list share it): ``JP — Nhật Bản`` for reference data (its code first),
+    ``JICA — Cơ quan hợp tác quốc tế Nhật Bản [#12]`` for a record."""
     if isinstance(obj, OwnedRecord):
         return f"{obj} [#{obj.pk}]"
     text = str(obj)
     return text if text.startswith(str(obj.pk)) else f"{obj.pk} — {text}"
 
 
+def _names_of(obj) -> list[str]:
+    """Every name ``obj`` goes by: its own ``names()`` (a country's codes and names in both
+    languages, a partner's names, acronym and aliases) when it has one."""
+    names = getattr(type(obj), "names", None)
+    return [str(name) for name in names(obj)] if callable(names) else []
+
+
+class Choices:
+    """The options of a field with a closed list: (label shown in the cell, value given to
+    the form) for the template's list, and every name of each option, folded, for reading
+    a cell."""
+
+    def __init__(self, formfield):
+        self.labels: list[tuple[str, str]] = []
+        self._table: dict[str, set[str]] = {}
+        self._label_of: dict[str, str] = {}
+        if isinstance(formfield, forms.ModelChoiceField):
+            objects = list(formfield.queryset[:MAX_OPTIONS])
+            shown = Counter(str(obj) for obj in objects)
+            for obj in objects:
+                value = str(obj.pk)
+                label = str(obj) if shown[str(obj)] == 1 else option_label(obj)
+                self._add(value, label, [value, str(obj), option_label(obj), *_names_of(obj)])
+        elif isinstance(formfield, forms.BooleanField):
+            self.labels = [(str(_("yes")), "on"), (str(_("no")), "")]
+        elif isinstance(formfield, forms.ChoiceField):
+            for value, label in formfield.choices:
+                if value in ("", None) or isinstance(label, (list, tuple)):
+                    continue
+                value = str(value)
+                names = [value, str(label)]
+                for language in ("vi", "en"):
+                    with translation.override(language):
+                        names.append(str(label))
+                self._add(value, str(label), names)
+
+    def _add(self, value, label, names):
+        self.labels.append((label, value))
+        self._label_of[value] = label
+        for name in names:
+            key = fold(name)
+            if key:
+                self._table.setdefault(key, set()).add(value)
+
+    def __bool__(self):
+        return bool(self.labels)
+
+    def find(self, text: str) -> tuple[str | None, str | None]:
+        """(the form's value, None) for a cell's text, or (None, why it cannot be read)."""
+        text = text.strip()
+        candidates = [text]
+        match = _PK_IN_BRACKETS.search(text)
+        if match:
+            return match.group(1), None  # the form says whether the user may choose it
+        candidates.append(text.split(" — ", 1)[0])  # "JP — Nhật Bản" in an older template
+        for candidate in candidates:
+            values = self._table.get(fold(candidate))
+            if values and len(values) == 1:
+                return next(iter(values)), None
+            if values:
+                labels = "; ".join(sorted(self._label_of[v] for v in values))
+                return None, _("“%(text)s” fits several options (%(labels)s): write the one "
+                               "meant as it is in the list.") % {"text": text, "labels": labels}
+        return None, _("“%(text)s” is not in the list: write a name, a code or an alias as "
+                       "the list has it.") % {"text": text}
+
+
 def options(formfield) -> list[tuple[str, str]]:
     """(label shown in the cell, value given to the form) for a field with a closed list."""
-    if isinstance(formfield, forms.ModelChoiceField):
-        return [(option_label(obj), str(obj.pk))
-                for obj in formfield.queryset[:MAX_OPTIONS]]
-    if isinstance(formfield, forms.BooleanField):
-        return [(str(_("yes")), "on"), (str(_("no")), "")]
-    if isinstance(formfield, forms.ChoiceField):
-        return [(str(label), str(value)) for value, label in formfield.choices if value != ""]
-    return []
+    return Choices(formfield).labels
 
 
 def _is_multiple(formfield) -> bool:
@@ -93,7 +164,18 @@ def _is_date(formfield) -> bool:
 
 
 # --- the template ----------------------------------------------------------------------
+def header_of(formfield, name) -> str:
+    return str(capfirst(formfield.label or name))
+
+
 def template_workbook(rt, user) -> bytes:
+    """The record type's template, in Vietnamese whatever the user's language: the office
+    passes one template around, and its headers are those the import reads first."""
+    with translation.override(TEMPLATE_LANGUAGE):
+        return _template_workbook(rt, user)
+
+
+def _template_workbook(rt, user) -> bytes:
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Font
@@ -107,10 +189,8 @@ def template_workbook(rt, user) -> bytes:
     sheet.title = str(capfirst(rt.verbose_name_plural))[:31]
     lists = workbook.create_sheet(LISTS_SHEET)
     lists.sheet_state = "hidden"
-    sheet.append([str(capfirst(form.fields[name].label or name)) for name in names])
-    sheet.append(names)
-    sheet.row_dimensions[2].hidden = True
-    sheet.freeze_panes = "A3"
+    sheet.append([header_of(form.fields[name], name) for name in names])
+    sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
     last_row = FIRST_DATA_ROW + FORMATTED_ROWS - 1
     list_column = 0
     for index, name in enumerate(names, start=1):
@@ -130,7 +210,7 @@ def template_workbook(rt, user) -> bytes:
             continue
         list_column += 1
         list_letter = get_column_letter(list_column)
-        lists.cell(row=1, column=list_column, value=name)
+        lists.cell(row=1, column=list_column, value=header.value)
         for row, (label, _value) in enumerate(choices, start=2):
             lists.cell(row=row, column=list_column, value=label)
         source = (f"{quote_sheetname(LISTS_SHEET)}!${list_letter}$2:"
@@ -138,12 +218,16 @@ def template_workbook(rt, user) -> bytes:
         if _is_multiple(formfield):
             # A list cannot hold several values: the options are on the Lists sheet.
             header.comment = Comment(
-                _("Several values separated by “;” (codes, or the options on the sheet "
+                _("Several values separated by “;” (names or codes, as on the sheet "
                   "“%(sheet)s”).") % {"sheet": LISTS_SHEET}, "doingoai")
             continue
         validation = DataValidation(type="list", formula1=f"={source}", allow_blank=True)
-        validation.error = _("Choose a value from the list.")
-        validation.errorTitle = _("Invalid value")
+        # A warning, not a stop: "nhat ban" or "JP" is not in the list but reads as Nhật Bản;
+        # the import says which cells it cannot match.
+        validation.errorStyle = "warning"
+        validation.error = _("This value is not in the list. A name, a code or an alias is "
+                             "accepted too; the import names the cells it cannot match.")
+        validation.errorTitle = _("Not in the list")
         validation.showErrorMessage = True
         sheet.add_data_validation(validation)
         validation.add(cells)
@@ -163,8 +247,27 @@ class UploadError(Exception):
     """The file as a whole cannot be read: nothing is imported."""
 
 
-def read_rows(upload):
-    """(line number, {field name: cell value}) for each non-empty row of the first sheet."""
+def column_names(rt, form) -> dict[str, str]:
+    """{folded header: field name}: a column is known by the field's label in Vietnamese or
+    in English, or by the field's name (the hidden second row of older templates)."""
+    found = {}
+    for name in columns(rt, form):
+        formfield = form.fields[name]
+        found.setdefault(fold(name), name)
+        found.setdefault(fold(name.replace("_", " ")), name)
+        for language in (TEMPLATE_LANGUAGE, "en"):
+            with translation.override(language):
+                found.setdefault(fold(header_of(formfield, name)), name)
+    return found
+
+
+def _header_key(value) -> str:
+    return fold(str(value)).rstrip(" *") if value is not None else ""
+
+
+def read_rows(upload, known: dict[str, str]):
+    """(field name of each column, [(line number, {field name: cell value})] for each
+    non-empty row of the first sheet), the columns named by ``known`` (``column_names``)."""
     from openpyxl import load_workbook
 
     if upload.size > MAX_UPLOAD_BYTES:
@@ -182,14 +285,20 @@ def read_rows(upload):
                           % {"error": error.__class__.__name__}) from error
     try:
         sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        headers = next(rows, None)
-        names = next(rows, None)
-        if not headers or not names:
+        rows = list(sheet.iter_rows(values_only=True, max_row=MAX_ROWS + OLD_FIRST_DATA_ROW + 1))
+        if not rows or all(v is None for v in rows[0]):
             raise UploadError(_("The workbook has no header rows: use the template."))
-        names = [str(n).strip() if n is not None else "" for n in names]
+        first_line = FIRST_DATA_ROW
+        names = [known.get(_header_key(v), "") for v in rows[0]]
+        field_names = set(known.values())
+        if len(rows) > 1:
+            second = [str(v).strip() if v is not None else "" for v in rows[1]]
+            filled = [v for v in second if v]
+            # A template of an earlier version: field names in a hidden second row.
+            if filled and all(v in field_names for v in filled):
+                names, first_line = second, OLD_FIRST_DATA_ROW
         result = []
-        for line, values in enumerate(rows, start=FIRST_DATA_ROW):
+        for line, values in enumerate(rows[first_line - 1:], start=first_line):
             if all(v is None or str(v).strip() == "" for v in values):
                 continue
             if len(result) >= MAX_ROWS:
@@ -199,27 +308,6 @@ def read_rows(upload):
         return names, result
     finally:
         workbook.close()
-
-
-def _lookup(choices):
-    table = {}
-    for label, value in choices:
-        table.setdefault(label.casefold(), value)
-        table.setdefault(value.casefold(), value)
-        code = label.split(" — ", 1)[0].strip()
-        table.setdefault(code.casefold(), value)
-    return table
-
-
-def _value_of(text, table):
-    text = text.strip()
-    if text.casefold() in table:
-        return table[text.casefold()]
-    match = _PK_IN_BRACKETS.search(text)
-    if match:
-        return match.group(1)  # the form says whether the user may choose it
-    code = text.split(" — ", 1)[0].strip()
-    return table.get(code.casefold(), text)
 
 
 def _cell_text(value) -> str:
@@ -246,9 +334,13 @@ def _date_text(value) -> str:
     return text
 
 
-def row_data(form, names, cells) -> QueryDict:
-    """The POST data the create form would receive for one spreadsheet row."""
+def row_data(form, names, cells, choices=None) -> tuple[QueryDict, dict[str, list[str]]]:
+    """The POST data the create form would receive for one spreadsheet row, and the cells
+    whose text matches no option (or several), by field name. ``choices``: a ``Choices``
+    by field name, built once for all the rows."""
+    choices = choices if choices is not None else {}
     data = QueryDict(mutable=True)
+    problems: dict[str, list[str]] = {}
     for name in names:
         formfield = form.fields[name]
         value = cells.get(name)
@@ -261,15 +353,21 @@ def row_data(form, names, cells) -> QueryDict:
             data[name] = _date_text(value)
             continue
         text = _cell_text(value)
-        table = _lookup(options(formfield)) if isinstance(formfield, forms.ChoiceField) else None
-        if _is_multiple(formfield):
-            data.setlist(name, [_value_of(item, table) for item in text.split(SEPARATOR)
-                                if item.strip()])
-        elif table is not None and text:
-            data[name] = _value_of(text, table)
-        else:
+        if not isinstance(formfield, forms.ChoiceField):
             data[name] = text
-    return data
+            continue
+        table = choices.get(name) or Choices(formfield)
+        items = [item for item in text.split(SEPARATOR) if item.strip()] if _is_multiple(
+            formfield) else ([text] if text else [])
+        values = []
+        for item in items:
+            found, problem = table.find(item)
+            if problem:
+                problems.setdefault(name, []).append(problem)
+            else:
+                values.append(found)
+        data.setlist(name, values)
+    return data, problems
 
 
 def check_rows(rt, user, names, rows):
@@ -280,6 +378,8 @@ def check_rows(rt, user, names, rows):
         raise UploadError(_("The workbook's columns are not those of the template: "
                             "download the template again."))
     workflow = workflow_for(rt.model)
+    choices = {name: Choices(blank.fields[name]) for name in known
+               if isinstance(blank.fields[name], forms.ChoiceField)}
     good, bad = [], []
     for line, cells in rows:
         # A record with a workflow starts in its first status: a column giving its status
@@ -290,17 +390,23 @@ def check_rows(rt, user, names, rows):
         if refused:
             bad.append((line, "; ".join(refused.values())))
             continue
-        form = _form(rt, user, row_data(blank, known, cells))
-        if form.is_valid():
+        data, problems = row_data(blank, known, cells, choices)
+        form = _form(rt, user, data)
+        if form.is_valid() and not problems:
             good.append((line, form))
         else:
-            bad.append((line, _reasons(form)))
+            bad.append((line, _reasons(form, problems)))
     return good, bad
 
 
-def _reasons(form) -> str:
+def _reasons(form, problems=None) -> str:
+    problems = problems or {}
     parts = []
+    for name in problems:
+        parts.append(f"{capfirst(form.fields[name].label)}: {' '.join(problems[name])}")
     for name, errors in form.errors.items():
+        if name in problems:
+            continue  # the cell that matched nothing says more than "this field is required"
         label = capfirst(form.fields[name].label) if name in form.fields else ""
         text = " ".join(str(e) for e in errors)
         parts.append(f"{label}: {text}" if label else text)
@@ -354,7 +460,8 @@ def import_view(rt, request):
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            names, rows = read_rows(form.cleaned_data["file"])
+            names, rows = read_rows(form.cleaned_data["file"],
+                                    column_names(rt, _form(rt, request.user)))
             if not rows:
                 raise UploadError(_("The workbook has no rows to import."))
             good, bad = check_rows(rt, request.user, names, rows)

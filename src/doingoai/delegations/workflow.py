@@ -9,11 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from doingoai.core.validators import validate_attachment
+from doingoai.core.widgets import DateInput
 from doingoai.delegations.models import Delegation
 from doingoai.rules.workflow import CommentForm, RequiredCommentForm, Step, Workflow
 
 S = Delegation.Status
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 class ApproveForm(CommentForm):

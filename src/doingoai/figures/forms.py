@@ -1,16 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from doingoai.core.widgets import DateInput
 from doingoai.figures.models import Candidate
 
 
 class DocumentForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     published_on = forms.DateField(
-        label=_("Published on"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_('Periods such as "in 10 years" are counted back from this date.'),
+        label=_("Published on"), required=False,
+        widget=DateInput(),
+        help_text=_("Periods such as \"in 10 years\" are counted back from this date."),
     )
     url = forms.URLField(label=_("Address"), required=False, assume_scheme="https")
     text = forms.CharField(

@@ -1,10 +1,13 @@
 """CSV and XLSX exports: the same rows as the table, readable by Excel."""
 
+import datetime as dt
 import io
+from decimal import Decimal
 
 import openpyxl
 
-from doingoai.core.tests.factories import make_partner
+from doingoai.agreements.pages import agreements
+from doingoai.core.tests.factories import make_agreement, make_partner
 from doingoai.partners.pages import partners
 
 EXPECTED_CSV = (
@@ -69,3 +72,31 @@ def test_the_ministry_exports_every_province(client, ministry_viewer, ha_giang, 
     response = client.get(partners.reverse("list"), {"export": "csv"})
     text = b"".join(response.streaming_content).decode("utf-8")
     assert "Quận Gangnam" in text and "Tỉnh Vân Nam" in text and "Tổ chức đã xoá" not in text
+
+
+def test_the_xlsx_export_writes_dates_as_dates_and_numbers_as_numbers(hg_client, ha_giang):
+    from doingoai.core.tests.factories import make_figure
+    from doingoai.figures.pages import figures
+
+    make_agreement(ha_giang, title="Biên bản ghi nhớ với Vân Nam",
+                   signed_on=dt.date(2017, 5, 12), expires_on=dt.date(2022, 5, 11))
+    make_figure(ha_giang, value=Decimal("1234.5000"))
+
+    response = hg_client.get(agreements.reverse("list"), {"export": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    column = agreements.list_columns.index
+    signed = sheet.cell(row=2, column=column("signed_on") + 1)
+    assert signed.is_date
+    assert signed.value.date() == dt.date(2017, 5, 12)
+    assert signed.number_format == "DD/MM/YYYY"
+    assert sheet.cell(row=2, column=column("title") + 1).value == "Biên bản ghi nhớ với Vân Nam"
+    assert sheet.cell(row=2, column=column("kind") + 1).data_type == "s"
+
+    response = hg_client.get(figures.reverse("list"), {"export": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    column = figures.list_columns.index
+    value = sheet.cell(row=2, column=column("value") + 1)
+    assert value.data_type == "n"
+    assert value.value == 1234.5
+    # The period stays the text it is ("2022"), the CSV keeps the page's text.
+    assert sheet.cell(row=2, column=column("period") + 1).value == "2022"
