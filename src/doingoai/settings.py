@@ -183,4 +183,7 @@ LOGGING = {
 }
 
 FORMAT_MODULE_PATH = ["doingoai.formats"]
-USE_THOUSAND_SEPARATOR = True
+# Off on purpose: with it on, Django groups every integer a template or the admin prints,
+# ids, years and versions included (?place=3.357, "2.025"). Quantities are grouped where
+# they are printed (core.records.display, the |quantity filter, lib.money.format_number).
+USE_THOUSAND_SEPARATOR = False
