@@ -201,6 +201,9 @@ class RecordType:
             name: value for name, value in request.GET.items() if name in self.fields
         }
         form = form_class(data, files, instance=instance, initial=initial)
+        for name, value in form.initial.items():
+            if isinstance(value, Decimal):
+                form.initial[name] = normalise_decimal(value)  # 3, not the column's 3.0000
         scope_choices(form, request.user)
         return form
 

@@ -132,6 +132,9 @@ def test_a_value_stored_with_four_places_reads_as_a_whole_number(demo, db, clien
     html = check(client, reverse("figures:figure-detail", args=[figure.pk])).content.decode()
     assert "3,0000" not in html
     assert re.search(r">\s*3\s*<", html)
+    form = check(client, reverse("figures:figure-edit", args=[figure.pk])).content.decode()
+    assert re.search(r'name="value" value="3"', form) or re.search(r'value="3"[^>]*name="value"',
+                                                                    form), form
 
 
 def test_the_figure_review_pages_the_calendar_and_the_home_page_print_ids_as_they_are(
