@@ -207,4 +207,7 @@ DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"]
 # Every widget of every form (pages, filters, the admin) is drawn through this renderer: long
 # drop-downs become searchable, the empty option reads "— chọn —" (core/widgets.py).
 FORM_RENDERER = "doingoai.core.widgets.FormRenderer"
-USE_THOUSAND_SEPARATOR = True
+# Off on purpose: with it on, Django groups every integer a template or the admin prints,
+# ids, years and versions included (?place=3.357, "2.025"). Quantities are grouped where
+# they are printed (core.records.display, the |quantity filter, lib.money.format_number).
+USE_THOUSAND_SEPARATOR = False

@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from doingoai.core.models import AdminUnit, Country, Currency, ExchangeRate, Sector
+from doingoai.core.templatetags.numbers import quantity
 
 
 @admin.register(AdminUnit)
@@ -26,7 +28,12 @@ class CurrencyAdmin(admin.ModelAdmin):
 
 @admin.register(ExchangeRate)
 class ExchangeRateAdmin(SimpleHistoryAdmin):
-    list_display = ["currency", "on", "vnd_per_unit", "source"]
+    list_display = ["currency", "on", "rate", "source"]
+
+    @admin.display(description=_("VND per unit"), ordering="vnd_per_unit")
+    def rate(self, obj):
+        # 25.400, not the six stored places 25.400,000000.
+        return quantity(obj.vnd_per_unit, 6)
     list_filter = ["currency"]
 
 

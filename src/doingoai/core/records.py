@@ -8,6 +8,7 @@ province scoping goes through the type's access helper, so no page can skip it.
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -219,6 +220,9 @@ class RecordType:
             name: value for name, value in request.GET.items() if name in self.fields
         }
         form = form_class(data, files, instance=instance, initial=initial)
+        for name, value in form.initial.items():
+            if isinstance(value, Decimal):
+                form.initial[name] = normalise_decimal(value)  # 3, not the column's 3.0000
         scope_choices(form, request.user)
         return form
 
@@ -601,11 +605,26 @@ def display(obj, name):
         return _("yes") if value else _("no")
     if hasattr(value, "strftime"):
         return formats.date_format(value, "SHORT_DATE_FORMAT")
-    if isinstance(value, Decimal):
-        value = normalise_decimal(value)  # 13,0000 reads as 13
     if isinstance(value, (int, float, Decimal)):
+        if not counts_something(model_field, name):
+            return str(value)  # a year, an id, a version: 2019, never 2.019
+        if isinstance(value, Decimal):
+            value = normalise_decimal(value)  # 13,0000 reads as 13
         return formats.number_format(value, use_l10n=True, force_grouping=True)
     return value
+
+
+# Numbers that name, date or place something rather than count it, by the field's name: a
+# year, an id, a version, a month or day of the year, a character offset.
+NOT_A_QUANTITY = re.compile(r"(^|_)(id|pk|year|version|code|month|day|start|end|offset)$")
+
+
+def counts_something(model_field, name: str) -> bool:
+    """Whether the number in ``name`` is a quantity, to be grouped (2.689), rather than an
+    identifier or a year, printed as it is (3357, 2019)."""
+    if model_field is not None and (model_field.primary_key or model_field.is_relation):
+        return False
+    return not NOT_A_QUANTITY.search(name)
 
 
 def shown(obj, name, hidden=()):

@@ -41,6 +41,19 @@ def format_number(value, decimals: int | None = None) -> str:
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
+def format_quantity(value, lang: str = "vi", decimals: int = 2) -> str:
+    """A count or a measure as a page prints it: grouped (2.689; 2,689 in English), rounded to
+    ``decimals`` places with the trailing zeros dropped, so that a stored 3.0000 reads 3 and
+    22.30 reads 22,3. Never for an id, a year or a code: those are printed as they are."""
+    value = Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = format_number(value.normalize() if value == value.to_integral() else value)
+    if "," in text:
+        text = text.rstrip("0").rstrip(",")
+    if lang == "en":
+        text = text.replace(".", "\x00").replace(",", ".").replace("\x00", ",")
+    return text
+
+
 def normalise_decimal(value: Decimal) -> Decimal:
     """Drop a meaningless exponent or trailing zeros so that 22,30 triệu == 22300000 and a
     stored 13.0000 reads as 13."""

@@ -2,6 +2,7 @@
 (a province's users: their province and the provinces merged into it; the ministry: all)."""
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from doingoai.accounts.scope import home_province, readable_unit_ids
 from doingoai.core.models import AdminUnit
@@ -16,24 +17,45 @@ def readable_provinces(user):
     return provinces.order_by(*vietnamese_order(AdminUnit, ["-generation", "name"]))
 
 
+class UnknownPlace(LookupError):
+    """A place asked for that is no province at all: a typo, or an id mangled on the way (the
+    id 3357 printed as "3.357"). Said in words on the page; a province that exists but is not
+    the user's is refused (403) instead."""
+
+    def __init__(self, value: str):
+        super().__init__(value)
+        self.value = value
+
+    @property
+    def message(self) -> str:
+        return _("No province or city matches “%(place)s”. Choose one from the list.") % {
+            "place": self.value}
+
+
 def get_places_for_user(request, place_ids) -> list[AdminUnit]:
-    """The provinces ``place_ids`` if the user may read every one of them (403 otherwise);
-    the user's own province when none is asked for."""
+    """The provinces ``place_ids`` (ids, names or official codes) if the user may read every
+    one of them (403 otherwise); the user's own province when none is asked for. A value that
+    names no province at all raises ``UnknownPlace``."""
     if not place_ids:
         home = home_province(request.user)
         if home is None:
             return []
         return [home]
     readable = readable_provinces(request.user)
+    every_province = AdminUnit.objects.provinces()
     ids = []
     for value in place_ids:
         value = str(value).strip()
         if value.isdigit():
+            if not every_province.filter(pk=int(value)).exists():
+                raise UnknownPlace(value)
             ids.append(int(value))
             continue
         # A name (with or without diacritics) or official code, as the CLI takes it.
         found = readable.find(value).order_by("generation").first()
         if found is None:
+            if not every_province.find(value).exists():
+                raise UnknownPlace(value)
             raise PermissionDenied
         ids.append(found.pk)
     places = list(readable.filter(pk__in=ids))

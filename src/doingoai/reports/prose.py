@@ -9,9 +9,9 @@ figure is not printed is left out rather than written with a zero.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from doingoai.lib.money import format_number
+from doingoai.lib.money import format_quantity
 from doingoai.lib.periods import HALF, QUARTER, RANGE
 
 QUALIFIERS = {
@@ -26,13 +26,7 @@ SCALES = {
 
 def number(value, lang: str = "vi", decimals: int = 2) -> str:
     """2.689 and 22,3 in Vietnamese; 2,689 and 22.3 in English (trailing zeros dropped)."""
-    value = Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    text = format_number(value.normalize() if value == value.to_integral() else value)
-    if "," in text:
-        text = text.rstrip("0").rstrip(",")
-    if lang == "en":
-        text = text.replace(".", "\x00").replace(",", ".").replace("\x00", ",")
-    return text
+    return format_quantity(value, lang, decimals)
 
 
 def amount(value, unit: str, lang: str = "vi") -> str:

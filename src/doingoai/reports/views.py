@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from doingoai.figures.models import Indicator
 from doingoai.lib.periods import PeriodError, parse_period, year_period
 from doingoai.reports import charts
-from doingoai.reports.access import get_places_for_user, readable_provinces
+from doingoai.reports.access import UnknownPlace, get_places_for_user, readable_provinces
 from doingoai.reports.exports import CONTENT_TYPES, file_name
 from doingoai.reports.exports import render as render_export
 from doingoai.reports.exports.tables import rows
@@ -34,6 +34,15 @@ def _period(request):
         return text, None, str(exc)
 
 
+def _places(request):
+    """The places asked for and, when one of them is no province at all, the message that
+    says so (the page then shows no report rather than refusing with a 403)."""
+    try:
+        return get_places_for_user(request, request.GET.getlist("place")), ""
+    except UnknownPlace as exc:
+        return [], exc.message
+
+
 def _lang(request):
     lang = request.GET.get("lang") or get_language() or "vi"
     return "en" if lang.startswith("en") else "vi"
@@ -45,11 +54,12 @@ def _png(data: bytes) -> str:
 
 @login_required
 def report_page(request):
-    places = get_places_for_user(request, request.GET.getlist("place"))
+    places, place_error = _places(request)
     text, period, error = _period(request)
     prefer = request.GET.get("prefer") or ""
     ctx = {"provinces": readable_provinces(request.user), "places": places, "period_text": text,
-           "period_error": error, "prefer": prefer, "query": request.GET.urlencode(),
+           "period_error": error, "place_error": place_error, "prefer": prefer,
+           "query": request.GET.urlencode(),
            "choices": [("", _("Automatic")), (COMPUTED, _("Computed")),
                        (REPORTED, _("Reported"))]}
     if places and period:
@@ -61,16 +71,17 @@ def report_page(request):
             charts=[(title, _png(png)) for title, png in charts.trend_charts(report, lang)],
             formats=["docx", "xlsx", "pdf", "csv", "json"],
         )
-    return render(request, "reports/report.html", ctx)
+    return render(request, "reports/report.html", ctx, status=400 if place_error else 200)
 
 
 @login_required
 def export(request):
-    places = get_places_for_user(request, request.GET.getlist("place"))
+    places, place_error = _places(request)
     text, period, error = _period(request)
     fmt = request.GET.get("format", "json")
     if not places or period is None or fmt not in CONTENT_TYPES:
-        return HttpResponse(error or _("Choose a place, a period and a format."), status=400,
+        message = place_error or error or _("Choose a place, a period and a format.")
+        return HttpResponse(message, status=400,
                             content_type="text/plain; charset=utf-8")
     lang = _lang(request)
     report = build_report(places, period, user=request.user, prefer=request.GET.get("prefer"),
@@ -96,7 +107,7 @@ def _overdue(user):
 
 @login_required
 def dashboard(request):
-    places = get_places_for_user(request, request.GET.getlist("place"))
+    places, place_error = _places(request)
     if not places:
         places = list(readable_provinces(request.user).filter(generation="2025"))
     this_year = timezone.localdate().year
@@ -121,8 +132,8 @@ def dashboard(request):
     return render(request, "reports/dashboard.html", {
         "places": places, "comparison": comparison, "this_year": this_year,
         "last_year": this_year - 1, "chart": _png(chart) if chart else None,
-        "overdue": _overdue(request.user),
-    })
+        "overdue": _overdue(request.user), "place_error": place_error,
+    }, status=400 if place_error else 200)
 
 
 @login_required

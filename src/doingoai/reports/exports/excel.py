@@ -13,6 +13,9 @@ from openpyxl.styles import Alignment, Font
 from doingoai.reports.exports.tables import indicator_name, plain, rows
 
 WHOLE = "[$-42A]#,##0"
+# A year is a number too (so that a chart can take it as its categories) but never grouped:
+# "#,##0" prints 2019 as 2.019.
+YEAR = "0"
 DECIMAL = "[$-42A]#,##0.##"
 SHEETS = {
     "vi": {"figures": "Số liệu", "trends": "Theo năm", "countries": "Đoàn theo nước",
@@ -43,7 +46,9 @@ HEADINGS = {
 }
 
 
-def _write(sheet, headings, data_rows):
+def _write(sheet, headings, data_rows, year_column: int | None = None):
+    """Append ``headings`` and ``data_rows`` to ``sheet``; column ``year_column`` (1-based)
+    holds years."""
     sheet.append(headings)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -53,7 +58,9 @@ def _write(sheet, headings, data_rows):
                       for v in data])
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
-            if isinstance(cell.value, int):
+            if cell.column == year_column:
+                cell.number_format = YEAR
+            elif isinstance(cell.value, int):
                 cell.number_format = WHOLE
             elif isinstance(cell.value, float):
                 cell.number_format = DECIMAL
@@ -78,11 +85,12 @@ def as_xlsx(report, lang: str = "vi") -> bytes:
     _write(sheet, [headings["year"]] + [indicator_name(trends["indicators"][c], lang)
                                         for c in codes],
            [[year] + [trends["series"][c][n][1] for c in codes]
-            for n, year in enumerate(trends["years"])])
+            for n, year in enumerate(trends["years"])], year_column=1)
     if trends["years"] and codes:
         chart = BarChart()
         chart.title = names["trends"]
         chart.y_axis.title = ""
+        chart.x_axis.number_format = YEAR
         chart.height, chart.width = 9, 18
         # The delegation counts: the first two columns after the year.
         wanted = [n for n, c in enumerate(codes, start=2)
