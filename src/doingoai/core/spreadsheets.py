@@ -258,6 +258,18 @@ def column_names(rt, form) -> dict[str, str]:
         for language in (TEMPLATE_LANGUAGE, "en"):
             with translation.override(language):
                 found.setdefault(fold(header_of(formfield, name)), name)
+    # A column giving a status or a decision is not in the template, but it is recognised,
+    # so that the workflow refuses it by name (check_rows) instead of dropping it unseen.
+    workflow = workflow_for(rt.model)
+    for name in (workflow.step_fields if workflow else ()):
+        try:
+            field = rt.model._meta.get_field(name)
+        except Exception:  # a step field that is not a model field (a formset, say)
+            continue
+        found.setdefault(fold(name), name)
+        for language in (TEMPLATE_LANGUAGE, "en"):
+            with translation.override(language):
+                found.setdefault(fold(str(field.verbose_name)), name)
     return found
 
 

@@ -176,5 +176,5 @@ def test_an_import_refuses_a_negative_figure_and_the_same_figure_twice(
 
     response = upload(client, figures, filled(client, figures, [row, {**row, "value": 6}]))
     assert response.status_code == 400
-    assert [line for line, _reason in response.context["bad_rows"]] == [4]
+    assert [line for line, _reason in response.context["bad_rows"]] == [3]
     assert not ReportedFigure.all_objects.exists()

@@ -139,5 +139,5 @@ def test_an_import_refuses_a_partner_in_another_country_than_its_parent(
                                       "country": "JP", "parent": option_label(yunnan)}])
     response = upload(client, partners, file)
     assert response.status_code == 400
-    assert [line for line, _reason in response.context["bad_rows"]] == [3]
+    assert [line for line, _reason in response.context["bad_rows"]] == [2]
     assert not Partner.objects.filter(name_vi="Thành phố Moriya").exists()

@@ -329,10 +329,10 @@ def test_an_import_that_gives_a_status_is_refused_with_the_reason(
     workbook = openpyxl.load_workbook(io.BytesIO(client.get(rt.reverse("template")).content))
     sheet = workbook.worksheets[0]
     column = sheet.max_column + 1
+    # The template's one header row names the columns in Vietnamese; the data start below it.
     sheet.cell(row=1, column=column, value="Trạng thái")
-    sheet.cell(row=2, column=column, value="status")
-    sheet.cell(row=3, column=column, value=CASES[model]["approved"])
-    sheet.cell(row=3, column=1, value="x")
+    sheet.cell(row=2, column=column, value=CASES[model]["approved"])
+    sheet.cell(row=2, column=1, value="x")
     buffer = io.BytesIO()
     workbook.save(buffer)
     upload = SimpleUploadedFile("du-lieu.xlsx", buffer.getvalue(),
