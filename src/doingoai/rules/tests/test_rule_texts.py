@@ -67,3 +67,15 @@ def test_an_article_is_cited_the_vietnamese_way(article, vietnamese):
         assert article_in_language(article) == vietnamese
     with translation.override("en"):
         assert article_in_language(article) == article
+
+
+def test_the_agenda_names_a_yearly_report_by_the_rules_vietnamese_text(hg_specialist):
+    import datetime as dt
+
+    from doingoai.notifications.agenda import build_agenda
+
+    with translation.override("vi"):
+        agenda = build_agenda(hg_specialist, dt.date(2026, 12, 1), days=30)
+        titles = [item.title for item in agenda.due]
+    assert any(t.startswith("Tỉnh gửi Bộ Ngoại giao báo cáo hằng năm") for t in titles), titles
+    assert not any("annual report" in t for t in titles), titles
