@@ -696,6 +696,7 @@ def history_of(record, hidden=()):
     """The record's audit trail, newest first, each entry with the fields it changed
     (the values of ``hidden`` personal fields masked)."""
     entries = list(record.history.select_related("history_user").order_by("-history_date")[:50])
+    names = {}  # (related model, pk) -> its name, so a record is fetched once per trail
     trail = []
     for newer, older in zip(entries, entries[1:] + [None], strict=False):
         changes = []
@@ -704,12 +705,53 @@ def history_of(record, hidden=()):
                 older, excluded_fields=["search_text", "version", "updated_at"]
             )
             for change in delta.changes:
-                old, new = change.old, change.new
                 if change.field in hidden:
-                    old, new = mask(old), mask(new)
+                    old, new = mask(change.old), mask(change.new)
+                else:
+                    old = history_value(type(record), change.field, change.old, names)
+                    new = history_value(type(record), change.field, change.new, names)
                 changes.append((field_label(type(record), change.field), old, new))
         trail.append({"entry": newer, "changes": changes, "action": history_action(newer, older)})
     return trail
+
+
+def history_value(model, name, value, names=None):
+    """A value of the history as the record's page shows it: a choice by its label
+    ("Đã trình", not "submitted"), a related record by its name (its id only if it is gone),
+    dates and numbers localised. ``names`` caches related records' names for one trail."""
+    if value is None or value == "":
+        return ""
+    try:
+        model_field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return value
+    if isinstance(value, (list, tuple)):  # a many-to-many field: the related records
+        pks = [item.get(model_field.m2m_reverse_field_name()) if isinstance(item, dict)
+               else item for item in value]
+        return ", ".join(str(_related_name(model_field.related_model, pk, names)) for pk in pks)
+    if model_field.choices:
+        return dict(model_field.flatchoices).get(value, value)
+    if model_field.is_relation and model_field.related_model is not None:
+        return _related_name(model_field.related_model, value, names)
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if hasattr(value, "strftime"):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, Decimal):
+        value = normalise_decimal(value)
+    if isinstance(value, (float, Decimal)):
+        return formats.number_format(value, use_l10n=True, force_grouping=True)
+    return value  # whole numbers as they are: most are years, codes or small counts
+
+
+def _related_name(related_model, pk, names=None):
+    names = {} if names is None else names
+    key = (related_model, pk)
+    if key not in names:
+        # The base manager: a related record in the trash is still named by its name.
+        related = related_model._base_manager.filter(pk=pk).first()
+        names[key] = str(related) if related is not None else f"#{pk}"
+    return names[key]
 
 
 def history_action(newer, older):

@@ -293,8 +293,11 @@ def read_rows(upload, known: dict[str, str]):
     try:
         workbook = load_workbook(upload, read_only=True, data_only=True)
     except Exception as error:  # a damaged or mislabeled file: openpyxl raises many kinds
-        raise UploadError(_("The workbook cannot be read (%(error)s).")
-                          % {"error": error.__class__.__name__}) from error
+        # Never the exception's class name (BadZipFile, KeyError): it means nothing to the
+        # reader. It stays chained for the log.
+        raise UploadError(_("The workbook cannot be read: the file is damaged or is not an "
+                            "XLSX workbook. Download the template, fill it in and upload it "
+                            "as .xlsx.")) from error
     try:
         sheet = workbook.worksheets[0]
         rows = list(sheet.iter_rows(values_only=True, max_row=MAX_ROWS + OLD_FIRST_DATA_ROW + 1))

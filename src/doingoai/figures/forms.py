@@ -12,10 +12,9 @@ class DocumentForm(forms.Form):
         widget=DateInput(),
         help_text=_("Periods such as \"in 10 years\" are counted back from this date."),
     )
-    url = forms.URLField(label=_("Address"), required=False, assume_scheme="https")
-    text = forms.CharField(
-        label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 12})
-    )
+    url = forms.URLField(label=_("Web address"), required=False, assume_scheme="https")
+    text = forms.CharField(label=_("Text"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 12}))
     file = forms.FileField(label=_("Or a file (.txt, .html, .docx, .pdf)"), required=False)
 
     ALLOWED = (".txt", ".html", ".htm", ".docx", ".pdf")

@@ -80,6 +80,20 @@ class SourceDocument(OwnedRecord):
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# The units of the catalogue of indicators as a reader names them; a currency keeps its code.
+UNIT_NAMES = {
+    "count": _("count"),
+    "persons": _("persons"),
+    "percent": "%",
+    "km": "km",
+}
+
+
+def unit_name(unit: str) -> str:
+    """A unit as pages print it: "lượt người", not "persons"; "VND" stays "VND"."""
+    return str(UNIT_NAMES.get(unit, unit))
+
+
 class ReportedFigureQuerySet(OwnedQuerySet):
     def for_indicator(self, code: str):
         return self.filter(indicator_id=code)
@@ -139,8 +153,13 @@ class ReportedFigure(OwnedRecord):
     def __str__(self):
         from doingoai.lib.money import format_number
 
-        unit = "" if self.unit == "count" else f" {self.unit}"
+        unit = "" if self.unit == "count" else f" {unit_name(self.unit)}"
         return f"{self.indicator} ({self.period}): {format_number(self.value)}{unit}"
+
+    def unit_name(self) -> str:
+        return unit_name(self.unit)
+
+    unit_name.short_description = _("unit or currency")
 
     def clean(self):
         from django.core.exceptions import ValidationError
@@ -230,7 +249,11 @@ class Candidate(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.indicator_id}: {self.value.normalize():f} {self.unit}"
+        return f"{self.indicator_id}: {self.value.normalize():f} {unit_name(self.unit)}"
+
+    @property
+    def unit_name(self) -> str:
+        return unit_name(self.unit)
 
     def clean(self):
         check_sign(self.value, self.unit)

@@ -7,6 +7,9 @@ Every period has a canonical ``label``, the form figures are stored with
 ``2024-01-01/2024-06-30``); ``parse_period`` reads that form and the ways Vietnamese
 reports write it ("quý I.2024", "giai đoạn 2015 – 2020", "6 tháng đầu năm 2024").
 Two periods are the same when they cover the same days, whatever their labels.
+
+Error messages go through Django's gettext when Django is set up (pages, API, commands),
+so a reader of the Vietnamese interface reads them in Vietnamese.
 """
 
 from __future__ import annotations
@@ -22,6 +25,17 @@ MIN_YEAR, MAX_YEAR = 1900, 2100
 YEAR, QUARTER, HALF, YEARS, QD06, RANGE = "year", "quarter", "half", "years", "qd06", "range"
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 _QUARTER_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _(message: str) -> str:
+    """Django's gettext once Django is set up; the English message as it is otherwise (the
+    extractor's stand-alone command line)."""
+    try:
+        from django.conf import settings
+        from django.utils.translation import gettext
+    except ImportError:  # pragma: no cover - Django is a dependency of the project
+        return message
+    return gettext(message) if settings.configured else message
 
 
 class PeriodError(ValueError):
@@ -117,7 +131,8 @@ def _dmy(day: dt.date) -> str:
 
 def _check_year(year: int) -> int:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise PeriodError(f"year {year} is outside {MIN_YEAR}–{MAX_YEAR}")
+        raise PeriodError(_("year %(year)s is outside %(first)s–%(last)s") % {
+            "year": year, "first": MIN_YEAR, "last": MAX_YEAR})
     return year
 
 
@@ -144,7 +159,8 @@ def years(first: int, last: int) -> Period:
     _check_year(first)
     _check_year(last)
     if last < first:
-        raise PeriodError(f"the term {first}-{last} ends before it starts")
+        raise PeriodError(_("the term %(first)s-%(last)s ends before it starts") % {
+            "first": first, "last": last})
     if first == last:
         return year_period(first)
     return Period(dt.date(first, 1, 1), dt.date(last, 12, 31), YEARS, f"{first}-{last}")
@@ -160,8 +176,8 @@ def qd06_year(year: int) -> Period:
 
 def date_range(start: dt.date, end: dt.date) -> Period:
     if end < start:
-        raise PeriodError(f"the range ends ({end:%d/%m/%Y}) before it starts "
-                          f"({start:%d/%m/%Y})")
+        raise PeriodError(_("the range ends (%(end)s) before it starts (%(start)s)") % {
+            "end": _dmy(end), "start": _dmy(start)})
     _check_year(start.year)
     _check_year(end.year)
     return Period(start, end, RANGE, f"{start.isoformat()}/{end.isoformat()}")
@@ -195,7 +211,7 @@ def _date(year: str, month: str, day: str) -> dt.date:
     try:
         return dt.date(int(year), int(month), int(day))
     except ValueError as exc:
-        raise PeriodError(f"{day}/{month}/{year} is not a date") from exc
+        raise PeriodError(_("%(date)s is not a date") % {"date": f"{day}/{month}/{year}"}) from exc
 
 
 def parse_period(text: str) -> Period:
@@ -227,7 +243,8 @@ def parse_period(text: str) -> Period:
             return date_range(_date(*g[0:3]), _date(*g[3:6]))
         if form == "dmy_range":
             return date_range(_date(g[2], g[1], g[0]), _date(g[5], g[4], g[3]))
-    raise PeriodError(f"{text!r} is not a period; write one of {ACCEPTED_FORMS}")
+    raise PeriodError(_("“%(text)s” is not a period; write one of: %(forms)s") % {
+        "text": text, "forms": ACCEPTED_FORMS})
 
 
 def try_parse_period(text: str | None) -> Period | None:

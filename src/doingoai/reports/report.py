@@ -156,8 +156,10 @@ class Line:
 
     @property
     def definition(self) -> str:
-        computation = COMPUTATIONS.get(self.code)
-        return computation.definition if computation else ""
+        """How the figure is computed, in one line of the reader's language."""
+        from doingoai.reports.sources import source_note
+
+        return source_note(self.code)
 
     @property
     def printed(self) -> bool:

@@ -6,7 +6,7 @@ import base64
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -66,8 +66,7 @@ def report_page(request):
         report = build_report(places, period, user=request.user, prefer=prefer)
         lang = _lang(request)
         ctx.update(
-            report=report, rows=rows(report, lang), prose_vi=report.prose("vi"),
-            prose_en=report.prose("en"),
+            report=report, rows=rows(report, lang), prose=report.prose(lang), lang=lang,
             charts=[(title, _png(png)) for title, png in charts.trend_charts(report, lang)],
             formats=["docx", "xlsx", "pdf", "csv", "json"],
         )
@@ -86,7 +85,9 @@ def export(request):
     lang = _lang(request)
     report = build_report(places, period, user=request.user, prefer=request.GET.get("prefer"),
                           details=fmt not in ("json", "csv"))
-    response = HttpResponse(render_export(report, fmt, lang), content_type=CONTENT_TYPES[fmt])
+    with translation.override(lang):  # the notes and reasons in the export's language
+        content = render_export(report, fmt, lang)
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{file_name(report, fmt)}"'
     return response
 

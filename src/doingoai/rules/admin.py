@@ -8,7 +8,8 @@ class RuleInline(admin.StackedInline):
     model = Rule
     extra = 0
     fields = ["code", "area", "article", "province", "valid_from", "valid_to", "amount", "unit",
-              "due_month", "due_day", "approver", "description"]
+              "due_month", "due_day", "approver", "description_vi",
+              "description_en"]
 
 
 @admin.register(LegalDocument)
@@ -27,7 +28,7 @@ class RuleAdmin(SimpleHistoryAdmin):
     list_display = ["code", "document", "province", "valid_from", "valid_to", "amount", "unit",
                     "approver"]
     list_filter = ["area", "province", "document"]
-    search_fields = ["code", "description", "document__number"]
+    search_fields = ["code", "description_vi", "description_en", "document__number"]
 
 
 @admin.register(Transition)

@@ -42,7 +42,8 @@ class LegalDocument(models.Model):
         help_text=_("Only for a province's own regulation."),
     )
     url = models.URLField(_("link to the text"), blank=True)
-    note = bounded_text(_("note"), blank=True)
+    note_vi = bounded_text(_("note (Vietnamese)"), blank=True)
+    note_en = bounded_text(_("note (English)"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -52,6 +53,14 @@ class LegalDocument(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.number}"
+
+    @property
+    def note(self) -> str:
+        return in_language(self.note_vi, self.note_en)
+
+    @note.setter
+    def note(self, text: str):
+        self.note_vi = text
 
 
 class RuleQuerySet(models.QuerySet):
@@ -103,7 +112,8 @@ class Rule(models.Model):
     due_day = models.PositiveSmallIntegerField(_("due day (yearly)"), null=True, blank=True)
     approver = models.CharField(_("approver"), max_length=16, choices=Approver.choices,
                                 blank=True)
-    description = bounded_text(_("what it says"), limit=TEXT_LENGTH)
+    description_vi = bounded_text(_("what it says"), limit=TEXT_LENGTH)
+    description_en = bounded_text(_("what it says (English)"), limit=TEXT_LENGTH, blank=True)
     history = HistoricalRecords()
 
     objects = RuleQuerySet.as_manager()
@@ -133,6 +143,20 @@ class Rule(models.Model):
                 errors["due_day"] = _("This is not a date of the year.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def description(self) -> str:
+        """What the rule says, in the reader's language (Vietnamese when no English is kept)."""
+        return in_language(self.description_vi, self.description_en)
+
+    @description.setter
+    def description(self, text: str):
+        # ``Rule(description=...)`` keeps working: the one text given is the Vietnamese.
+        self.description_vi = text
+
+    @property
+    def article_text(self) -> str:
+        return article_in_language(self.article)
 
     # --- what the rule says, as dates ---------------------------------------------------
     def due_after(self, start: dt.date) -> dt.date:
@@ -179,23 +203,37 @@ class Rule(models.Model):
         return f"{text}, {article_in_language(self.article)}" if self.article else text
 
 
-_ARTICLE = re.compile(r"Art\. (\d+)(?:\((\d+)\))?(?:\(([a-zđ])\))?$")
+def in_language(vietnamese: str, english: str) -> str:
+    """A text kept in both languages, in the reader's; Vietnamese is the one always there."""
+    if (get_language() or "vi").startswith("en") and english:
+        return english
+    return vietnamese or english
+
+
+_ARTICLE = re.compile(r"(?:Art\. )?(\d+)(?:\((\d+)\))?(?:\(([a-zđ])\))?$")
 
 
 def article_in_language(article: str) -> str:
-    """Articles are stored the English way ("Art. 5(1)(a)"); Vietnamese legal writing names
-    the point, then the clause, then the article ("điểm a khoản 1 Điều 5")."""
-    match = _ARTICLE.match(article.strip())
-    if get_language() != "vi" or match is None:
+    """Articles are stored the English way ("Art. 5(1)(a)", "Art. 9(1), 9(3)"); Vietnamese
+    legal writing names the point, then the clause, then the article ("điểm a khoản 1
+    Điều 5"). A text in neither form is shown as it is."""
+    article = article.strip()
+    if (get_language() or "vi").startswith("en") or not article:
         return article
-    number, clause, point = match.groups()
-    parts = []
-    if point:
-        parts.append(f"điểm {point}")
-    if clause:
-        parts.append(f"khoản {clause}")
-    parts.append(f"Điều {number}")
-    return " ".join(parts)
+    matches = [_ARTICLE.match(part.strip()) for part in article.split(",")]
+    if not article.startswith("Art. ") or not all(matches):
+        return article
+    cited = []
+    for match in matches:
+        number, clause, point = match.groups()
+        parts = []
+        if point:
+            parts.append(f"điểm {point}")
+        if clause:
+            parts.append(f"khoản {clause}")
+        parts.append(f"Điều {number}")
+        cited.append(" ".join(parts))
+    return ", ".join(cited)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

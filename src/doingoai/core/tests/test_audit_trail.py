@@ -67,3 +67,29 @@ def test_restoring_needs_a_post(hg_client, ha_giang):
 def test_a_record_not_in_the_trash_cannot_be_restored(hg_client, ha_giang):
     partner = make_partner(ha_giang)
     assert hg_client.post(partners.reverse("restore", partner.pk)).status_code == 404
+
+
+def test_the_history_names_a_choice_by_its_label_and_a_related_record_by_its_name(
+    hg_client, ha_giang
+):
+    from doingoai.core.tests.factories import make_delegation
+    from doingoai.delegations.pages import delegations
+
+    ibaraki = make_partner(ha_giang, name_vi="Tỉnh Ibaraki", name_en="Ibaraki", country_id="JP")
+    moriya = make_partner(ha_giang, name_vi="Thành phố Moriya", name_en="Moriya",
+                          country_id="JP")
+    response = hg_client.post(partners.reverse("edit", moriya.pk),
+                              _form_data(moriya, parent=str(ibaraki.pk), country="JP"))
+    assert response.status_code == 302
+    page = hg_client.get(partners.reverse("detail", moriya.pk)).content.decode()
+    history = page[page.index('id="history"'):]
+    assert "<ins>Tỉnh Ibaraki</ins>" in history
+    assert f"<ins>{ibaraki.pk}</ins>" not in history
+
+    delegation = make_delegation(ha_giang)
+    delegation.status = delegation.Status.SUBMITTED
+    delegation.save()
+    page = hg_client.get(delegations.reverse("detail", delegation.pk)).content.decode()
+    history = page[page.index('id="history"'):]
+    assert f"<del>{_vi('Draft')}</del> → <ins>{_vi('Submitted')}</ins>" in history
+    assert "draft" not in history

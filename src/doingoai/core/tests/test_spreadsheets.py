@@ -240,6 +240,7 @@ def test_a_damaged_zip_gets_a_clear_error(client, english, hg_specialist):
     response = upload(client, PARTNERS, file)
     assert response.status_code == 400
     assert "The workbook cannot be read" in response.content.decode()
+    assert "BadZipFile" not in response.content.decode()
 
 
 def test_an_oversized_upload_is_refused_and_changes_nothing(

@@ -128,9 +128,12 @@ def read_bytes(name: str, data: bytes) -> str:
             f"a library needed to read {suffix} files is missing ({exc.name})",
         ) from exc
     except Exception as exc:  # a corrupt .docx or .pdf raises whatever its library raises
+        # The reader is told what to do about it; the library's exception (BadZipFile,
+        # PdfReadError...) means nothing to them and stays chained for the log.
+        kind = suffix.lstrip(".").upper() or "văn bản"
         raise DocumentError(
-            f"tệp hỏng hoặc sai định dạng ({type(exc).__name__})",
-            f"damaged or not a {suffix or 'text'} file ({type(exc).__name__}: {exc})",
+            f"tệp hỏng hoặc không phải tệp {kind}",
+            f"the file is damaged or is not a {suffix.lstrip('.').upper() or 'text'} file",
         ) from exc
     if not text.strip():
         raise DocumentError("tệp rỗng, không có chữ", "the file is empty (no text)")

@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font
 
+from doingoai.figures.models import unit_name
 from doingoai.reports.exports.tables import indicator_name, plain, rows
 
 WHOLE = "[$-42A]#,##0"
@@ -75,8 +76,8 @@ def as_xlsx(report, lang: str = "vi") -> bytes:
     sheet = workbook.active
     sheet.title = names["figures"]
     _write(sheet, headings["figures"], [
-        [r["code"], r["name"], r["computed"], r["computed_unit"], r["computed_of"],
-         r["reported"], r["reported_unit"], r["reported_of"], r["difference"],
+        [r["code"], r["name"], r["computed"], unit_name(r["computed_unit"]), r["computed_of"],
+         r["reported"], unit_name(r["reported_unit"]), r["reported_of"], r["difference"],
          r["basis_name"], r["reason"]] for r in rows(report, lang)])
 
     trends = report.trends or {"years": [], "series": {}, "indicators": {}}

@@ -1,6 +1,17 @@
 from django.db import migrations
 
 
+def english_only(row, field):
+    """The seed keeps each text in Vietnamese and English; the models of this migration had
+    one field, which held the English (0003 adds the Vietnamese)."""
+    row = dict(row)
+    row.pop(f"{field}_vi", None)
+    english = row.pop(f"{field}_en", None)
+    if english is not None:
+        row[field] = english
+    return row
+
+
 def seed(apps, schema_editor):
     from doingoai.rules.seed import DOCUMENTS, RULES
 
@@ -8,11 +19,11 @@ def seed(apps, schema_editor):
     Rule = apps.get_model("rules", "Rule")
     documents = {}
     for row in DOCUMENTS:
-        row = dict(row)
+        row = english_only(row, "note")
         number = row.pop("number")
         documents[number] = LegalDocument.objects.update_or_create(number=number, defaults=row)[0]
     for row in RULES:
-        row = dict(row)
+        row = english_only(row, "description")
         document = documents[row.pop("document")]
         Rule.objects.update_or_create(
             document=document, code=row.pop("code"), province=None, defaults=row
