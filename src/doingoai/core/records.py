@@ -44,6 +44,7 @@ from doingoai.accounts.scope import (
 from doingoai.core.access import get_record_for_user, require_writer
 from doingoai.core.models import AdminUnit, OwnedRecord
 from doingoai.core.widgets import DateInput
+from doingoai.lib.cells import safe_cell, safe_row
 from doingoai.lib.collation import vietnamese_order
 from doingoai.lib.money import normalise_decimal
 from doingoai.rules.workflow import (
@@ -469,7 +470,7 @@ class RecordType:
                 return value
 
         writer = csv.writer(Echo())
-        rows = (writer.writerow(row) for row in self.export_rows(qs, hidden))
+        rows = (writer.writerow(safe_row(row)) for row in self.export_rows(qs, hidden))
         response = StreamingHttpResponse(
             _with_bom(rows), content_type="text/csv; charset=utf-8"
         )
@@ -491,7 +492,7 @@ class RecordType:
                     cell.number_format = (
                         "DD/MM/YYYY HH:MM" if isinstance(value, dt.datetime) else "DD/MM/YYYY")
                     value = cell
-                cells.append(value)
+                cells.append(safe_cell(value))
             sheet.append(cells)
         buffer = io.BytesIO()
         workbook.save(buffer)

@@ -39,6 +39,7 @@ from django.utils.translation import gettext as _
 from doingoai.accounts.scope import home_province
 from doingoai.core.access import require_writer
 from doingoai.core.models import OwnedRecord
+from doingoai.lib.cells import safe_cell, safe_row, unquote_cell
 from doingoai.lib.text import fold
 from doingoai.rules.workflow import workflow_for
 
@@ -189,7 +190,7 @@ def _template_workbook(rt, user) -> bytes:
     sheet.title = str(capfirst(rt.verbose_name_plural))[:31]
     lists = workbook.create_sheet(LISTS_SHEET)
     lists.sheet_state = "hidden"
-    sheet.append([header_of(form.fields[name], name) for name in names])
+    sheet.append(safe_row(header_of(form.fields[name], name) for name in names))
     sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
     last_row = FIRST_DATA_ROW + FORMATTED_ROWS - 1
     list_column = 0
@@ -212,7 +213,7 @@ def _template_workbook(rt, user) -> bytes:
         list_letter = get_column_letter(list_column)
         lists.cell(row=1, column=list_column, value=header.value)
         for row, (label, _value) in enumerate(choices, start=2):
-            lists.cell(row=row, column=list_column, value=label)
+            lists.cell(row=row, column=list_column, value=safe_cell(label))
         source = (f"{quote_sheetname(LISTS_SHEET)}!${list_letter}$2:"
                   f"${list_letter}${len(choices) + 1}")
         if _is_multiple(formfield):
@@ -319,7 +320,9 @@ def read_rows(upload, known: dict[str, str]):
             if len(result) >= MAX_ROWS:
                 raise UploadError(_("The workbook has more than %(rows)d rows.")
                                   % {"rows": MAX_ROWS})
-            result.append((line, {n: v for n, v in zip(names, values, strict=False) if n}))
+            # A list label the template quoted (``safe_cell``) reads as the label itself.
+            result.append((line, {n: unquote_cell(v)
+                                  for n, v in zip(names, values, strict=False) if n}))
         return names, result
     finally:
         workbook.close()

@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import login_required
+from django.db import models
 from django.shortcuts import render
 
 from doingoai.accounts.scope import home_province, is_leader, readable_unit_ids
@@ -54,9 +55,10 @@ def download(request, app_label, model_name, pk, field_name):
     else:
         raise Http404
     record = rt.get_for_user(request, pk)
-    field_names = {f.name for f in rt.model._meta.get_fields()}
+    field_names = {f.name for f in rt.model._meta.get_fields()
+                   if isinstance(f, models.FileField)}
     if field_name not in field_names or field_name not in (rt.detail_fields or rt.fields):
-        raise Http404
+        raise Http404  # not a file of this record type (a name or a date is not a download)
     attached = getattr(record, field_name)
     if not attached:
         raise Http404

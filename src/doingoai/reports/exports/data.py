@@ -9,6 +9,7 @@ import csv
 import io
 import json
 
+from doingoai.lib.cells import safe_row
 from doingoai.reports.exports.tables import plain, rows
 
 
@@ -45,16 +46,16 @@ CSV_COLUMNS = ["indicator", "name", "computed", "computed_unit", "computed_of", 
 def as_csv(report, lang: str = "vi") -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(safe_row(CSV_COLUMNS))
     for row in rows(report, lang):
         line = row["line"]
-        writer.writerow([
+        writer.writerow(safe_row([
             row["code"], row["name"], _text(row["computed"]), row["computed_unit"],
             _text(row["computed_of"]), _text(row["reported"]), row["reported_unit"],
             _text(row["reported_of"]), line.reported.qualifier if line.reported else "",
             _text(row["difference"]), row["basis"] or "", _text(line.value),
             line.unit if line.printed else "", _text(line.of), row["reason"], line.source,
-        ])
+        ]))
     return buffer.getvalue()
 
 

@@ -11,6 +11,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font
 
 from doingoai.figures.models import unit_name
+from doingoai.lib.cells import safe_row
 from doingoai.reports.exports.tables import indicator_name, plain, rows
 
 WHOLE = "[$-42A]#,##0"
@@ -50,13 +51,13 @@ HEADINGS = {
 def _write(sheet, headings, data_rows, year_column: int | None = None):
     """Append ``headings`` and ``data_rows`` to ``sheet``; column ``year_column`` (1-based)
     holds years."""
-    sheet.append(headings)
+    sheet.append(safe_row(headings))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for data in data_rows:
-        sheet.append([plain(v) if not isinstance(v, str) and v is not None else v
-                      for v in data])
+        sheet.append(safe_row(plain(v) if not isinstance(v, str) and v is not None else v
+                              for v in data))
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             if cell.column == year_column:
