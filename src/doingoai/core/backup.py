@@ -26,7 +26,7 @@ from pathlib import Path
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core import serializers
-from django.core.files.base import ContentFile
+from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.serializers.json import DjangoJSONEncoder
@@ -149,12 +149,43 @@ def _clear(using: str) -> None:
             model._base_manager.using(using).all()._raw_delete(using)
 
 
+# A backup holds the whole database and every stored file, so its bounds are wide; they
+# stop an archive of millions of members or one inflating far beyond any real backup.
+RESTORE_MAX_MEMBERS = 1_000_000
+RESTORE_MAX_RATIO = 1000
+
+
+def _check_archive(source) -> None:
+    from django.conf import settings
+
+    from doingoai.lib.uploads import UploadRefused, check_zip_container
+
+    limit = getattr(settings, "DOINGOAI_MAX_RESTORE_BYTES", 20 * 1024**3)
+    try:
+        if not zipfile.is_zipfile(source):
+            return  # restore() itself says it is not a backup
+        if hasattr(source, "read"):
+            source.seek(0)
+            check_zip_container(source, max_total=limit, max_members=RESTORE_MAX_MEMBERS,
+                                max_ratio=RESTORE_MAX_RATIO)
+            source.seek(0)
+        else:
+            with open(source, "rb") as handle:
+                check_zip_container(handle, max_total=limit, max_members=RESTORE_MAX_MEMBERS,
+                                    max_ratio=RESTORE_MAX_RATIO)
+    except OSError as error:
+        raise BackupError(f"Not a doingoai backup: {error}") from error
+    except UploadRefused as error:
+        raise BackupError(str(error)) from error
+
+
 def restore(source, using: str = DEFAULT_DB_ALIAS, storage=None, force: bool = False) -> dict:
     """Load a backup archive from ``source`` (a path or a binary file object) into the
     database and the storage; return its manifest."""
     from django.contrib.contenttypes.models import ContentType
 
     storage = storage or default_storage
+    _check_archive(source)
     try:
         zf = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError) as error:
@@ -174,7 +205,11 @@ def restore(source, using: str = DEFAULT_DB_ALIAS, storage=None, force: bool = F
         ContentType.objects.clear_cache()
         with tempfile.TemporaryDirectory() as tmp:
             fixture = Path(tmp) / "doingoai_backup.json"
-            with zf.open("data.json") as src, fixture.open("wb") as dest:
+            try:
+                src = zf.open("data.json")
+            except KeyError as error:
+                raise BackupError("Not a doingoai backup: no data.json.") from error
+            with src, fixture.open("wb") as dest:
                 for chunk in iter(lambda: src.read(1024 * 1024), b""):
                     dest.write(chunk)
             with transaction.atomic(using=using):
@@ -187,7 +222,11 @@ def restore(source, using: str = DEFAULT_DB_ALIAS, storage=None, force: bool = F
                         continue
                     if storage.exists(name):
                         storage.delete(name)
-                    saved = storage.save(name, ContentFile(zf.read(member)))
+                    # Streamed, not read whole: a stored file may be larger than memory.
+                    with zf.open(member) as content:
+                        stored = File(content, name=name)
+                        stored.size = zf.getinfo(member).file_size
+                        saved = storage.save(name, stored)
                     if saved != name:
                         raise BackupError(f"The storage saved {name!r} as {saved!r}.")
     return manifest

@@ -41,11 +41,19 @@ from doingoai.core.access import require_writer
 from doingoai.core.models import OwnedRecord
 from doingoai.lib.cells import safe_cell, safe_row, unquote_cell
 from doingoai.lib.text import fold
+from doingoai.lib.uploads import UploadRefused, check_zip_container
 from doingoai.rules.workflow import workflow_for
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
+# What a workbook may expand to (its upload is at most 5 MB compressed): a 1.8 MB sheet of
+# empty rows once grew a worker by 2 GB, a huge shared-strings table held 1.1 GB.
+MAX_COLUMNS = 200
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+MAX_SHARED_STRINGS_BYTES = 10 * 1024 * 1024
+MAX_PARTS = 500
+MAX_RATIO = 200
 MAX_OPTIONS = 5000
 FORMATTED_ROWS = 500  # rows of the template given the date format in advance
 FIRST_DATA_ROW = 2
@@ -292,6 +300,12 @@ def read_rows(upload, known: dict[str, str]):
                             "and upload it as .xlsx."))
     upload.seek(0)
     try:
+        check_zip_container(upload, max_total=MAX_UNPACKED_BYTES, max_members=MAX_PARTS,
+                            max_ratio=MAX_RATIO,
+                            max_member={"xl/sharedStrings.xml": MAX_SHARED_STRINGS_BYTES})
+    except UploadRefused as error:
+        raise UploadError(str(error)) from error
+    try:
         workbook = load_workbook(upload, read_only=True, data_only=True)
     except Exception as error:  # a damaged or mislabeled file: openpyxl raises many kinds
         # Never the exception's class name (BadZipFile, KeyError): it means nothing to the
@@ -301,7 +315,11 @@ def read_rows(upload, known: dict[str, str]):
                             "as .xlsx.")) from error
     try:
         sheet = workbook.worksheets[0]
-        rows = list(sheet.iter_rows(values_only=True, max_row=MAX_ROWS + OLD_FIRST_DATA_ROW + 1))
+        _check_dimension(sheet)
+        # Bounded while reading too: the declared dimension may be missing or lie, and a
+        # read-only sheet pads every row to its widest.
+        rows = list(sheet.iter_rows(values_only=True, max_row=MAX_ROWS + OLD_FIRST_DATA_ROW + 1,
+                                    max_col=MAX_COLUMNS))
         if not rows or all(v is None for v in rows[0]):
             raise UploadError(_("The workbook has no header rows: use the template."))
         first_line = FIRST_DATA_ROW
@@ -326,6 +344,25 @@ def read_rows(upload, known: dict[str, str]):
         return names, result
     finally:
         workbook.close()
+
+
+def _check_dimension(sheet) -> None:
+    """Refuse a sheet that declares more rows or columns than an import can hold, before a
+    row of it is read (a sheet of 1,048,576 formatted empty rows)."""
+    try:
+        rows, columns = sheet.max_row, sheet.max_column
+    except Exception:  # noqa: BLE001 - an unreadable dimension: the bounded read still holds
+        return
+    if rows and rows > MAX_ROWS + OLD_FIRST_DATA_ROW:
+        raise UploadError(_(
+            "The sheet spans %(count)d rows; at most %(limit)d rows can be imported. Delete "
+            "the empty rows below your data (or split the file) and upload it again.")
+            % {"count": rows, "limit": MAX_ROWS})
+    if columns and columns > MAX_COLUMNS:
+        raise UploadError(_(
+            "The sheet spans %(count)d columns; at most %(limit)d can be read. Delete the "
+            "empty columns right of your data and upload it again.")
+            % {"count": columns, "limit": MAX_COLUMNS})
 
 
 def _cell_text(value) -> str:

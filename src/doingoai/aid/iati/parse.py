@@ -21,6 +21,7 @@ from doingoai.aid.iati import codes
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 HEAD_BYTES = 64 * 1024
+MAX_ACTIVITY_BYTES = 20 * 1024 * 1024
 ACTIVITY_DATE = gettext_noop("activity date")
 TRANSACTION_VALUE_DATE = gettext_noop("transaction value date")
 TRANSACTION_DATE = gettext_noop("transaction date")
@@ -77,11 +78,26 @@ class Activity:
 
 
 class _Prefixed(io.RawIOBase):
-    """A binary stream that gives ``head`` again before the rest of ``stream``."""
+    """A binary stream that gives ``head`` again before the rest of ``stream``, and refuses
+    to give more than ``MAX_ACTIVITY_BYTES`` while one activity is open: an activity is held
+    whole in memory until its end tag, so a huge text inside one would otherwise all be kept
+    (the parser's own limit is per text node, 10 MB, not per activity)."""
 
     def __init__(self, head: bytes, stream):
         self.head = head
         self.stream = stream
+        self.consumed = 0
+        self.activity_from: int | None = None
+
+    def _count(self, chunk: bytes) -> bytes:
+        self.consumed += len(chunk)
+        if (self.activity_from is not None
+                and self.consumed - self.activity_from > MAX_ACTIVITY_BYTES):
+            raise IatiFileError(_(
+                "One activity of the file is larger than %(limit)d MB; IATI activities are "
+                "far smaller, so the file was refused.")
+                % {"limit": MAX_ACTIVITY_BYTES // (1024 * 1024)})
+        return chunk
 
     def readable(self):
         return True
@@ -92,8 +108,8 @@ class _Prefixed(io.RawIOBase):
                 chunk, self.head = self.head, b""
             else:
                 chunk, self.head = self.head[:size], self.head[size:]
-            return chunk
-        return self.stream.read(size)
+            return self._count(chunk)
+        return self._count(self.stream.read(size))
 
 
 def _check_head(head: bytes) -> None:
@@ -304,8 +320,9 @@ def iter_activities(source, *, on_version=None):
         if not head:
             raise IatiFileError(_("The file is empty."))
         _check_head(head)
+        stream = _Prefixed(head, source)
         events = etree.iterparse(
-            _Prefixed(head, source), events=("start", "end"),
+            stream, events=("start", "end"),
             tag=("iati-activities", "iati-activity"), resolve_entities=False,
             no_network=True, huge_tree=False, load_dtd=False, remove_comments=True,
         )
@@ -320,10 +337,12 @@ def iter_activities(source, *, on_version=None):
                         raise IatiFileError(_("The file declares a document type; refused."))
                     if on_version is not None:
                         on_version(el.get("version") or "")
-                if event == "start":
-                    continue
                 if el.tag == "iati-activities":
                     continue
+                if event == "start":
+                    stream.activity_from = stream.consumed
+                    continue
+                stream.activity_from = None
                 try:
                     yield read_activity(el)
                 except ActivityError as error:

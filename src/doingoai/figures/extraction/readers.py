@@ -13,6 +13,10 @@ import logging
 from html.parser import HTMLParser
 from pathlib import Path
 
+from django.utils.translation import gettext_noop
+
+from doingoai.lib.uploads import UploadRefused, check_count, check_text_length, check_zip_container
+
 __all__ = ["DocumentError", "read_bytes", "read_document"]
 
 
@@ -63,6 +67,31 @@ def html_to_text(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+# What a document may expand to once read (its upload is at most 10 MB compressed): a .docx
+# whose parts inflate past DOCX_MAX_TOTAL, a .docx or .pdf giving more than MAX_TEXT_CHARS
+# characters, or a PDF of more than MAX_PDF_PAGES pages, is refused before it can take a
+# worker's memory (a 1.9 MB .docx once grew one by 5.4 GB).
+DOCX_MAX_TOTAL = 40 * 1024 * 1024
+DOCX_MAX_MEMBERS = 1000
+DOCX_MAX_RATIO = 100
+MAX_TEXT_CHARS = 10_000_000
+MAX_PDF_PAGES = 500
+
+
+def _refusal(error: UploadRefused) -> DocumentError:
+    """The refusal in Vietnamese and English, as :class:`DocumentError` carries both."""
+    try:
+        from django.utils import translation
+
+        with translation.override("vi"):
+            vi = str(error)
+        with translation.override("en"):
+            en = str(error)
+    except Exception:  # noqa: BLE001 - outside Django (the standalone extractor): English
+        vi = en = error.message % error.params
+    return DocumentError(vi, en)
+
+
 def _decode(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
@@ -73,12 +102,24 @@ def _decode(data: bytes) -> str:
 def _docx(data: bytes) -> str:
     import docx  # python-docx
 
-    document = docx.Document(io.BytesIO(data))
-    parts = [p.text for p in document.paragraphs]
+    stream = io.BytesIO(data)
+    check_zip_container(stream, max_total=DOCX_MAX_TOTAL, max_members=DOCX_MAX_MEMBERS,
+                        max_ratio=DOCX_MAX_RATIO)
+    document = docx.Document(stream)
+    parts, length = [], 0
+    for text in _docx_texts(document):
+        length += len(text) + 1
+        check_text_length(length, MAX_TEXT_CHARS)
+        parts.append(text)
+    return "\n".join(parts)
+
+
+def _docx_texts(document):
+    for paragraph in document.paragraphs:
+        yield paragraph.text
     for table in document.tables:
         for row in table.rows:
-            parts.append("\t".join(cell.text for cell in row.cells))
-    return "\n".join(parts)
+            yield "\t".join(cell.text for cell in row.cells)
 
 
 def _pdf(data: bytes) -> str:
@@ -88,7 +129,14 @@ def _pdf(data: bytes) -> str:
     # prints is the message, so its warnings are kept quiet.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     reader = PdfReader(io.BytesIO(data))
-    return "\n".join(page.extract_text() or "" for page in reader.pages)
+    check_count(len(reader.pages), MAX_PDF_PAGES, gettext_noop("pages"))
+    parts, length = [], 0
+    for page in reader.pages:
+        text = page.extract_text() or ""
+        length += len(text) + 1
+        check_text_length(length, MAX_TEXT_CHARS)
+        parts.append(text)
+    return "\n".join(parts)
 
 
 def read_document(path: str | Path) -> str:
@@ -122,6 +170,8 @@ def read_bytes(name: str, data: bytes) -> str:
             text = _decode(data)
     except DocumentError:
         raise
+    except UploadRefused as exc:
+        raise _refusal(exc) from exc
     except ImportError as exc:
         raise DocumentError(
             f"thiếu thư viện để đọc tệp {suffix} ({exc.name})",
