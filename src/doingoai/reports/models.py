@@ -11,7 +11,7 @@ for that place, period and indicator.
 """
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -63,6 +63,22 @@ class RegisterCoverage(models.Model):
     def __str__(self):
         return f"{self.province} — {self.register}: {self.complete_from:%d/%m/%Y}"
 
+    @classmethod
+    def declare(cls, province, register, complete_from, user) -> "RegisterCoverage":
+        with transaction.atomic():
+            return cls._declare(province, register, complete_from, user)
+
+    @classmethod
+    def _declare(cls, province, register, complete_from, user) -> "RegisterCoverage":
+        row = cls.objects.select_for_update().filter(province=province,
+                                                     register=register).first()
+        if row is None:
+            row = cls(province=province, register=register)
+        row.complete_from, row.updated_by = complete_from, user
+        row._history_user = user
+        row.save()
+        return row
+
 
 class FigureChoice(models.Model):
     class Basis(models.TextChoices):
@@ -90,3 +106,14 @@ class FigureChoice(models.Model):
 
     def __str__(self):
         return f"{self.place} {self.period_start}–{self.period_end} {self.indicator_id}"
+
+    @classmethod
+    def record(cls, place, period, indicator_code, basis, user) -> "FigureChoice":
+        with transaction.atomic():
+            choice, _created = cls.objects.select_for_update().get_or_create(
+                place=place, period_start=period.start, period_end=period.end,
+                indicator_id=indicator_code, defaults={"basis": basis, "chosen_by": user})
+            choice.basis, choice.chosen_by = basis, user
+            choice._history_user = user
+            choice.save()
+        return choice
