@@ -139,3 +139,12 @@ def test_the_json_lists_only_printed_figures(report):
     assert set(data) == {"place", "period", "figures", "prose"}
     assert all(set(f) == {"indicator", "value", "unit", "of", "qualifier", "basis", "source"}
                for f in data["figures"])
+
+
+def test_the_documents_leave_out_the_figures_without_data(report):
+    # Issue 11: a figure neither covered by the records nor reported is not written as 0.
+    assert report.line("fdi.projects").basis is None
+    text = docx_text(Document(io.BytesIO(render(report, "docx"))))
+    assert "Không in" not in text
+    sheet = load_workbook(io.BytesIO(render(report, "xlsx"))).worksheets[0]
+    assert "Không in" not in [cell.value for row in sheet.iter_rows() for cell in row]
