@@ -31,8 +31,8 @@ from doingoai.consular import demo as consular_demo
 from doingoai.consular.models import ConsularCase, ConsularPerson, ConsularStep
 from doingoai.core.models import AdminUnit, Currency, ExchangeRate
 from doingoai.delegations.models import Delegation, DelegationMember
+from doingoai.demo import coverage, friendship, logins, partners, rates, records, year2023
 from doingoai.demo import figures as reported
-from doingoai.demo import friendship, logins, partners, rates, records, year2023
 from doingoai.events.models import Event
 from doingoai.figures.models import Candidate, ReportedFigure, SourceDocument
 from doingoai.figures.review import run_extractor
@@ -48,6 +48,7 @@ from doingoai.passports.models import (
     PassportMovement,
 )
 from doingoai.privacy import demo as privacy_demo
+from doingoai.reports.models import RegisterCoverage
 from doingoai.residents import demo as residents_demo
 from doingoai.residents.models import Foreigner, HomeVisit, PersonAbroad
 from doingoai.signatures import demo as signatures_demo
@@ -446,6 +447,22 @@ class Loader:
                     self.summary.add(model, created=True, count=now - was)
                     self.summary.add(model, created=False, count=was)
 
+    def register_coverage(self):
+        """The leader's declaration of the registers' completeness (demo.coverage); a
+        declaration that exists is left as it is, like every demo record."""
+        for name, registers in coverage.COVERAGE.items():
+            province = self.province(name)
+            for register, complete_from in registers.items():
+                if RegisterCoverage.objects.filter(province=province,
+                                                   register=register).exists():
+                    self.summary.add(RegisterCoverage, created=False)
+                    continue
+                row = RegisterCoverage(province=province, register=register,
+                                       complete_from=complete_from, updated_by=self.hg_leader)
+                row._history_user = self.hg_leader
+                row.save()
+                self.summary.add(RegisterCoverage, created=True)
+
     @staticmethod
     def count_rows(rows, province) -> list[int]:
         counts = []
@@ -468,5 +485,6 @@ def load_demo() -> Summary:
         loader.reported_figures()
         loader.year_2023()
         loader.registers()
+        loader.register_coverage()
     return loader.summary
 

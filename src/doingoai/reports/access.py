@@ -62,3 +62,25 @@ def get_places_for_user(request, place_ids) -> list[AdminUnit]:
     if len(places) != len(set(ids)):
         raise PermissionDenied
     return sorted(places, key=lambda p: ids.index(p.pk))
+
+
+def get_coverage_province_for_user(user, place_id, *, write: bool = False) -> AdminUnit:
+    """The province whose register coverage ``user`` asks for: one they may read (404
+    otherwise: another province's declaration is not shown); to change it, they must be
+    the leader of the office (403 otherwise)."""
+    from django.http import Http404
+
+    from doingoai.accounts.scope import is_leader
+
+    provinces = readable_provinces(user)
+    if place_id in (None, ""):
+        home = home_province(user)
+        if home is None:
+            raise Http404
+        place_id = home.pk
+    province = provinces.filter(pk=place_id).first() if str(place_id).isdigit() else None
+    if province is None:
+        raise Http404
+    if write and not (is_leader(user) and readable_unit_ids(user) is not None):
+        raise PermissionDenied
+    return province

@@ -6,12 +6,13 @@ Roll-up: a place stands for itself and every unit merged into it in 2025
 (``AdminUnit.objects.rolling_up_to``), so today's Tuyên Quang over 2015–2020 counts the
 records and reported figures of Hà Giang as well as those of the old Tuyên Quang.
 
-Which figure is printed: the computed one when the records cover the period, the reported
-one otherwise; the user can ask for either (``prefer``). Records of a register cover a
-period for a unit when its first record of that register is from the year the period (or
-the unit, if it was created later) starts, or earlier: an office is taken to keep complete
-records from the first year it entered any. A stock (pacts, agreements in force) is covered
-as soon as the register has records.
+Which figure is printed (``decide``, the one place that says so for the page, the exports,
+the CLI and the API): the computed one only when the records cover the period, that is when
+the office has declared (``RegisterCoverage``) that the register's records are complete for
+every unit of the place from the period's start or earlier; the reported one otherwise.
+When both exist and differ, the leader's choice for that place, period and indicator
+(``FigureChoice``) is printed. The user can still ask for either (``prefer``). Without any
+figure nothing is printed: "no data" is never written as 0.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from doingoai.lib.collation import sort_key
 from doingoai.lib.periods import Period, try_parse_period, years
 from doingoai.reports import computations
 from doingoai.reports.computations import COMPUTATIONS, Computed
+from doingoai.reports.models import FigureChoice, RegisterCoverage
 
 COMPUTED, REPORTED = "computed", "reported"
 MONEY_UNITS = {"money"}
@@ -145,6 +147,7 @@ class Line:
     reported: Reported | None = None
     basis: str | None = None
     reason: str = ""
+    choice: FigureChoice | None = None
 
     @property
     def code(self) -> str:
@@ -203,6 +206,12 @@ class Line:
             return _("Computed from the records: %(definition)s") % {
                 "definition": self.definition}
         return ""
+
+    @property
+    def disagrees(self) -> bool:
+        """Both figures can be printed and they differ: the leader chooses one."""
+        return (self.covered and self.reported is not None and self.difference is not None
+                and self.difference != 0)
 
     @property
     def difference(self) -> Decimal | None:
@@ -276,7 +285,16 @@ class ReportBuilder:
         self.figures = defaultdict(list)
         for figure in figures:
             self.figures[(figure.indicator_id, figure.place_id)].append(figure)
-        self._first_records: dict[tuple[str, int], dt.date | None] = {}
+        self.complete_from = {
+            (row.register, row.province_id): row.complete_from
+            for row in RegisterCoverage.objects.filter(province_id__in=self.unit_ids)}
+        # A choice is made for one place's report; a report of several places has none.
+        self.choices = {}
+        if len(places) == 1:
+            self.choices = {
+                (choice.indicator_id, choice.period_start, choice.period_end): choice
+                for choice in FigureChoice.objects.filter(place=places[0]).select_related(
+                    "chosen_by")}
 
     # --- reported ---------------------------------------------------------------------
     def reported(self, code: str, period: Period) -> Reported | None:
@@ -320,32 +338,25 @@ class ReportBuilder:
 
     # --- coverage ---------------------------------------------------------------------
     def coverage(self, code: str, period: Period) -> tuple[bool, str]:
-        computation = COMPUTATIONS[code]
-        register = computation.register
-        if computation.stock:
-            if computation.universe(self.unit_ids).exists():
-                return True, ""
-            return False, _("there are no records of this kind")
+        """Whether the records of ``code``'s register are declared complete, for every unit
+        of the place that existed in the period, from the period's start (or the unit's
+        creation, if later) or earlier; and, when they are not, why."""
+        register = COMPUTATIONS[code].register
         gaps = []
         for unit in self.units:
             if not existed_during(unit, period):
                 continue
             start = max(period.start, unit.valid_from or period.start)
-            first = self._first(register, unit.pk)
-            if first is None:
-                gaps.append(_("%(place)s has no records of this kind") % {"place": unit.name})
-            elif first.year > start.year:
-                gaps.append(_("the records of %(place)s start in %(year)s") % {
-                    "place": unit.name, "year": first.year})
+            complete_from = self.complete_from.get((register, unit.pk))
+            if complete_from is None:
+                gaps.append(_("%(place)s has not declared from when its records of this kind "
+                              "are complete") % {"place": unit.name})
+            elif complete_from > start:
+                gaps.append(_("the records of %(place)s are complete only from %(date)s") % {
+                    "place": unit.name, "date": complete_from.strftime("%d/%m/%Y")})
         if gaps:
             return False, "; ".join(gaps)
         return True, ""
-
-    def _first(self, register, unit_id):
-        key = (register, unit_id)
-        if key not in self._first_records:
-            self._first_records[key] = computations.first_record_on(register, unit_id)
-        return self._first_records[key]
 
     # --- lines ------------------------------------------------------------------------
     def line(self, indicator: Indicator, period: Period) -> Line:
@@ -357,6 +368,7 @@ class ReportBuilder:
             if line.computed.of is not None:
                 line.computed.of = self.reported_denominator(code, period) or line.computed.of
             line.covered, line.coverage_note = self.coverage(code, period)
+        line.choice = self.choices.get((code, period.start, period.end))
         decide(line, self.prefer)
         return line
 
@@ -393,6 +405,12 @@ def decide(line: Line, prefer: str | None) -> None:
         line.basis, line.reason = COMPUTED, _("Computed from the records, as requested.")
     elif prefer == REPORTED and line.reported is not None:
         line.basis, line.reason = REPORTED, _("The reported figure, as requested.")
+    elif line.choice is not None and line.disagrees:
+        line.basis = line.choice.basis
+        line.reason = _("The figure %(who)s chose on %(day)s for this report.") % {
+            "who": (line.choice.chosen_by.get_full_name() or line.choice.chosen_by.username)
+            if line.choice.chosen_by else _("the leader"),
+            "day": timezone.localtime(line.choice.chosen_at).strftime("%d/%m/%Y")}
     elif line.computed is None:
         if line.reported is not None:
             line.basis = REPORTED

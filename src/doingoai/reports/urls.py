@@ -9,4 +9,6 @@ urlpatterns = [
     path("export/", views.export, name="report-export"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("compare/", views.compare, name="compare"),
+    path("coverage/", views.coverage, name="coverage"),
+    path("choose/", views.choose, name="choose"),
 ]

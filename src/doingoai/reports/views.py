@@ -4,19 +4,29 @@ checks the places through reports.access, builds the report once and renders it.
 import base64
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from doingoai.accounts.scope import is_leader, readable_unit_ids
 from doingoai.figures.models import Indicator
-from doingoai.lib.periods import PeriodError, parse_period, year_period
+from doingoai.lib.periods import PeriodError, parse_period, try_parse_period, year_period
 from doingoai.reports import charts
-from doingoai.reports.access import UnknownPlace, get_places_for_user, readable_provinces
+from doingoai.reports.access import (
+    UnknownPlace,
+    get_coverage_province_for_user,
+    get_places_for_user,
+    readable_provinces,
+)
 from doingoai.reports.exports import CONTENT_TYPES, file_name
 from doingoai.reports.exports import render as render_export
 from doingoai.reports.exports.tables import rows
+from doingoai.reports.forms import ChoiceForm, CoverageForm
+from doingoai.reports.models import FigureChoice, RegisterCoverage, register_names
 from doingoai.reports.report import (
     COMPUTED,
     REPORTED,
@@ -66,7 +76,8 @@ def report_page(request):
         report = build_report(places, period, user=request.user, prefer=prefer)
         lang = _lang(request)
         ctx.update(
-            report=report, rows=rows(report, lang), prose=report.prose(lang), lang=lang,
+            report=report, can_choose=is_leader(request.user) and len(places) == 1,
+            rows=rows(report, lang), prose=report.prose(lang), lang=lang,
             charts=[(title, _png(png)) for title, png in charts.trend_charts(report, lang)],
             formats=["docx", "xlsx", "pdf", "csv", "json"],
         )
@@ -163,3 +174,50 @@ def compare(request):
         "indicators": indicators, "indicator": indicator, "period_text": text,
         "period_error": error, "generation": generation, "table": table, "chart": chart,
     })
+
+
+@login_required
+def coverage(request):
+    """From which date each register's records are complete for the province: read by the
+    office, set by its leader (with history)."""
+    place = request.POST.get("place") or request.GET.get("place")
+    writing = request.method == "POST"
+    province = get_coverage_province_for_user(request.user, place, write=writing)
+    form = CoverageForm(request.POST if writing else None)
+    if writing and form.is_valid():
+        RegisterCoverage.declare(province, form.cleaned_data["register"],
+                                 form.cleaned_data["complete_from"], request.user)
+        return redirect(f"{reverse('reports:coverage')}?place={province.pk}")
+    declared = {row.register: row for row in RegisterCoverage.objects.filter(province=province)}
+    rows = [{"register": register, "name": name, "row": declared.get(register)}
+            for register, name in register_names().items()]
+    history = RegisterCoverage.history.filter(province_id=province.pk).select_related(
+        "history_user")[:50]
+    return render(request, "reports/coverage.html", {
+        "province": province, "rows": rows, "form": form, "history": history,
+        "can_edit": is_leader(request.user) and readable_unit_ids(request.user) is not None,
+    }, status=400 if writing else 200)
+
+
+@login_required
+def choose(request):
+    """The leader chooses which of two differing figures the report prints (recorded for
+    that place, period and indicator)."""
+    if request.method != "POST":
+        return HttpResponse(status=405)
+    if not is_leader(request.user) or readable_unit_ids(request.user) is None:
+        raise PermissionDenied
+    places = get_places_for_user(request, [request.POST.get("place", "")])
+    form = ChoiceForm(request.POST)
+    period = try_parse_period(request.POST.get("period"))
+    if not form.is_valid() or period is None or len(places) != 1:
+        return HttpResponse(_("Choose a place, a period and a format."), status=400,
+                            content_type="text/plain; charset=utf-8")
+    code = form.cleaned_data["indicator"]
+    line = ReportBuilder(places, user=request.user, codes=[code]).build(
+        period, details=False).line(code)
+    if line is None or not line.disagrees:
+        return HttpResponse(_("There are not two differing figures to choose between."),
+                            status=400, content_type="text/plain; charset=utf-8")
+    FigureChoice.record(places[0], period, code, form.cleaned_data["basis"], request.user)
+    return redirect(f"{reverse('reports:report')}?place={places[0].pk}&period={period.label}")

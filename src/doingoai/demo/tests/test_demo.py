@@ -376,3 +376,34 @@ def test_every_demo_record_fits_the_lengths_and_bounds_of_its_fields(demo, db):
     for model in (ReportedFigure, Partner, PartnerRelation):
         for row in model._base_manager.all():
             row.clean()  # periods, signs, duplicates, parents, relation dates
+
+
+def seed_articles():
+    """(seed, place, period) of every period a seed article gives figures for, read from the
+    hand annotations (demo.figures.FIGURES), with those figures."""
+    from doingoai.demo.figures import source_for
+
+    found = {}
+    for figure in FIGURES:
+        key = (figure.doc, source_for(figure).place, figure.period)
+        found.setdefault(key, []).append(figure)
+    return found
+
+
+@pytest.mark.parametrize("key", sorted(seed_articles()), ids=lambda k: "-".join(k))
+def test_the_default_report_prints_every_figure_the_seed_article_publishes(demo, db, key):
+    """Issue 11: with the coverage the demo declares, the report as a new user runs it (the
+    CLI, no ``--prefer``) prints the figures of the article, not counts of sample records."""
+    doc, place, period = key
+    out = io.StringIO()
+    call_command("report", "--place", place, "--period", period, "--format", "json",
+                 stdout=out)
+    printed = {row["indicator"]: row for row in json.loads(out.getvalue())["figures"]}
+    for figure in seed_articles()[key]:
+        row = printed.get(figure.indicator)
+        assert row is not None, f"{figure.indicator} is not printed"
+        assert Decimal(str(row["value"])) == Decimal(figure.value), figure.indicator
+        assert row["unit"] == figure.unit, figure.indicator
+        if figure.of is not None:  # "34/34"; a text giving 34 alone is not contradicted
+            assert row["of"] == int(figure.of), figure.indicator
+        assert row["qualifier"] == figure.qualifier, figure.indicator

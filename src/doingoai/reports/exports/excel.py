@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Font
 
 from doingoai.figures.models import unit_name
 from doingoai.lib.cells import safe_row
-from doingoai.reports.exports.tables import indicator_name, plain, rows
+from doingoai.reports.exports.tables import document_rows, indicator_name, plain
 
 WHOLE = "[$-42A]#,##0"
 # A year is a number too (so that a chart can take it as its categories) but never grouped:
@@ -79,7 +79,7 @@ def as_xlsx(report, lang: str = "vi") -> bytes:
     _write(sheet, headings["figures"], [
         [r["code"], r["name"], r["computed"], unit_name(r["computed_unit"]), r["computed_of"],
          r["reported"], unit_name(r["reported_unit"]), r["reported_of"], r["difference"],
-         r["basis_name"], r["reason"]] for r in rows(report, lang)])
+         r["basis_name"], r["reason"]] for r in document_rows(report, lang)])
 
     trends = report.trends or {"years": [], "series": {}, "indicators": {}}
     codes = list(trends["series"])

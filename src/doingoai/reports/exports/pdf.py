@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from doingoai.reports.charts import trend_charts
-from doingoai.reports.exports.tables import rows
+from doingoai.reports.exports.tables import document_rows
 from doingoai.reports.exports.word import MOTTO, NATIONAL_NAME, RECIPIENTS, WORDS, _paragraphs
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
@@ -29,7 +29,7 @@ def as_html(report, lang: str = "vi", *, issued_on: dt.date | None = None,
     charts = [(title, base64.b64encode(png).decode("ascii"))
               for title, png in trend_charts(report, lang)]
     return render_to_string("reports/report_pdf.html", {
-        "report": report, "lang": lang, "words": words, "rows": rows(report, lang),
+        "report": report, "lang": lang, "words": words, "rows": document_rows(report, lang),
         "paragraphs": _paragraphs(report.prose(lang)), "charts": charts,
         "national_name": NATIONAL_NAME[lang], "motto": MOTTO[lang],
         "issuer": issuer, "office": office or words["office"], "symbol": symbol,

@@ -74,3 +74,9 @@ def rows(report, lang: str = "vi") -> list[dict]:
             "unit": line.unit,
         })
     return found
+
+
+def document_rows(report, lang: str = "vi") -> list[dict]:
+    """The rows of the outgoing documents (DOCX, PDF, XLSX): the printed figures only. A
+    figure with no data is left out, never written as 0."""
+    return [row for row in rows(report, lang) if row["basis"] is not None]

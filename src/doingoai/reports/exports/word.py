@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from doingoai.reports.charts import trend_charts
-from doingoai.reports.exports.tables import rows
+from doingoai.reports.exports.tables import document_rows
 
 FONT = "Times New Roman"
 NATIONAL_NAME = {"vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -126,7 +126,7 @@ def as_docx(report, lang: str = "vi", *, issued_on: dt.date | None = None,
         _para(document, sentence, 14, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=6, indent=Mm(10))
 
     _para(document, words["figures"], 14, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT, after=6)
-    table_rows = rows(report, lang)
+    table_rows = document_rows(report, lang)
     table = document.add_table(rows=1, cols=6)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER

@@ -82,6 +82,9 @@ def delegation(owner, direction, departs_on, members, status="back", country="CN
 
 
 def make_records(owner):
+    """Records of 2022–2023 in every register, which the office declares complete from
+    1 January 2022."""
+    declare_complete(owner)
     ExchangeRate.objects.create(currency_id="USD", on=D(2019, 1, 1), vnd_per_unit=23000,
                                 source="test")
     ExchangeRate.objects.create(currency_id="USD", on=D(2023, 1, 1), vnd_per_unit=23500,
@@ -228,3 +231,15 @@ def make_office_records(owner, trips):
     flow("export", D(2022, 1, 1), D(2022, 12, 31), 999)
     flow("import", D(2023, 1, 1), D(2023, 12, 31), 800_000)
     flow("import", D(2023, 10, 1), D(2023, 12, 31), 2_360_000_000, "VND")
+
+
+RECORDS_COMPLETE_FROM = D(2022, 1, 1)
+
+
+def declare_complete(province, since=RECORDS_COMPLETE_FROM, registers=None):
+    """What the office declares after entering its records: complete from ``since``."""
+    from doingoai.reports.models import RegisterCoverage, register_names
+
+    for register in registers or register_names():
+        RegisterCoverage.objects.update_or_create(
+            province=province, register=register, defaults={"complete_from": since})

@@ -137,15 +137,16 @@ def test_a_bắc_kạn_report_never_counts_hà_giangs_consular_cases(client, ha_
     from django.urls import reverse
 
     from doingoai.consular.tests.factories import make_case
-    from doingoai.reports.tests.records import make_records
+    from doingoai.reports.tests.records import declare_complete, make_records
     from doingoai.testing import client_for
 
     make_records(ha_giang)
     make_case(bac_kan, opened_on=dt.date(2023, 3, 1))
+    declare_complete(bac_kan, dt.date(2023, 1, 1), ["consular"])
     cli = by_indicator(run_report("--place", "Bắc Kạn", "--period", "2023"))
     assert cli["consular.cases"][0] == 1
     assert cli["consular.persons"][0] == 1
-    assert "border.incidents" not in cli  # Bắc Kạn has no border records: not covered
+    assert "border.incidents" not in cli  # Bắc Kạn declares no border records
     page = client_for(client, bk_specialist).get(reverse("reports:report"),
                                                  {"place": bac_kan.pk, "period": "2023"})
     assert page.status_code == 200

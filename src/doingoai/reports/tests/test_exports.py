@@ -24,7 +24,7 @@ def weasyprint_or_skip():
 
 @pytest.fixture
 def report(ha_giang, ha_giang_figures):
-    make_records(ha_giang)  # records of 2022–2023 give the trend charts something to draw
+    make_records(ha_giang)  # records of 2022–2023, declared complete from 2022
     return build_report([ha_giang], parse_period("2015-2020"))
 
 
@@ -46,7 +46,11 @@ def test_the_docx_has_the_motto_block_the_table_and_the_charts(report):
     figures = document.tables[1]
     assert figures.rows[0].cells[1].text == "Chỉ tiêu"
     assert any("2.689" in cell.text for row in figures.rows for cell in row.cells)
-    assert document.inline_shapes, "the trend charts are pictures in the document"
+    # The records (declared complete from 2022) give no year of 2015–2020: the charts of a
+    # year they cover are drawn.
+    covered = build_report([report.places[0]], parse_period("2023"))
+    assert Document(io.BytesIO(render(covered, "docx"))).inline_shapes, (
+        "the trend charts are pictures in the document")
 
 
 def test_the_docx_follows_the_decree_30_page_layout(report):
@@ -135,3 +139,12 @@ def test_the_json_lists_only_printed_figures(report):
     assert set(data) == {"place", "period", "figures", "prose"}
     assert all(set(f) == {"indicator", "value", "unit", "of", "qualifier", "basis", "source"}
                for f in data["figures"])
+
+
+def test_the_documents_leave_out_the_figures_without_data(report):
+    # Issue 11: a figure neither covered by the records nor reported is not written as 0.
+    assert report.line("fdi.projects").basis is None
+    text = docx_text(Document(io.BytesIO(render(report, "docx"))))
+    assert "Không in" not in text
+    sheet = load_workbook(io.BytesIO(render(report, "xlsx"))).worksheets[0]
+    assert "Không in" not in [cell.value for row in sheet.iter_rows() for cell in row]

@@ -99,3 +99,34 @@ def test_old_tuyên_quang_does_not_count_hà_giang(ha_giang):
     delegation(ha_giang, "outgoing", dt.date(2017, 5, 1), 3)
     old = build_report([legacy_province("Tuyên Quang")], parse_period("2017"))
     assert old.line("delegations.outgoing").computed.value == 0
+
+
+def test_an_old_record_does_not_make_the_register_cover_a_later_period(ha_giang):
+    # Issue 11: one agreement of 2017 used to make 2022 "covered", printing 0 for the 12
+    # agreements the office published.
+    from doingoai.agreements.models import Agreement
+
+    Agreement.objects.create(owner=ha_giang, title="Biên bản 2017", kind="mou",
+                             signed_on=dt.date(2017, 11, 20), status="in_force")
+    report_figure(ha_giang, "agreements.signed", "2022", 12)
+    line = build_report([ha_giang], parse_period("2022"), details=False).line(
+        "agreements.signed")
+    assert (line.basis, line.value) == ("reported", 12)
+    assert "declared" in line.reason
+
+
+def test_a_register_counts_only_for_the_periods_the_office_declares_complete(ha_giang):
+    from doingoai.reports.tests.records import declare_complete
+
+    delegation(ha_giang, "outgoing", dt.date(2023, 5, 1), 3)
+    declare_complete(ha_giang, dt.date(2023, 1, 1), ["delegations"])
+    report_figure(ha_giang, "delegations.outgoing", "2022", 7)
+    before = build_report([ha_giang], parse_period("2022"), details=False)
+    assert before.line("delegations.outgoing").basis == "reported"
+    assert "01/01/2023" in before.line("delegations.outgoing").reason
+    assert before.line("delegations.incoming").basis is None  # no data: nothing, not 0
+    during = build_report([ha_giang], parse_period("2023"), details=False)
+    assert (during.line("delegations.outgoing").basis,
+            during.line("delegations.outgoing").value) == ("computed", 1)
+    mid_year = build_report([ha_giang], parse_period("2022-07-01/2023-06-30"), details=False)
+    assert mid_year.line("delegations.outgoing").basis is None
