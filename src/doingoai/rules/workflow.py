@@ -369,17 +369,16 @@ def transition_view(request, record, workflow: Workflow, name: str, detail_url: 
         raise Http404
     if not workflow.may(step, record, request.user):
         raise PermissionDenied
-    if record.status not in step.sources:
+    posted = request.method == "POST"
+    # The page the step was sent from showed an older version of the record: a conflict,
+    # whatever the status is now (a double click finds the record approved already).
+    stale = posted and request.POST.get("version", str(record.version)) != str(record.version)
+    if record.status not in step.sources and not stale:
         messages.error(request, _("This step is not possible in the record's current status."))
         return redirect(detail_url)
-    posted = request.method == "POST"
     form = step.form_class(request.POST if posted else None, request.FILES if posted else None,
                            auto_id=f"id_{name}_%s")
-    stale = False
-    if posted and request.POST.get("version", str(record.version)) != str(record.version):
-        # The page the step was sent from showed an older version of the record.
-        stale = True
-    elif posted and form.is_valid():
+    if posted and not stale and form.is_valid():
         try:
             workflow.apply(record, name, request.user, form.cleaned_data)
         except ValidationError as error:
