@@ -311,6 +311,21 @@ class WorkflowAdminMixin:
 
     form = GuardedModelForm
 
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None and request.method == "POST" and transaction.get_connection(
+        ).in_atomic_block:
+            # Inside the admin's transaction: lock the row until the change is saved, so no
+            # step goes through between loading the record and saving it.
+            obj = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
+        return obj
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            if change:
+                obj.claim()  # the guarded path: the next version, as a page edit takes it
+            super().save_model(request, obj, form, change)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         workflow = workflow_for(self.model)

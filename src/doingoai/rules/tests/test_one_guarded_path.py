@@ -137,3 +137,20 @@ def test_it_refuses_to_move_to_the_trash_a_copy_changed_meanwhile(ha_giang):
     delegation.refresh_from_db()
     assert delegation.deleted_at is None
     assert delegation.status == "submitted"
+
+
+def test_an_admin_edit_takes_the_next_version_through_the_guarded_path(
+    client, ha_giang, django_user_model
+):
+    from doingoai.rules.tests.test_what_an_edit_may_change import admin_change
+
+    superuser = django_user_model.objects.create_superuser("quantri", "q@example.org", "x")
+    delegation = make_record(Delegation, ha_giang, status="draft")
+    version = delegation.version
+
+    response = admin_change(client, superuser, delegation, purpose="Xúc tiến đầu tư")
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    delegation.refresh_from_db()
+    assert (delegation.purpose, delegation.version) == ("Xúc tiến đầu tư", version + 1)
+    assert history_versions_repeated(delegation) == []
