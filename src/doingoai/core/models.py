@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -282,6 +282,10 @@ class AliveManager(models.Manager.from_queryset(OwnedQuerySet)):
 AllManager = models.Manager.from_queryset(OwnedQuerySet)
 
 
+class RecordChanged(Exception):
+    """The row is no longer the one a request loaded: someone else changed it meanwhile."""
+
+
 class OwnedRecord(models.Model):
     """Abstract base of every record that belongs to a province.
 
@@ -323,12 +327,34 @@ class OwnedRecord(models.Model):
             if value:
                 yield str(value)
 
+    def claim(self, version: int | None = None, **still) -> None:
+        """The one guarded path of every change of a record (an edit, a workflow step, the
+        trash): take the row's next version, inside the caller's transaction, if the row still
+        has ``version`` (by default the one loaded) and the values ``still`` names (e.g.
+        ``status__in=...``); else raise ``RecordChanged`` and change nothing.
+
+        The conditional ``UPDATE … WHERE version = …`` locks the row on PostgreSQL until the
+        transaction ends, and a second writer waiting on the lock re-reads the row and finds
+        the version gone; on SQLite the IMMEDIATE transaction locks the database. So of two
+        requests that loaded the same version, exactly one goes through."""
+        if not transaction.get_connection(self._state.db or "default").in_atomic_block:
+            raise RuntimeError("claim() must run inside transaction.atomic()")
+        version = self.version if version is None else version
+        updated = type(self).all_objects.filter(pk=self.pk, version=version, **still).update(
+            version=version + 1)
+        if not updated:
+            raise RecordChanged(f"{type(self).__name__} {self.pk} is no longer at v{version}")
+        self.version = version + 1
+
     def soft_delete(self):
-        self.deleted_at = timezone.now()
-        self.version += 1
-        self.save()
+        """To the trash; ``RecordChanged`` if the row changed since it was loaded."""
+        with transaction.atomic():
+            self.claim()
+            self.deleted_at = timezone.now()
+            self.save()
 
     def restore(self):
-        self.deleted_at = None
-        self.version += 1
-        self.save()
+        with transaction.atomic():
+            self.claim()
+            self.deleted_at = None
+            self.save()

@@ -42,7 +42,7 @@ from doingoai.accounts.scope import (
     readable_unit_ids,
 )
 from doingoai.core.access import get_record_for_user, require_writer
-from doingoai.core.models import AdminUnit, OwnedRecord
+from doingoai.core.models import AdminUnit, OwnedRecord, RecordChanged
 from doingoai.core.widgets import DateInput
 from doingoai.lib.cells import safe_cell, safe_row
 from doingoai.lib.collation import vietnamese_order
@@ -419,11 +419,15 @@ class RecordType:
                 refusal, status = " ".join(refusal_messages(error)), 400
             else:
                 record._change_reason = reason[:100]
-                record.soft_delete()
-                messages.success(
-                    request, _("Moved to the trash. It can be restored from there.")
-                )
-                return redirect(self.reverse("list"))
+                try:
+                    record.soft_delete()
+                except RecordChanged:
+                    refusal, status = stale_message(), 409
+                else:
+                    messages.success(
+                        request, _("Moved to the trash. It can be restored from there.")
+                    )
+                    return redirect(self.reverse("list"))
         ctx = self.context(
             request, record=record, refusal=refusal,
             reason_required=workflow is not None and workflow.delete_needs_reason(record),
@@ -441,7 +445,11 @@ class RecordType:
         record = self.get_for_user(request, pk, deleted=True)
         if not can_write_record(request.user, record):
             raise PermissionDenied
-        record.restore()
+        try:
+            record.restore()
+        except RecordChanged:
+            messages.error(request, stale_message())
+            return redirect(self.reverse("trash"))
         messages.success(request, _("Restored."))
         return redirect(self.reverse("detail", record.pk))
 
@@ -527,14 +535,11 @@ def save_if_unchanged(form, version: int) -> bool:
     """Save ``form`` only if the row still has ``version``: optimistic concurrency, so
     that the second of two simultaneous edits is refused rather than silently winning."""
     record = form.instance
-    model = type(record)
-    updated = model.all_objects.filter(pk=record.pk, version=version).update(
-        version=version + 1
-    )
-    if not updated:
+    try:
+        record.claim(version)
+    except RecordChanged:
         transaction.set_rollback(True)
         return False
-    record.version = version + 1
     form.save()
     return True
 

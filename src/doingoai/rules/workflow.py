@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from doingoai.accounts.scope import can_write_record, is_leader
+from doingoai.core.models import RecordChanged
 from doingoai.rules.models import Transition
 
 # model -> its Workflow, filled as each app's workflow module is imported.
@@ -139,11 +140,14 @@ class Workflow:
         comment = data.get("comment", "")
         before = record.status
         with transaction.atomic():
+            # The guarded path (OwnedRecord.claim): the row still has the version and a status
+            # the step starts from, else RecordChanged and nothing is written, so a step never
+            # saves over an edit or a step that went through meanwhile.
+            record.claim(status__in=step.sources)
             if step.on_apply is not None:
                 step.on_apply(record, user, data)
             if step.target is not None:
                 record.status = step.target
-            record.version += 1
             record._change_reason = (f"{step.label}: {comment}" if comment else str(step.label))[
                 :100
             ]
@@ -307,6 +311,21 @@ class WorkflowAdminMixin:
 
     form = GuardedModelForm
 
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None and request.method == "POST" and transaction.get_connection(
+        ).in_atomic_block:
+            # Inside the admin's transaction: lock the row until the change is saved, so no
+            # step goes through between loading the record and saving it.
+            obj = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
+        return obj
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            if change:
+                obj.claim()  # the guarded path: the next version, as a page edit takes it
+            super().save_model(request, obj, form, change)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         workflow = workflow_for(self.model)
@@ -352,6 +371,12 @@ def reopened_message(record) -> str:
         "status": status_label(record, record.status)}
 
 
+def step_stale_message() -> str:
+    return _("Someone else changed this record at the same moment, so this step was not "
+             "taken: reload the record's page, check it and take the step again if it is "
+             "still needed.")
+
+
 def transition_view(request, record, workflow: Workflow, name: str, detail_url: str):
     """GET shows the step's form, POST takes the step and returns to the record."""
     step = workflow.step(name)
@@ -359,21 +384,29 @@ def transition_view(request, record, workflow: Workflow, name: str, detail_url: 
         raise Http404
     if not workflow.may(step, record, request.user):
         raise PermissionDenied
-    if record.status not in step.sources:
+    posted = request.method == "POST"
+    # The page the step was sent from showed an older version of the record: a conflict,
+    # whatever the status is now (a double click finds the record approved already).
+    stale = posted and request.POST.get("version", str(record.version)) != str(record.version)
+    if record.status not in step.sources and not stale:
         messages.error(request, _("This step is not possible in the record's current status."))
         return redirect(detail_url)
-    posted = request.method == "POST"
     form = step.form_class(request.POST if posted else None, request.FILES if posted else None,
                            auto_id=f"id_{name}_%s")
-    if posted and form.is_valid():
+    if posted and not stale and form.is_valid():
         try:
             workflow.apply(record, name, request.user, form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
+        except RecordChanged:
+            stale = True
         else:
             messages.success(request, _("Done: %(step)s.") % {"step": step.label})
             return redirect(detail_url)
-    status = 400 if form.errors else 200
+    if stale:
+        form.add_error(None, step_stale_message())
+        record.refresh_from_db()
+    status = 409 if stale else (400 if form.errors else 200)
     ctx = {"record": record, "step": step, "form": form, "detail_url": detail_url}
     return render(request, "rules/transition_form.html", ctx, status=status)
 
