@@ -8,6 +8,7 @@ import itertools
 from decimal import Decimal
 
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
@@ -255,7 +256,10 @@ def create_form_data(record_type, owner: AdminUnit, user) -> dict:
 def file_field_of(record_type) -> str | None:
     """The name of the record type's attachment field shown on its pages, if it has one."""
     for name in record_type.detail_fields or record_type.fields:
-        field = record_type.model._meta.get_field(name)
+        try:
+            field = record_type.model._meta.get_field(name)
+        except FieldDoesNotExist:  # a computed column (a figure's unit name)
+            continue
         if field.get_internal_type() == "FileField":
             return name
     return None
