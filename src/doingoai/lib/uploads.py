@@ -56,8 +56,10 @@ def check_zip_container(file, *, max_total: int, max_members: int, max_ratio: in
         with zipfile.ZipFile(file) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
-        raise UploadRefused(gettext_noop("The file is damaged or not a zip package (%(error)s)."),
-                            error=error.__class__.__name__) from error
+        # The library's exception class means nothing to a reader: say what to do instead.
+        raise UploadRefused(gettext_noop(
+            "This is a damaged file or not a file of this kind (DOCX, XLSX or ZIP): save it "
+            "again from the program that made it and upload it again.")) from error
     finally:
         if position is not None:
             file.seek(position)
