@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from doingoai.accounts.scope import is_leader, readable_unit_ids
 from doingoai.figures.models import Indicator
 from doingoai.lib.periods import PeriodError, parse_period, try_parse_period, year_period
+from doingoai.notifications.agenda import build_agenda
 from doingoai.reports import charts
 from doingoai.reports.access import (
     UnknownPlace,
@@ -103,20 +104,6 @@ def export(request):
     return response
 
 
-def _overdue(user):
-    """Records whose report is overdue, from the registers that can say so."""
-    from doingoai.agreements.models import Agreement
-    from doingoai.delegations.models import Delegation
-    from doingoai.events.models import Event
-
-    found = []
-    for model in (Delegation, Event, Agreement):
-        method = getattr(model.objects, "overdue_reports", None)
-        if method is not None:
-            found += list(method().visible_to(user)[:20])
-    return found
-
-
 @login_required
 def dashboard(request):
     places, place_error = _places(request)
@@ -144,7 +131,8 @@ def dashboard(request):
     return render(request, "reports/dashboard.html", {
         "places": places, "comparison": comparison, "this_year": this_year,
         "last_year": this_year - 1, "chart": _png(chart) if chart else None,
-        "overdue": _overdue(request.user), "place_error": place_error,
+        "agenda": build_agenda(request.user),
+        "show_province": readable_unit_ids(request.user) is None, "place_error": place_error,
     }, status=400 if place_error else 200)
 
 
