@@ -77,6 +77,8 @@ workflow = Workflow(model=Agreement, steps=[
     Step("report", _("Record the post-signing report"), SIGNED, None, form_class=ReportForm,
          on_apply=on_report),
     Step("expire", _("Mark as expired"), SIGNED, S.EXPIRED, style="secondary"),
+    # Taken by the daily job (agreements.expiry) the day after the end date.
+    Step("lapse", _("Expired on its end date"), SIGNED, S.EXPIRED, automatic=True),
     Step("terminate", _("Terminate"), (*SIGNED, *Agreement.NOT_SIGNED_STATUSES),
          S.TERMINATED, form_class=RequiredCommentForm, style="secondary outline"),
 ],

@@ -23,6 +23,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from doingoai.accounts.models import Membership
+from doingoai.agreements.expiry import expire_lapsed
 from doingoai.agreements.models import Agreement
 from doingoai.aid.models import AidProgramme, AidTransaction
 from doingoai.border import demo as border_demo
@@ -486,5 +487,7 @@ def load_demo() -> Summary:
         loader.year_2023()
         loader.registers()
         loader.register_coverage()
+        # As the daily job would have done by today: agreements past their end date expire.
+        expire_lapsed()
     return loader.summary
 

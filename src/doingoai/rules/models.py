@@ -269,8 +269,9 @@ class Transition(models.Model):
     action = models.CharField(_("action"), max_length=30)
     from_status = models.CharField(_("from"), max_length=20)
     to_status = models.CharField(_("to"), max_length=20)
+    # None: the system took the step by itself (an agreement past its end date expires).
     by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+",
-                           verbose_name=_("by"))
+                           null=True, blank=True, verbose_name=_("by"))
     at = models.DateTimeField(_("at"), default=timezone.now)
     comment = bounded_text(_("comment"), blank=True)
 

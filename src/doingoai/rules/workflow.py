@@ -130,6 +130,15 @@ class Workflow:
             raise PermissionDenied
         self._take(step, record, user, data)
 
+    def take_by_itself(self, record, name: str, comment: str = "") -> None:
+        """Take the automatic step ``name`` with no user (the history says "the system"),
+        through the same guarded path as a user's step: ``RecordChanged`` if the record
+        changed meanwhile, ValueError if it is no longer in a status the step starts from."""
+        step = self.step(name)
+        if not step.automatic:
+            raise ValueError(f"{name} is not an automatic step")
+        self._take(step, record, None, {"comment": comment})
+
     def _take(self, step: Step, record, user, data: dict | None = None) -> None:
         if record.status not in step.sources:
             raise ValueError(step.name)

@@ -407,3 +407,15 @@ def test_the_default_report_prints_every_figure_the_seed_article_publishes(demo,
         if figure.of is not None:  # "34/34"; a text giving 34 alone is not contradicted
             assert row["of"] == int(figure.of), figure.indicator
         assert row["qualifier"] == figure.qualifier, figure.indicator
+
+
+def test_no_demo_agreement_is_in_force_past_its_end_date(demo, db):
+    from django.utils import timezone
+
+    from doingoai.agreements.models import Agreement
+
+    today = timezone.localdate()
+    ended = Agreement.objects.filter(expires_on__lt=today)
+    assert ended.exists()
+    assert not ended.filter(status__in=["signed", "in_force"]).exists()
+    assert set(ended.values_list("status", flat=True)) <= {"expired", "terminated"}

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from doingoai.agreements.expiry import expire_lapsed
 from doingoai.notifications.agenda import build_agenda
 from doingoai.notifications.models import Notification, ReminderLog
 
@@ -34,6 +35,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, date=None, days=REMIND_DAYS, dry_run=False, **options):
         today = date or timezone.localdate()
+        if not dry_run:
+            # What the date itself changes comes before what is due: an agreement past its
+            # end date is expired, not "in force", in today's reminders.
+            expired = expire_lapsed(today)
+            if expired:
+                self.stdout.write(f"{len(expired)} agreement(s) past their end date marked "
+                                  "expired.")
         users = get_user_model().objects.filter(
             is_active=True, membership__role__in=ROLES, membership__province__isnull=False,
         ).select_related("membership__province")
