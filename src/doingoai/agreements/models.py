@@ -194,18 +194,28 @@ class Agreement(OwnedRecord):
 
 
 class ImplementationNote(models.Model):
-    """What was done under an agreement in one year."""
+    """The yearly review of an agreement (đánh giá kết quả thực hiện): what was done under it
+    in one year, by whom, and whether to go on with it, amend it or end it."""
+
+    class Recommendation(models.TextChoices):
+        CONTINUE = "continue", _("Continue as it is")
+        AMEND = "amend", _("Amend or extend")
+        END = "end", _("End it")
 
     agreement = models.ForeignKey(
         Agreement, models.CASCADE, related_name="notes", verbose_name=_("agreement")
     )
     year = models.PositiveSmallIntegerField(_("year"))
     text = bounded_text(_("what was done"), limit=TEXT_LENGTH)
+    carried_out_by = models.CharField(_("carried out by"), max_length=300, blank=True,
+                                      help_text=_("The agencies and units that did it."))
+    recommendation = models.CharField(_("recommendation"), max_length=10, blank=True,
+                                      choices=Recommendation.choices)
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("implementation note")
-        verbose_name_plural = _("implementation notes")
+        verbose_name = _("yearly review")
+        verbose_name_plural = _("yearly reviews")
         ordering = ["year"]
 
     def __str__(self):

@@ -47,7 +47,8 @@ agreements = RecordType(
     detail_fields=[*FIELDS, "status", "consultation_sent_on", "report_sent_on", "report"],
     list_columns=["title", "kind", "status", "signed_on", "expires_on"],
     filters=["kind", "status", "level"],
-    inlines=[Inline(ImplementationNote, "agreement", ["year", "text"])],
+    inlines=[Inline(ImplementationNote, "agreement",
+                   ["year", "text", "carried_out_by", "recommendation"])],
     access=get_agreement_for_user,
     extra_context=detail_extras,
 )

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doingoai.accounts.scope import home_province, is_leader
-from doingoai.agreements.models import Agreement
+from doingoai.agreements.models import EXPIRY_ALERT_DAYS, Agreement
 from doingoai.aid.models import AidProgramme
 from doingoai.delegations.models import Delegation
 from doingoai.events.models import Event
@@ -25,6 +25,9 @@ from doingoai.rules.models import Rule, rule_in_force
 REGISTER_AGENDAS = (passports_agenda, residents_agenda)
 DUE_WINDOW_DAYS = 30
 UPCOMING_DAYS = 60
+# Law 70/2020/QH14 leaves the extension of an agreement to the same decision as its signing,
+# which takes weeks: the home page shows agreements ending in the next 90 days.
+EXPIRY_NOTICE_DAYS = max(EXPIRY_ALERT_DAYS)
 # National reports the office owes every year, whatever its records.
 YEARLY_OFFICE_RULES = ("event.annual_report", "agreement.annual_plan", "agreement.annual_report",
                        "aid.agency_annual_report")
@@ -101,6 +104,9 @@ class Agenda:
     overdue: list[Item] = field(default_factory=list)
     due: list[Item] = field(default_factory=list)
     upcoming: list[Item] = field(default_factory=list)
+    # Agreements ending after the due window but within EXPIRY_NOTICE_DAYS: time to decide
+    # whether to extend, amend or let them end.
+    expiring: list[Item] = field(default_factory=list)
 
     def actionable(self) -> list[Item]:
         """What a reminder is about: approvals, overdue and due items (not the calendar)."""
@@ -114,7 +120,7 @@ class Agenda:
             getattr(self, section).append(item)
 
     def sort(self) -> None:
-        for items in (self.approvals, self.overdue, self.due, self.upcoming):
+        for items in (self.approvals, self.overdue, self.due, self.upcoming, self.expiring):
             items.sort(key=_by_date)
 
 
@@ -254,5 +260,11 @@ def build_agenda(user, today: dt.date | None = None, days: int = DUE_WINDOW_DAYS
         starts_on__range=(today, horizon)
     ):
         agenda.upcoming.append(_item(e, e_url, e.get_kind_display(), "event", e.starts_on))
+    notice = Window(today=window.until + dt.timedelta(days=1),
+                    until=today + dt.timedelta(days=EXPIRY_NOTICE_DAYS))
+    for a in Agreement.objects.visible_to(user).select_related("owner").expiring_within(
+            EXPIRY_NOTICE_DAYS, today).filter(notice.ahead_of_today("expires_on")):
+        agenda.expiring.append(_item(a, "agreements:agreement-detail",
+                                     _("Agreement expires"), "expiry-notice", a.expires_on))
     agenda.sort()
     return agenda

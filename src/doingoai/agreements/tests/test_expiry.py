@@ -88,3 +88,31 @@ def test_the_dry_run_lists_and_changes_nothing(ha_giang):
     call_command("expire_agreements", date=TODAY, stdout=out)
     record.refresh_from_db()
     assert record.status == "expired"
+
+
+def test_a_yearly_review_is_added_to_an_agreement_in_force_whose_terms_stay_locked(
+        client, ha_giang, hg_specialist):
+    from doingoai.agreements.models import ImplementationNote
+    from doingoai.agreements.pages import agreements
+    from doingoai.core.tests.factories import form_data_of, inline_data, make_partner
+
+    record = agreement(ha_giang, ends=TODAY + dt.timedelta(days=400))
+    record.partners.add(make_partner(ha_giang))
+    client.force_login(hg_specialist)
+    data = {**form_data_of(agreements, record, hg_specialist),
+            **inline_data(agreements, {0: [{
+                "year": "2025", "text": "Trao đổi 3 đoàn, tổ chức hội chợ nông sản",
+                "carried_out_by": "Sở Công Thương, Sở Văn hóa, Thể thao và Du lịch",
+                "recommendation": "amend"}]}),
+            "version": record.version}
+    response = client.post(agreements.reverse("edit", record.pk), data)
+    assert response.status_code == 302
+    review = ImplementationNote.objects.get(agreement=record)
+    assert (review.year, review.recommendation) == (2025, "amend")
+    page = client.get(reverse("agreements:agreement-detail", args=[record.pk])).content.decode()
+    assert "Sửa đổi, bổ sung hoặc gia hạn" in page
+    # The terms themselves stay as signed.
+    data["title"] = "Một tên khác"
+    client.post(agreements.reverse("edit", record.pk), {**data, "version": record.version + 1})
+    record.refresh_from_db()
+    assert record.title != "Một tên khác"

@@ -210,3 +210,32 @@ def test_the_dashboard_lists_the_same_overdue_items_as_the_home_page_oldest_firs
     # The passport register has no report of its own, yet its overdue return is on the agenda.
     assert overdue.index(late_passport) < overdue.index(late_event) < overdue.index(
         late_delegation)
+
+
+def test_an_agreement_ending_in_60_days_is_on_the_home_page_not_in_the_due_list(
+        client, ha_giang, hg_specialist, bac_kan):
+    from django.utils import timezone
+
+    from doingoai.agreements.models import Agreement
+
+    today = timezone.localdate()
+
+    def agreement(owner, days, title):
+        return Agreement.objects.create(
+            owner=owner, kind="mou", title=title, our_signatory="UBND tỉnh",
+            status="in_force", signed_on=today - dt.timedelta(days=900),
+            expires_on=today + dt.timedelta(days=days))
+
+    agreement(ha_giang, 60, "Thỏa thuận hết hạn sau 60 ngày")
+    agreement(ha_giang, 20, "Thỏa thuận hết hạn sau 20 ngày")
+    agreement(ha_giang, 120, "Thỏa thuận hết hạn sau 120 ngày")
+    agreement(bac_kan, 50, "Thỏa thuận của Bắc Kạn hết hạn sau 50 ngày")
+    agenda = build_agenda(hg_specialist, today=today)
+    assert [item.title for item in agenda.expiring] == ["Thỏa thuận hết hạn sau 60 ngày"]
+    assert "Thỏa thuận hết hạn sau 20 ngày" in [item.title for item in agenda.due]
+    client.force_login(hg_specialist)
+    page = client.get(reverse("core:home")).content.decode()
+    section = page.split('id="expiring"')[1].split("</section>")[0]
+    assert "Thỏa thuận hết hạn trong 90 ngày tới" in section
+    assert "sau 60 ngày" in section and "sau 120 ngày" not in section
+    assert "Bắc Kạn" not in section
