@@ -150,7 +150,7 @@ _STOCK_VERB = re.compile(fold(r"(?<!\w)(?:có|hiện có|còn|đang)(?!\w)"))
 _FLOW_VERB = re.compile(
     fold(
         r"(?<!\w)(?:thu hút|tiếp nhận|giải ngân|đón|tiếp|ký|cấp|vận động|huy động|tổ chức|cử"
-        r"|triển khai|thực hiện)(?!\w)"
+        r"|triển khai|thực hiện|thành lập)(?!\w)"
     )
 )
 # "230 triệu USD/năm", "hơn 2 triệu USD mỗi năm": a yearly rate, not a period's amount (GRDP per
@@ -189,6 +189,10 @@ _PERSON_NOUN = re.compile(
 )
 # "157 dự án FDI còn hiệu lực": a stock, whatever period the paragraph is about.
 _STOCK_AFTER = re.compile(fold(r"(?<!\w)còn hiệu lực(?!\w)"))
+# A count of partners written as a word ("hai địa phương") is the two parties of the text unless
+# it is what the province has relations with ("kết nghĩa với hai địa phương của Lào").
+_PARTIES_IN_WORDS = frozenset({"partners.foreign_localities"})
+_WITH_BEFORE = re.compile(fold(r"(?<!\w)với\s*$"))
 _PERSON_FOLLOWS_DELEGATION = {
     "delegations.outgoing": "delegations.outgoing_persons",
     "delegations.incoming": "delegations.incoming_persons",
@@ -766,6 +770,12 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             _, rule, head_end = best
             indicator = rule.indicator
         if (
+            indicator in _PARTIES_IN_WORDS
+            and not folded[q.num_start].isdigit()
+            and not _WITH_BEFORE.search(before)
+        ):
+            continue  # "của hai Đảng, hai Nhà nước, hai địa phương": the two parties, not a count
+        if (
             q.kind == "money"
             and indicator != "economy.grdp_per_capita"
             and _PER_TIME_AFTER.match(folded, q.end)
@@ -874,5 +884,29 @@ def _drop_title_restatements(figures: list[Figure], title_end: int) -> list[Figu
     return [
         f
         for f in figures
-        if f.start >= title_end or (f.indicator.split(".")[0], f.value, f.unit) not in body
+        if f.start >= title_end
+        or (
+            (f.indicator.split(".")[0], f.value, f.unit) not in body
+            and not _rounded_restatement(f, figures, title_end)
+        )
     ]
+
+
+def _rounded_restatement(title: Figure, figures: list[Figure], title_end: int) -> bool:
+    """A headline's round amount ("hơn 11 tỷ USD", "gần 63 tỷ yên") for the body's exact one
+    (11,284 tỷ USD; 62,888 tỷ yên): within a tenth of it, on the side its qualifier says."""
+    if title.qualifier == "exact" or not title.value:
+        return False
+    for f in figures:
+        if f.start < title_end or f.unit != title.unit:
+            continue
+        if f.indicator.split(".")[0] != title.indicator.split(".")[0] or not f.value:
+            continue
+        if abs(f.value - title.value) > f.value / 10:
+            continue
+        if title.qualifier == "over" and f.value < title.value:
+            continue
+        if title.qualifier == "under" and f.value > title.value:
+            continue
+        return True
+    return False

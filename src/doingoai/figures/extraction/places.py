@@ -76,6 +76,7 @@ _NATIONAL = re.compile(
     case_key(nfc(r"(?<!\w)(?:cả nước|toàn quốc|các địa phương|vào Việt Nam|cho Việt Nam)(?!\w)"))
 )
 
+_IN_BREAKDOWN = re.compile(case_key(nfc(r"(?<!\w)(?:trong đó|bao gồm|kể cả)(?!\w)[^.;\n]*$")))
 _NAMES_RE = re.compile(
     r"(?<!\w)(?:"
     + "|".join(re.escape(case_key(nfc(n))) for n in sorted(PROVINCES, key=len, reverse=True))
@@ -117,7 +118,14 @@ def document_place(
         if match:
             return MASTHEADS[match.group(1)]
     source = source_place(text)
-    inside = [(s, e) for s, e in places if any(a <= s and e <= b for a, b in spans)]
+    # A name inside a breakdown ("hơn 340 ngư dân Việt Nam ..., trong đó có nhiều ngư dân Quảng
+    # Ngãi") is a part of the story, not whose story it is.
+    inside = [
+        (s, e)
+        for s, e in places
+        if any(a <= s and e <= b for a, b in spans)
+        and not _IN_BREAKDOWN.search(cased, max(0, s - 60), s)
+    ]
     named = Counter(" ".join(text[s:e].split()) for s, e in inside)
     # A provincial site's address, unless the story is plainly another province's: named twice
     # or more while the site's own province is never named ("hatinh24h.com.vn" on Đồng Tháp).

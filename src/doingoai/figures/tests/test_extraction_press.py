@@ -321,3 +321,65 @@ def test_it_does_better_than_a_plain_keyword_baseline_on_both_parts():
         ours = score_press_split(split).family[2]
         baseline = score_press_split(split, keyword_baseline).family[2]
         assert ours > baseline, (split, ours, baseline)
+
+
+# --- round 4: kinds of error found on the development part's fourth round -------------------
+
+
+def test_it_does_not_take_what_fdi_firms_give_to_welfare_as_fdi_capital():
+    text = (
+        "Năm 2024, tỉnh Bình Thuận tiếp nhận 12 khoản viện trợ phi chính phủ nước ngoài. Các "
+        "doanh nghiệp FDI cũng tham gia chương trình an sinh xã hội, đóng góp hơn 2,4 tỷ đồng.\n"
+    )
+    assert [f[0] for f in _figures(text)] == ["ngo.projects"]
+
+
+def test_it_does_not_take_a_domestic_donation_on_an_ngo_page_as_ngo_aid():
+    text = (
+        "Công tác phi chính phủ nước ngoài\n\n"
+        "Liên hiệp các tổ chức hữu nghị tỉnh ủng hộ 500 triệu đồng xây nhà cho hộ nghèo. Năm "
+        "2023, các tổ chức phi chính phủ nước ngoài viện trợ 40 tỷ đồng cho tỉnh Sơn La.\n"
+    )
+    assert [(f[0], f[1]) for f in _figures(text)] == [("ngo.amount_total", 4e10)]
+
+
+def test_it_counts_fishermen_freed_after_the_ministrys_note_as_citizens_protected():
+    text = (
+        "Sở Ngoại vụ Thanh Hóa cho biết, sau công hàm của Bộ Ngoại giao, tàu cá TH-9021 cùng "
+        "7 thuyền viên đã được thả tự do. Năm 2023 có 9 thuyền viên khác bị bắt.\n"
+    )
+    assert [(f[0], f[1]) for f in _figures(text)] == [("consular.persons", 7)]
+
+
+def test_it_takes_a_headlines_rounded_amount_as_the_bodys_exact_one():
+    text = (
+        "Thu hút hơn 5 tỷ USD vốn FDI\n\n"
+        "Năm 2022, tổng vốn FDI đăng ký cấp mới và tăng thêm vào cả nước là 5,216 tỷ USD.\n"
+    )
+    assert [(f[0], f[1], f[3]) for f in _figures(text)] == [("fdi.capital", 5.216e9, "2022")]
+
+
+def test_it_reads_the_two_parties_of_a_pact_as_no_count_but_two_partners_after_with_as_two():
+    parties = (
+        "Năm 2019, hai Đảng, hai Nhà nước, hai địa phương thống nhất tăng cường quan hệ hữu nghị "
+        "ở khu vực biên giới tỉnh Lai Châu.\n"
+    )
+    assert _figures(parties) == []
+    partners = "Năm 2019, tỉnh Lai Châu thiết lập quan hệ hữu nghị với hai địa phương của Lào.\n"
+    assert [(f[0], f[1]) for f in _figures(partners)] == [("partners.foreign_localities", 2)]
+
+
+def test_it_does_not_give_a_national_figure_the_province_named_only_in_its_breakdown():
+    text = (
+        "Từ đầu năm 2018 đến nay, hơn 200 ngư dân Việt Nam được đưa về nước, trong đó có nhiều "
+        "ngư dân Bình Định.\n"
+    )
+    assert [(f[0], f[1], f[4]) for f in _figures(text)] == [("consular.persons", 200, None)]
+
+
+def test_it_reads_a_donors_decision_to_fund_as_money_committed():
+    text = (
+        "Năm 2023, tổ chức phi chính phủ KOTO/Úc đã quyết định tài trợ 350 triệu đồng cho "
+        "dự án nước sạch ở tỉnh Trà Vinh.\n"
+    )
+    assert [(f[0], f[1]) for f in _figures(text)] == [("ngo.amount_committed", 3.5e8)]
