@@ -160,7 +160,18 @@ _FLOW_VERB = re.compile(
 # "230 triệu USD/năm", "hơn 2 triệu USD mỗi năm": a yearly rate, not a period's amount (GRDP per
 # head, "36,8 triệu đồng/người/năm", is its own rule).
 _PER_TIME_AFTER = re.compile(fold(r"\s*(?:/\s*|mỗi\s+|một\s+)(?:năm|tháng|ngày|tuần)(?!\w)"))
+# "bình quân hơn 5,9 triệu USD/dự án": an average per project, not an amount.
+_PER_UNIT_AFTER = re.compile(
+    fold(r"\s*/\s*(?:dự án|chương trình|khoản|người|hộ|đoàn|lượt|doanh nghiệp|trường hợp)(?!\w)")
+)
 _OF_BEFORE = re.compile(fold(r"(?<!\w)của\s*$"))
+_RANKING_NEXT = re.compile(
+    fold(
+        r"(?<!\w)(?:tiếp theo là|tiếp đến là|kế đến là|sau đó là|đứng thứ (?:hai|ba|tư|năm|\d+))"
+        r"(?!\w)"
+    )
+)
+_OF_ONLY = re.compile(fold(r"\s+của\s+"))
 # "Trung bình hàng tháng ... đưa ba đoàn với khoảng 50 ngư dân": a rate, not a period's result.
 _RATE_RE = re.compile(
     fold(
@@ -173,7 +184,9 @@ _RATE_RE = re.compile(
 _NATIONAL_SUBJECT = re.compile(
     fold(
         r"(?<!\w)(?:cả nước có|toàn quốc có|(?:vào|cho|du lịch|ngành du lịch|kinh tế|nền kinh tế"
-        r"|xuất khẩu của) việt nam|việt nam (?:đã|đón|thu hút|và lào|và trung quốc|và campuchia))"
+        r"|xuất khẩu của) việt nam|việt nam (?:đã|đón|thu hút|và lào|và trung quốc|và campuchia)"
+        # "10 địa phương thu hút nhiều vốn FDI nhất ... đạt 8,66 tỷ USD": several provinces'
+        r"|\d+ địa phương (?:thu hút|dẫn đầu|có|chiếm))"
         r"(?!\w)"
     )
 )
@@ -195,6 +208,8 @@ _PERSON_NOUN = re.compile(
 _STOCK_AFTER = re.compile(fold(r"(?<!\w)còn hiệu lực(?!\w)"))
 # A count of partners written as a word ("hai địa phương") is the two parties of the text unless
 # it is what the province has relations with ("kết nghĩa với hai địa phương của Lào").
+# Crimes handled with the other side's border force are not consular cases.
+_CRIME_RE = re.compile(fold(r"(?<!\w)(?:trái phép|truy nã|buôn lậu|tội phạm)(?!\w)"))
 _PARTIES_IN_WORDS = frozenset({"partners.foreign_localities"})
 _WITH_BEFORE = re.compile(fold(r"(?<!\w)với\s*$"))
 _PERSON_FOLLOWS_DELEGATION = {
@@ -407,7 +422,11 @@ class _Extractor:
                 if (
                     i > 0
                     and splits[i] == group[i - 1].head_end
-                    and _OF_BEFORE.search(folded[splits[i - 1] : group[i - 1].start])
+                    and (
+                        _OF_BEFORE.search(folded[splits[i - 1] : group[i - 1].start])
+                        # "197 dự án của 38 tổ chức": the donors of those projects
+                        or _OF_ONLY.fullmatch(folded, group[i - 1].head_end, q.start)
+                    )
                 ):
                     # "Tổng vốn cam kết ... của 28 chương trình, dự án là 1.174.012 USD": the count
                     # sits inside the amount's noun phrase, whose words are the amount's too.
@@ -603,6 +622,12 @@ def _period(
     hi = bisect.bisect_left(starts, clause_end)
     nearby = [m for m in mentions[lo:hi] if m.kind in ("period", "now")]
     own = [m for m in nearby if m.start >= s0 and m.end <= q.start]
+    if not own and any(
+        m.kind == "term" and m.start >= s0 and m.end <= q.start for m in mentions[lo:hi]
+    ):
+        # "ký biên bản ghi nhớ ... Chương trình ... giai đoạn năm 2012-2016 với tổng kinh phí hỗ trợ
+        # là 3.200.000 USD": a programme's money over its term, no period of its own
+        return None, True
     if own:
         last = own[-1]
         if (
@@ -769,10 +794,19 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             )  # fmt: skip
             if best is None:
                 best = _part_of(engine, folded, q, last_in_sentence.get(s0))
+            if best is None and figures and _RANKING_NEXT.search(folded, s0, q.start):
+                # "Tiếp theo là Hà Nội với gần 1,14 tỉ USD": the next place of the ranking the
+                # sentence before began, so the same indicator as its last figure
+                last = figures[-1]
+                if last.unit == (q.unit or last.unit) and q.kind == "money":
+                    rule = next(r for r in engine.rules if r.indicator == last.indicator)
+                    best = (0, rule, q.end)
             if best is None:
                 continue
             _, rule, head_end = best
             indicator = rule.indicator
+        if indicator == "consular.cases" and _CRIME_RE.search(clause_text):
+            continue  # "phối hợp xử lý 50 vụ với 436 công dân xuất, nhập cảnh trái phép": crimes
         if (
             indicator in _PARTIES_IN_WORDS
             and not folded[q.num_start].isdigit()
@@ -785,6 +819,10 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             and _PER_TIME_AFTER.match(folded, q.end)
         ):
             continue  # "huy động viện trợ giải ngân trung bình 230 triệu USD/năm"
+        if q.kind == "money" and indicator != "economy.grdp_per_capita" and _PER_UNIT_AFTER.match(
+            folded, q.end
+        ):
+            continue  # "bình quân hơn 5,9 triệu USD/dự án"
         if indicator.split(".")[0] in TIMELESS and last_in_sentence.get(s0, ("",))[0] == indicator:
             continue  # "414,712 km, trong đó giáp Lào 374,7 km": a part of the border
         kind_unit = q.unit
@@ -898,15 +936,18 @@ def _drop_title_restatements(figures: list[Figure], title_end: int) -> list[Figu
 
 def _rounded_restatement(title: Figure, figures: list[Figure], title_end: int) -> bool:
     """A headline's round amount ("hơn 11 tỷ USD", "gần 63 tỷ yên") for the body's exact one
-    (11,284 tỷ USD; 62,888 tỷ yên): within a tenth of it, on the side its qualifier says."""
-    if title.qualifier == "exact" or not title.value:
+    (11,284 tỷ USD; 62,888 tỷ yên): within a tenth of it, on the side its qualifier says; an
+    unqualified one within a hundredth."""
+    if not title.value:
         return False
+    # an unqualified headline rounds only its last digit: "25,7 triệu USD" for 25.761.306 USD
+    margin = 10 if title.qualifier != "exact" else 100
     for f in figures:
         if f.start < title_end or f.unit != title.unit:
             continue
         if f.indicator.split(".")[0] != title.indicator.split(".")[0] or not f.value:
             continue
-        if abs(f.value - title.value) > f.value / 10:
+        if f.value == title.value or abs(f.value - title.value) > f.value / margin:
             continue
         if title.qualifier == "over" and f.value < title.value:
             continue

@@ -92,10 +92,16 @@ _SUBJECT_BEFORE = re.compile(
         nfc(
             r"(?:tỉnh|Tỉnh|tỉnh ủy|Tỉnh ủy|Tỉnh uỷ|UBND tỉnh|HĐND tỉnh|thành phố|Thành phố|TP\.?"
             r"|địa bàn|toàn tỉnh|trong đó|riêng|Trong đó|Riêng|tiếp đến là|tiếp theo là|kế đến là"
+            r"|Tiếp đến là|Tiếp theo là|Kế đến là|Sau đó là"
             r"|sau đó là|Theo đó|theo đó|;|(?:Sau|sau) [^,;.]{2,30},)[\s,]*$"
         )
     )
 )
+
+
+# "Theo Cục Đầu tư nước ngoài, Bà Rịa-Vũng Tàu dẫn đầu với ...": the sentence's source, then its
+# subject.
+_SOURCE_OPENING = re.compile(r"\s*(?:Theo|theo) [^,;.\d]{2,60},\s*")
 
 
 def find_places(cased: str) -> list[tuple[int, int]]:
@@ -106,7 +112,11 @@ def find_places(cased: str) -> list[tuple[int, int]]:
 def is_subject(cased: str, start: int, sentence_start: int) -> bool:
     """Whether the name at ``start`` is the subject of its sentence (see module doc)."""
     before = cased[max(sentence_start, start - 20) : start]
-    return not cased[sentence_start:start].strip() or bool(_SUBJECT_BEFORE.search(before))
+    return (
+        not cased[sentence_start:start].strip()
+        or bool(_SUBJECT_BEFORE.search(before))
+        or bool(_SOURCE_OPENING.fullmatch(cased, sentence_start, start))
+    )
 
 
 def document_place(
@@ -129,6 +139,11 @@ def document_place(
     named = Counter(" ".join(text[s:e].split()) for s, e in inside)
     # A provincial site's address, unless the story is plainly another province's: named twice
     # or more while the site's own province is never named ("hatinh24h.com.vn" on Đồng Tháp).
+    # Nor when the story is the whole country's, ranking provinces none of which is the site's
+    # ("baogialai.com.vn" on the ten provinces that drew the most FDI).
+    national = any(_NATIONAL.search(cased, a, b) for a, b in spans)
+    if source and source not in named and national and len(named) >= 3:
+        return None
     if source and (source in named or not any(n >= 2 for n in named.values())):
         return source
     if not inside:

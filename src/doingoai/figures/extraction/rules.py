@@ -365,6 +365,12 @@ NOT_A_FIGURE_BEFORE = (
     "đứng thứ",
     "thế kỷ",
     "nhóm",
+    # a unit's number: "Cụm 12 Đồn Biên phòng", "Cụm số 3"
+    "cụm",
+    "cụm số",
+    # the people of one incident told as an example: "Điển hình như vụ 56 người ..."
+    "như vụ",
+    "hoặc vụ",
     "tổ",
     "khu",
     "tiểu khu",
@@ -470,6 +476,9 @@ RULES: tuple[Rule, ...] = (
         ("tổ chức", "nhà tài trợ"),
         require=(("phi chính phủ", "pcpnn", "ngo", "ingo", "nhà tài trợ", "tài trợ", "viện trợ"),),
     ),
+    # "các dự án viện trợ phi Chính phủ ... thông qua 197 dự án của 38 tổ chức": organisations
+    # in a sentence about NGO aid are its donors.
+    Rule("ngo.organisations", "count", ("tổ chức",), domain="ngo", forbid=("trong nước",)),
     Rule(
         "ngo.amount_committed",
         "money",
@@ -485,7 +494,6 @@ RULES: tuple[Rule, ...] = (
                 "ký kết",
                 "quyết định tài trợ",
                 "đồng ý tài trợ",
-                "phê duyệt",
             ),
         ),
         forbid=DONATED,

@@ -383,3 +383,96 @@ def test_it_reads_a_donors_decision_to_fund_as_money_committed():
         "dự án nước sạch ở tỉnh Trà Vinh.\n"
     )
     assert [(f[0], f[1]) for f in _figures(text)] == [("ngo.amount_committed", 3.5e8)]
+
+
+# --- round 5 ----------------------------------------------------------------------------------
+
+
+def test_it_does_not_take_an_average_per_project_as_an_amount():
+    text = (
+        "Trong 6 tháng đầu năm 2023, cả nước có 900 dự án FDI mới, bình quân hơn 4,2 triệu "
+        "USD/dự án.\n"
+    )
+    assert [f[0] for f in _figures(text)] == ["fdi.projects"]
+
+
+def test_it_takes_the_period_the_lead_opens_with_after_its_source_for_later_paragraphs():
+    text = (
+        "Vốn FDI tăng mạnh\n\n"
+        "Theo Cục Đầu tư nước ngoài, từ đầu năm đến ngày 20-4, cả nước có 700 dự án mới được cấp "
+        "phép với tổng vốn đăng ký gần 5 tỉ USD, tăng 10% so với cùng kỳ năm trước; tính cả góp "
+        "vốn, tổng vốn đăng ký đạt hơn 8 tỉ USD.\n\n"
+        "Các nhà đầu tư nước ngoài đã đầu tư vào 18 ngành; công nghiệp chế biến, chế tạo dẫn đầu "
+        "với tổng vốn đầu tư đăng ký hơn 3 tỉ USD.\n"
+    )
+    periods = {f[3] for f in _figures(text, published=date(2023, 4, 28))}
+    assert periods == {"2023-01-01/2023-04-20"}
+
+
+def test_it_gives_a_national_ranking_on_a_provincial_site_no_province_of_the_site():
+    text = (
+        "https://baoquangngai.vn/kinh-te/202405/tin.htm\n"
+        "Các tỉnh hút vốn FDI\n\n"
+        "Năm 2023, cả nước thu hút 2.000 dự án FDI mới. Theo Cục Đầu tư nước ngoài, Hải Phòng dẫn "
+        "đầu với tổng vốn đầu tư đăng ký hơn 3 tỷ USD. Tiếp theo là Bắc Giang với gần 2 tỷ USD. "
+        "Quảng Ninh đứng thứ ba với tổng vốn đăng ký 1,5 tỷ USD.\n"
+    )
+    places = [(f[0], f[1], f[4]) for f in _figures(text)]
+    assert places == [
+        ("fdi.projects", 2000, None),
+        ("fdi.capital", 3e9, "Hải Phòng"),
+        ("fdi.capital", 2e9, "Bắc Giang"),
+        ("fdi.capital", 1.5e9, "Quảng Ninh"),
+    ]
+
+
+def test_it_reads_the_organisations_behind_projects_of_ngo_aid_as_ngos_over_the_years_in_brackets():
+    text = (
+        "Trong 10 năm qua (2010-2019) các dự án viện trợ phi chính phủ nước ngoài tại tỉnh Yên "
+        "Bái đạt tổng giá trị 12 triệu USD thông qua 90 dự án của 25 tổ chức.\n"
+    )
+    figures = _figures(text, published=date(2020, 1, 15))
+    assert [(f[0], f[1], f[3]) for f in figures] == [
+        ("ngo.amount_total", 1.2e7, "2010-2019"),
+        ("ngo.projects", 90, "2010-2019"),
+        ("ngo.organisations", 25, "2010-2019"),
+    ]
+
+
+def test_it_gives_a_programmes_money_over_its_term_no_period():
+    text = (
+        "Năm 2022, tỉnh Gia Lai tiếp nhận 20 dự án phi chính phủ nước ngoài.\n\n"
+        "Tại buổi làm việc, UBND tỉnh và tổ chức Plan đã ký biên bản ghi nhớ thực hiện Chương "
+        "trình hỗ trợ trẻ em trong giai đoạn năm 2023-2027 với tổng kinh phí cam kết là "
+        "2.500.000 USD.\n"
+    )
+    figures = _figures(text)
+    assert [(f[0], f[3]) for f in figures] == [
+        ("ngo.projects", "2022"),
+        ("ngo.amount_committed", None),
+    ]
+
+
+def test_it_takes_no_crime_handled_at_the_border_nor_a_units_number_as_a_consular_figure():
+    text = (
+        "Đoàn đại biểu Cụm 5 Đồn Biên phòng tỉnh Lạng Sơn hội đàm với phía Trung Quốc. Hai bên đã "
+        "phối hợp xử lý 30 vụ với 200 công dân xuất, nhập cảnh trái phép.\n"
+    )
+    assert _figures(text) == []
+
+
+def test_it_does_not_count_the_people_of_an_incident_told_as_an_example_as_citizens_helped():
+    text = (
+        "Năm 2022, tỉnh An Giang tiếp nhận 60 công dân do Campuchia trao trả. Điển hình như vụ 30 "
+        "người bỏ trốn khỏi casino, bơi về nước.\n"
+    )
+    assert [(f[0], f[1]) for f in _figures(text)] == [("consular.persons", 60)]
+
+
+def test_it_takes_an_unqualified_headline_rounding_the_bodys_amount_as_the_body_figure():
+    text = (
+        "NGO hỗ trợ 12,4 triệu USD\n\n"
+        "Năm 2019, các tổ chức phi chính phủ nước ngoài viện trợ tỉnh Sơn La tổng giá trị "
+        "12.412.500 USD.\n"
+    )
+    assert [(f[1], f[3]) for f in _figures(text)] == [(12412500, "2019")]
