@@ -17,6 +17,7 @@ from doingoai.figures.extraction.baseline import keyword_baseline
 from doingoai.figures.extraction.evaluate import (
     ANNOTATIONS,
     PRESS_MANIFEST,
+    load_annotations,
     place_key,
     press_paths,
     score_press_split,
@@ -24,13 +25,19 @@ from doingoai.figures.extraction.evaluate import (
     seed_paths,
 )
 
-# Measured on the test part at the last change (data/press/README.md, "Scores": family and
-# strict F1 0.767, period right 82%, place right 91%), less a margin of a few points: one
-# figure of the 46 moves F1 by about two points.
-TEST_FAMILY_F1_FLOOR = 0.72
-TEST_STRICT_F1_FLOOR = 0.72
-TEST_PERIOD_RIGHT_FLOOR = 0.75
+# Measured on the test part at the last change (data/press/README.md, "Scores": 28 articles, 56
+# figures; family and strict F1 0.741, period right 78%, place right 90%), less a margin of a few
+# points: one figure of the 56 moves F1 by about two points.
+TEST_FAMILY_F1_FLOOR = 0.70
+TEST_STRICT_F1_FLOOR = 0.70
+TEST_PERIOD_RIGHT_FLOOR = 0.72
 TEST_PLACE_RIGHT_FLOOR = 0.85
+# The development part, which the rules are tuned on (70 articles, 151 figures; 0.997 / 0.970 /
+# 93% / 99% at the last change): a change that fixes one article by breaking others fails here.
+DEV_FAMILY_F1_FLOOR = 0.96
+DEV_STRICT_F1_FLOOR = 0.94
+DEV_PERIOD_RIGHT_FLOOR = 0.90
+DEV_PLACE_RIGHT_FLOOR = 0.96
 
 
 def _figures(text: str, published: date | None = None) -> list[tuple]:
@@ -309,6 +316,27 @@ def test_it_holds_its_scores_on_real_articles_it_was_not_tuned_on():
     assert strict_f1 >= TEST_STRICT_F1_FLOOR, result.report()
     assert result.period_accuracy >= TEST_PERIOD_RIGHT_FLOOR, result.report()
     assert result.place_accuracy >= TEST_PLACE_RIGHT_FLOOR, result.report()
+
+
+def test_it_holds_its_scores_on_the_part_it_is_tuned_on():
+    result = score_press_split("dev")
+    assert result.family[2] >= DEV_FAMILY_F1_FLOOR, result.report()
+    assert result.strict[2] >= DEV_STRICT_F1_FLOOR, result.report()
+    assert result.period_accuracy >= DEV_PERIOD_RIGHT_FLOOR, result.report()
+    assert result.place_accuracy >= DEV_PLACE_RIGHT_FLOOR, result.report()
+
+
+def test_the_corpus_holds_articles_with_numbers_but_no_catalogue_figure_in_both_parts():
+    for split in ("dev", "test"):
+        gold = load_annotations(PRESS_MANIFEST.parent / f"{split}_annotations.jsonl")
+        with_figures = {d["doc"] for d in gold}
+        without = [
+            p
+            for p in press_paths(split)
+            if p.name not in with_figures
+            and any(c.isdigit() for c in p.read_text().split("\n", 1)[1])
+        ]
+        assert len(without) >= (20 if split == "dev" else 8), (split, len(without))
 
 
 def test_the_seed_articles_stay_fully_read():
