@@ -66,6 +66,10 @@ _RANGE = _p(
     rf"(?:(?:giai đoạn|nhiệm kỳ|thời kỳ|từ năm|từ|trong|năm)\s+)?{_Y}\s*(?:-|đến|tới|–)\s*"
     rf"(?:năm\s+)?{_Y}(?!\d)"
 )
+# "Từ 21 – 25/03/2020": a run of days of one month.
+_DAY_RANGE = _p(
+    rf"(?:từ\s+(?:ngày\s+)?)?(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*{_Y}(?!\d)"
+)
 _SINCE = _p(rf"từ\s+(?:năm\s+)?{_Y}\s+(?:đến|tới|cho đến)\s+(?:nay|bây giờ|hiện nay|hiện tại)")
 _QUARTER = _p(rf"quý\s+(iv|iii|ii|i|[1-4])(?!\w)(?:\s*(?:[./]|năm)\s*{_Y}|\s+năm nay)?")
 _MONTHS = _p(
@@ -254,6 +258,14 @@ def find_periods(
 
     for m in _near(_DATE_IN_WORDS, folded, _THANG, 14):
         add(m, None, "date")
+    for m in _DAY_RANGE.finditer(folded):
+        try:
+            first = date(int(m.group(4)), int(m.group(3)), int(m.group(1)))
+            last = date(int(m.group(4)), int(m.group(3)), int(m.group(2)))
+        except ValueError:
+            continue
+        if first < last:
+            add(m, f"{first.isoformat()}/{last.isoformat()}")
     for m in _SINCE.finditer(folded):
         add(m, f"{m.group(1)}-{year}" if year else None)
     for m in _RANGE.finditer(folded):

@@ -504,3 +504,24 @@ def test_it_takes_an_unqualified_headline_rounding_the_bodys_amount_as_the_body_
         "12.412.500 USD.\n"
     )
     assert [(f[1], f[3]) for f in _figures(text)] == [(12412500, "2019")]
+
+
+# --- round 6 ----------------------------------------------------------------------------------
+
+
+def test_it_splits_sentences_a_site_glued_together_but_not_an_abbreviation():
+    text = (
+        "Công an sẽ kiểm tra hơn 5.000 cơ sở lưu trú như khách sạn, chung cư.Tại thành phố Hồ Chí "
+        "Minh hiện có hơn 90.000 người nước ngoài đang cư trú.\n"
+    )
+    figures = [(f[0], f[1], place_key(f[4])) for f in _figures(text)]
+    assert figures == [("foreigners.resident", 90000, "hồ chí minh")]
+
+
+def test_it_reads_a_run_of_days_of_one_month_as_the_period():
+    text = (
+        "Từ 2 – 6/04/2021, Bộ Ngoại giao đã phối hợp hỗ trợ khoảng 300 công dân về nước an toàn.\n"
+    )
+    assert [(f[0], f[1], f[3]) for f in _figures(text)] == [
+        ("consular.persons", 300, "2021-04-02/2021-04-06")
+    ]
