@@ -132,7 +132,7 @@ _QUALIFIER_ONLY = re.compile(r"\s*(?:(?:" + _alternation(QUALIFIERS) + r")\s*)?"
 # A full stop and a space, or a full stop the site glued to the next sentence ("chung cư.Tại
 # thành phố ..."): a lower-case letter, the stop, a capital then a lower-case letter ("TP.HCM"
 # and "1.500" are not sentence ends).
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)»]*\s+|(?<=[^\W\d_])\.(?=[^\W\d_]{2})")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)»]*\s+|\.(?=[^\W\d_]{2})")
 _CLAUSE_END = re.compile(r"[;:]|\n")
 _DOMAIN_RES = {
     name: re.compile(r"(?<!\w)(?:" + _alternation(cues) + r")(?!\w)")
@@ -281,7 +281,10 @@ def _segments(cased: str) -> _Segments:
     for m in _SENTENCE_END.finditer(cased):
         nxt = cased[m.end() : m.end() + 2]
         if m.end() - m.start() == 1 and not (
-            cased[m.start() - 1].islower() and nxt[:1].isupper() and nxt[1:].islower()
+            m.start() > 0
+            and cased[m.start() - 1].islower()
+            and nxt[:1].isupper()
+            and nxt[1:].islower()
         ):
             continue
         if nxt and (

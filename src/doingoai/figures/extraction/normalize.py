@@ -78,9 +78,16 @@ def _vowel_chars() -> tuple[str, str]:
 
 _ANY_VOWEL, _TONED_VOWEL = _vowel_chars()
 # Only a word with a tone mark on a vowel that follows another vowel ("hoà", "người", "quý")
-# can change: the regular expression finds those few pairs and leaves the rest untouched,
-# instead of calling back into Python for every word of the text.
-_MOVABLE_TONE = re.compile(f"[{re.escape(_ANY_VOWEL)}][{re.escape(_TONED_VOWEL)}]")
+# can change: the regular expression finds those words (from a word boundary, lazily, to the
+# pair) and leaves the rest untouched, instead of calling back into Python for every word.
+_MOVABLE_TONE = re.compile(
+    rf"\b[^\W\d_]*?[{re.escape(_ANY_VOWEL)}][{re.escape(_TONED_VOWEL)}][^\W\d_]*"
+)
+_SPECIAL = re.compile("[" + re.escape("".join(map(chr, _TRANSLATE))) + "]")
+
+
+def _canon(match: re.Match[str]) -> str:
+    return _canon_word(match.group(0))
 
 
 def case_key(text: str) -> str:
@@ -89,26 +96,9 @@ def case_key(text: str) -> str:
     The tone of a word whose vowels stand together moves to the first of them; a word whose
     toned vowel is alone (``hòa``, ``tỉnh``) is already so.
     """
-    text = text.translate(_TRANSLATE)
-    out: list[str] = []
-    pos = 0
-    n = len(text)
-    for m in _MOVABLE_TONE.finditer(text):
-        start = m.start()
-        if start < pos:
-            continue
-        while start > 0 and text[start - 1].isalpha():
-            start -= 1
-        end = m.end()
-        while end < n and text[end].isalpha():
-            end += 1
-        out.append(text[pos:start])
-        out.append(_canon_word(text[start:end]))
-        pos = end
-    if not out:
-        return text
-    out.append(text[pos:])
-    return "".join(out)
+    if _SPECIAL.search(text):
+        text = text.translate(_TRANSLATE)
+    return _MOVABLE_TONE.sub(_canon, text)
 
 
 def _lower(text: str) -> str:

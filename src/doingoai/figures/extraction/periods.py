@@ -68,7 +68,8 @@ _RANGE = _p(
 )
 # "Từ 21 – 25/03/2020": a run of days of one month.
 _DAY_RANGE = _p(
-    rf"(?:từ\s+(?:ngày\s+)?)?(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*{_Y}(?!\d)"
+    rf"(?=từ|\d)(?:từ\s+(?:ngày\s+)?)?(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*{_Y}"
+    r"(?!\d)"
 )
 _SINCE = _p(rf"từ\s+(?:năm\s+)?{_Y}\s+(?:đến|tới|cho đến)\s+(?:nay|bây giờ|hiện nay|hiện tại)")
 _QUARTER = _p(rf"quý\s+(iv|iii|ii|i|[1-4])(?!\w)(?:\s*(?:[./]|năm)\s*{_Y}|\s+năm nay)?")
