@@ -174,6 +174,11 @@ _RANKING_NEXT = re.compile(
         r"(?!\w)"
     )
 )
+_AVERAGE_EACH = re.compile(fold(r"(?<!\w)(?:bình quân|trung bình)\s+(?:mỗi|một|1)\s"))
+# "điều chỉnh vốn cho 113 dự án", "góp vốn mua cổ phần từ 268 dự án": counts of adjustments and
+# of share purchases, not of FDI projects, unless the words say new ones are among them.
+_ADJUSTED_BEFORE = re.compile(fold(r"(?<!\w)(?:điều chỉnh|góp vốn|mua cổ phần)(?!\w)"))
+_NEW_BEFORE = re.compile(fold(r"(?<!\w)(?:cấp mới|mới)(?!\w)"))
 _OF_ONLY = re.compile(fold(r"\s+của\s+"))
 # "Trung bình hàng tháng ... đưa ba đoàn với khoảng 50 ngư dân": a rate, not a period's result.
 _RATE_RE = re.compile(
@@ -762,6 +767,8 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             continue  # "... đặt mục tiêu phấn đấu đón 17-18 triệu lượt khách; phục vụ 110 triệu"
         if q.kind == "count" and _RATE_RE.search(folded[max(s0, clause[0]) : q.start]):
             continue  # a rate ("trung bình hàng tháng ... 50 ngư dân"), not a result
+        if q.kind == "money" and _AVERAGE_EACH.search(folded[max(s0, clause[0]) : q.start]):
+            continue  # "với bình quân mỗi dự án đạt hơn 2,2 triệu USD": an average
         clause_text = folded[clause[0] : clause[1]]
         previous = last_in_clause.get(clause)
         p0, _ = segs.paragraph(q.num_start)
@@ -815,6 +822,16 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
                 continue
             _, rule, head_end = best
             indicator = rule.indicator
+        if (
+            indicator == "fdi.projects"
+            and _ADJUSTED_BEFORE.search(before)
+            and not _NEW_BEFORE.search(before)
+        ):
+            # "các nhà đầu tư ... đã điều chỉnh vốn cho 113 dự án, bổ sung thêm hơn 303 triệu
+            # USD": not a count of projects, but what the amount after it is about
+            last_in_clause[clause] = (indicator, head_end)
+            last_in_sentence[s0] = (indicator, head_end)
+            continue
         if indicator == "consular.cases" and _CRIME_RE.search(clause_text):
             continue  # "phối hợp xử lý 50 vụ với 436 công dân xuất, nhập cảnh trái phép": crimes
         if (

@@ -106,6 +106,9 @@ _MONTH = _p(rf"tháng\s+(1[0-2]|0?[1-9])\s*(?:năm\s+|/\s*){_Y}(?![\d/])")
 _BACK_REFERENCE = _p(
     r"(?:trong|cùng)\s+(?:giai đoạn|thời gian|thời kỳ)\s+(?:này|nói trên|trên)"
     r"|cùng\s+thời\s+gian|cùng\s+giai\s+đoạn|trong\s+kỳ(?!\s+họp)|trong\s+quý(?!\s+(?:i|v|\d))"
+    # "Trong cùng kỳ, các nhà đầu tư Hàn Quốc ...": the period just named ("so với cùng kỳ" is a
+    # comparison and is not this)
+    r"|trong\s+cùng\s+kỳ(?!\s+(?:năm|của))"
     r"|trong\s+năm(?!\s+(?:19|20|tới|sau|nay|qua|học))"
 )
 _YEARS_BACK = _p(

@@ -94,6 +94,8 @@ _SUBJECT_BEFORE = re.compile(
             r"(?:tỉnh|Tỉnh|tỉnh ủy|Tỉnh ủy|Tỉnh uỷ|UBND tỉnh|HĐND tỉnh|thành phố|Thành phố|TP\.?"
             r"|địa bàn|toàn tỉnh|trong đó|riêng|Trong đó|Riêng|tiếp đến là|tiếp theo là|kế đến là"
             r"|Tiếp đến là|Tiếp theo là|Kế đến là|Sau đó là"
+            # "các nhà đầu tư Trung Quốc tập trung nhiều vào Tây Ninh với ...": where it went
+            r"|(?:đầu tư|tập trung|rót vốn)(?: nhiều)? vào"
             r"|sau đó là|Theo đó|theo đó|;|(?:Sau|sau) [^,;.]{2,30},)[\s,]*$"
         )
     )

@@ -525,3 +525,34 @@ def test_it_reads_a_run_of_days_of_one_month_as_the_period():
     assert [(f[0], f[1], f[3]) for f in _figures(text)] == [
         ("consular.persons", 300, "2021-04-02/2021-04-06")
     ]
+
+
+# --- round 7 ----------------------------------------------------------------------------------
+
+
+def test_it_takes_no_average_per_project_nor_counts_of_adjustments_as_figures():
+    text = (
+        "Trong 6 tháng đầu năm 2024, các nhà đầu tư Nhật Bản đã triển khai 120 dự án FDI mới tại "
+        "Việt Nam, tổng vốn đăng ký cấp mới đạt hơn 900 triệu USD, với bình quân mỗi dự án đạt "
+        "hơn 7 triệu USD. Ngoài ra, các nhà đầu tư Nhật Bản đã điều chỉnh vốn cho 40 dự án FDI, "
+        "bổ sung thêm hơn 200 triệu USD.\n"
+    )
+    assert [(f[0], f[1]) for f in _figures(text)] == [
+        ("fdi.projects", 120),
+        ("fdi.capital", 9e8),
+        ("fdi.capital", 2e8),
+    ]
+
+
+def test_it_gives_the_same_period_to_a_figure_in_the_same_term_and_the_province_invested_in():
+    text = (
+        "Trong 9 tháng đầu năm 2023, cả nước có 300 dự án FDI mới của nhà đầu tư Singapore. Trong "
+        "cùng kỳ, cả nước có 200 dự án FDI mới của nhà đầu tư Hàn Quốc. Các nhà đầu tư Hàn Quốc "
+        "tập trung nhiều vào Bắc Ninh với tổng vốn FDI hơn 5 tỷ USD.\n"
+    )
+    figures = [(f[1], f[3], f[4]) for f in _figures(text, published=date(2023, 10, 5))]
+    assert figures == [
+        (300, "2023-01-01/2023-09-30", None),
+        (200, "2023-01-01/2023-09-30", None),
+        (5e9, "2023-01-01/2023-09-30", "Bắc Ninh"),
+    ]
