@@ -93,19 +93,23 @@ def _alternation(phrases: Iterable[str]) -> str:
 
 _N = nums.NUMBER
 _QUANTITY = re.compile(
-    rf"(?<!\w)(?<!\d[.,:/])(?<![-–])(?P<num>{_N})(?![\d])(?![.,]\d)(?!\s*-\s*[^\W\d])"
+    rf"(?=\d)(?<!\w)(?<!\d[.,:/])(?<![-–])(?P<num>{_N})(?![\d])(?![.,]\d)(?!\s*-\s*[^\W\d])"
     rf"(?:\s*/\s*(?P<den>{_N})(?![\d])(?![.,/]\d))?"
     rf"(?P<scale>(?:\s*(?:{nums.SCALE})(?!\w))*)"
     rf"(?:\s*(?P<pct>%|{fold('phần trăm')})"
     rf"|\s*(?P<km>km|{fold('ki-lô-mét')}|{fold('kilômét')}|{fold('cây số')})(?!\w)"
     rf"|\s*(?P<cur>{nums.CURRENCY}))?"
 )
+# Each pattern below starts with a digit; saying so first lets the engine skip every other
+# position at once instead of trying each alternative there (seven times faster).
 _MASKS = re.compile(
+    r"(?=\d)(?:"
     r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)?\d\d(?!\d)"  # 06/7/2011, 22-4-2021
     r"|\d{1,2}\s*:\s*\d{2}(?!\d)"  # 09:48
     r"|\d+(?:\s*[-/]\s*[^\W\d_]{1,6})+(?!\w)"  # 04-CT/TW, 36-KH/TU, 22-NQ/TW
     r"|(?<![\d.,])0\d{2,}(?:[ .]?\d{2,})*"  # 0219 3866 xxx
     r"|(?<![\d.,])\d{7,}(?![\d.,])"  # 18001282
+    r")"
 )
 _NOT_A_FIGURE_RE = re.compile(r"(?<!\w)(?:" + _alternation(NOT_A_FIGURE_BEFORE) + r")\s*$")
 # "Hải Phòng 900 triệu USD" in a ranking: "phòng" (a room, an office) ends a province's name.
@@ -125,7 +129,10 @@ _EQUIVALENT_RE = re.compile(
 )
 _WITH = fold(" với ")
 _QUALIFIER_ONLY = re.compile(r"\s*(?:(?:" + _alternation(QUALIFIERS) + r")\s*)?")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)»]*\s+")
+# A full stop and a space, or a full stop the site glued to the next sentence ("chung cư.Tại
+# thành phố ..."): a lower-case letter, the stop, a capital then a lower-case letter ("TP.HCM"
+# and "1.500" are not sentence ends).
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)»]*\s+|\.(?=[^\W\d_]{2})")
 _CLAUSE_END = re.compile(r"[;:]|\n")
 _DOMAIN_RES = {
     name: re.compile(r"(?<!\w)(?:" + _alternation(cues) + r")(?!\w)")
@@ -150,13 +157,29 @@ _STOCK_VERB = re.compile(fold(r"(?<!\w)(?:có|hiện có|còn|đang)(?!\w)"))
 _FLOW_VERB = re.compile(
     fold(
         r"(?<!\w)(?:thu hút|tiếp nhận|giải ngân|đón|tiếp|ký|cấp|vận động|huy động|tổ chức|cử"
-        r"|triển khai|thực hiện)(?!\w)"
+        r"|triển khai|thực hiện|thành lập)(?!\w)"
     )
 )
 # "230 triệu USD/năm", "hơn 2 triệu USD mỗi năm": a yearly rate, not a period's amount (GRDP per
 # head, "36,8 triệu đồng/người/năm", is its own rule).
 _PER_TIME_AFTER = re.compile(fold(r"\s*(?:/\s*|mỗi\s+|một\s+)(?:năm|tháng|ngày|tuần)(?!\w)"))
+# "bình quân hơn 5,9 triệu USD/dự án": an average per project, not an amount.
+_PER_UNIT_AFTER = re.compile(
+    fold(r"\s*/\s*(?:dự án|chương trình|khoản|người|hộ|đoàn|lượt|doanh nghiệp|trường hợp)(?!\w)")
+)
 _OF_BEFORE = re.compile(fold(r"(?<!\w)của\s*$"))
+_RANKING_NEXT = re.compile(
+    fold(
+        r"(?<!\w)(?:tiếp theo là|tiếp đến là|kế đến là|sau đó là|đứng thứ (?:hai|ba|tư|năm|\d+))"
+        r"(?!\w)"
+    )
+)
+_AVERAGE_EACH = re.compile(fold(r"(?<!\w)(?:bình quân|trung bình)\s+(?:mỗi|một|1)\s"))
+# "điều chỉnh vốn cho 113 dự án", "góp vốn mua cổ phần từ 268 dự án": counts of adjustments and
+# of share purchases, not of FDI projects, unless the words say new ones are among them.
+_ADJUSTED_BEFORE = re.compile(fold(r"(?<!\w)(?:điều chỉnh|góp vốn|mua cổ phần)(?!\w)"))
+_NEW_BEFORE = re.compile(fold(r"(?<!\w)(?:cấp mới|mới)(?!\w)"))
+_OF_ONLY = re.compile(fold(r"\s+của\s+"))
 # "Trung bình hàng tháng ... đưa ba đoàn với khoảng 50 ngư dân": a rate, not a period's result.
 _RATE_RE = re.compile(
     fold(
@@ -169,7 +192,9 @@ _RATE_RE = re.compile(
 _NATIONAL_SUBJECT = re.compile(
     fold(
         r"(?<!\w)(?:cả nước có|toàn quốc có|(?:vào|cho|du lịch|ngành du lịch|kinh tế|nền kinh tế"
-        r"|xuất khẩu của) việt nam|việt nam (?:đã|đón|thu hút|và lào|và trung quốc|và campuchia))"
+        r"|xuất khẩu của) việt nam|việt nam (?:đã|đón|thu hút|và lào|và trung quốc|và campuchia)"
+        # "10 địa phương thu hút nhiều vốn FDI nhất ... đạt 8,66 tỷ USD": several provinces'
+        r"|\d+ địa phương (?:thu hút|dẫn đầu|có|chiếm))"
         r"(?!\w)"
     )
 )
@@ -189,6 +214,12 @@ _PERSON_NOUN = re.compile(
 )
 # "157 dự án FDI còn hiệu lực": a stock, whatever period the paragraph is about.
 _STOCK_AFTER = re.compile(fold(r"(?<!\w)còn hiệu lực(?!\w)"))
+# A count of partners written as a word ("hai địa phương") is the two parties of the text unless
+# it is what the province has relations with ("kết nghĩa với hai địa phương của Lào").
+# Crimes handled with the other side's border force are not consular cases.
+_CRIME_RE = re.compile(fold(r"(?<!\w)(?:trái phép|truy nã|buôn lậu|tội phạm)(?!\w)"))
+_PARTIES_IN_WORDS = frozenset({"partners.foreign_localities"})
+_WITH_BEFORE = re.compile(fold(r"(?<!\w)với\s*$"))
 _PERSON_FOLLOWS_DELEGATION = {
     "delegations.outgoing": "delegations.outgoing_persons",
     "delegations.incoming": "delegations.incoming_persons",
@@ -254,6 +285,13 @@ def _segments(cased: str) -> _Segments:
     sentences = set(paragraphs)
     for m in _SENTENCE_END.finditer(cased):
         nxt = cased[m.end() : m.end() + 2]
+        if m.end() - m.start() == 1 and not (
+            m.start() > 0
+            and cased[m.start() - 1].islower()
+            and nxt[:1].isupper()
+            and nxt[1:].islower()
+        ):
+            continue
         if nxt and (
             nxt[0].isupper() or nxt[0].isdigit() or nxt[:1] in '"“‘(' and nxt[1:].isupper()
         ):
@@ -399,7 +437,11 @@ class _Extractor:
                 if (
                     i > 0
                     and splits[i] == group[i - 1].head_end
-                    and _OF_BEFORE.search(folded[splits[i - 1] : group[i - 1].start])
+                    and (
+                        _OF_BEFORE.search(folded[splits[i - 1] : group[i - 1].start])
+                        # "197 dự án của 38 tổ chức": the donors of those projects
+                        or _OF_ONLY.fullmatch(folded, group[i - 1].head_end, q.start)
+                    )
                 ):
                     # "Tổng vốn cam kết ... của 28 chương trình, dự án là 1.174.012 USD": the count
                     # sits inside the amount's noun phrase, whose words are the amount's too.
@@ -595,6 +637,12 @@ def _period(
     hi = bisect.bisect_left(starts, clause_end)
     nearby = [m for m in mentions[lo:hi] if m.kind in ("period", "now")]
     own = [m for m in nearby if m.start >= s0 and m.end <= q.start]
+    if not own and any(
+        m.kind == "term" and m.start >= s0 and m.end <= q.start for m in mentions[lo:hi]
+    ):
+        # "ký biên bản ghi nhớ ... Chương trình ... giai đoạn năm 2012-2016 với tổng kinh phí hỗ trợ
+        # là 3.200.000 USD": a programme's money over its term, no period of its own
+        return None, True
     if own:
         last = own[-1]
         if (
@@ -719,6 +767,8 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             continue  # "... đặt mục tiêu phấn đấu đón 17-18 triệu lượt khách; phục vụ 110 triệu"
         if q.kind == "count" and _RATE_RE.search(folded[max(s0, clause[0]) : q.start]):
             continue  # a rate ("trung bình hàng tháng ... 50 ngư dân"), not a result
+        if q.kind == "money" and _AVERAGE_EACH.search(folded[max(s0, clause[0]) : q.start]):
+            continue  # "với bình quân mỗi dự án đạt hơn 2,2 triệu USD": an average
         clause_text = folded[clause[0] : clause[1]]
         previous = last_in_clause.get(clause)
         p0, _ = segs.paragraph(q.num_start)
@@ -761,16 +811,45 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             )  # fmt: skip
             if best is None:
                 best = _part_of(engine, folded, q, last_in_sentence.get(s0))
+            if best is None and figures and _RANKING_NEXT.search(folded, s0, q.start):
+                # "Tiếp theo là Hà Nội với gần 1,14 tỉ USD": the next place of the ranking the
+                # sentence before began, so the same indicator as its last figure
+                last = figures[-1]
+                if last.unit == (q.unit or last.unit) and q.kind == "money":
+                    rule = next(r for r in engine.rules if r.indicator == last.indicator)
+                    best = (0, rule, q.end)
             if best is None:
                 continue
             _, rule, head_end = best
             indicator = rule.indicator
+        if (
+            indicator == "fdi.projects"
+            and _ADJUSTED_BEFORE.search(before)
+            and not _NEW_BEFORE.search(before)
+        ):
+            # "các nhà đầu tư ... đã điều chỉnh vốn cho 113 dự án, bổ sung thêm hơn 303 triệu
+            # USD": not a count of projects, but what the amount after it is about
+            last_in_clause[clause] = (indicator, head_end)
+            last_in_sentence[s0] = (indicator, head_end)
+            continue
+        if indicator == "consular.cases" and _CRIME_RE.search(clause_text):
+            continue  # "phối hợp xử lý 50 vụ với 436 công dân xuất, nhập cảnh trái phép": crimes
+        if (
+            indicator in _PARTIES_IN_WORDS
+            and not folded[q.num_start].isdigit()
+            and not _WITH_BEFORE.search(before)
+        ):
+            continue  # "của hai Đảng, hai Nhà nước, hai địa phương": the two parties, not a count
         if (
             q.kind == "money"
             and indicator != "economy.grdp_per_capita"
             and _PER_TIME_AFTER.match(folded, q.end)
         ):
             continue  # "huy động viện trợ giải ngân trung bình 230 triệu USD/năm"
+        if q.kind == "money" and indicator != "economy.grdp_per_capita" and _PER_UNIT_AFTER.match(
+            folded, q.end
+        ):
+            continue  # "bình quân hơn 5,9 triệu USD/dự án"
         if indicator.split(".")[0] in TIMELESS and last_in_sentence.get(s0, ("",))[0] == indicator:
             continue  # "414,712 km, trong đó giáp Lào 374,7 km": a part of the border
         kind_unit = q.unit
@@ -874,5 +953,32 @@ def _drop_title_restatements(figures: list[Figure], title_end: int) -> list[Figu
     return [
         f
         for f in figures
-        if f.start >= title_end or (f.indicator.split(".")[0], f.value, f.unit) not in body
+        if f.start >= title_end
+        or (
+            (f.indicator.split(".")[0], f.value, f.unit) not in body
+            and not _rounded_restatement(f, figures, title_end)
+        )
     ]
+
+
+def _rounded_restatement(title: Figure, figures: list[Figure], title_end: int) -> bool:
+    """A headline's round amount ("hơn 11 tỷ USD", "gần 63 tỷ yên") for the body's exact one
+    (11,284 tỷ USD; 62,888 tỷ yên): within a tenth of it, on the side its qualifier says; an
+    unqualified one within a hundredth."""
+    if not title.value:
+        return False
+    # an unqualified headline rounds only its last digit: "25,7 triệu USD" for 25.761.306 USD
+    margin = 10 if title.qualifier != "exact" else 100
+    for f in figures:
+        if f.start < title_end or f.unit != title.unit:
+            continue
+        if f.indicator.split(".")[0] != title.indicator.split(".")[0] or not f.value:
+            continue
+        if f.value == title.value or abs(f.value - title.value) > f.value / margin:
+            continue
+        if title.qualifier == "over" and f.value < title.value:
+            continue
+        if title.qualifier == "under" and f.value > title.value:
+            continue
+        return True
+    return False

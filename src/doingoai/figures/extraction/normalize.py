@@ -4,7 +4,8 @@ Every matcher in this package runs over a *key*: a string of exactly the same le
 NFC text, so that an offset found in the key is an offset into the text the user sees. The key
 
 * folds non-breaking and other exotic spaces to a plain space and every dash to ``-``;
-* moves each syllable's tone mark to its first vowel. Vietnamese has two spelling traditions
+* moves each syllable's tone mark to its first vowel (of a word whose vowels stand together;
+  see :func:`case_key`). Vietnamese has two spelling traditions
   (``hòa``/``hoà``, ``thủy``/``thuỷ``, ``lòa``/``loà``); putting the tone on the first vowel is
   not either tradition, but it is the same for both, and in NFC every vowel with every tone is
   one code point, so the length does not change;
@@ -29,7 +30,6 @@ _SPACES = dict.fromkeys(
 )
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _TRANSLATE = {**_SPACES, **_DASHES}
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 def nfc(text: str) -> str:
@@ -64,13 +64,41 @@ def _canon_word(word: str) -> str:
     return result
 
 
+def _vowel_chars() -> tuple[str, str]:
+    vowels, toned = [], []
+    for code in [*map(ord, "aeiouyAEIOUY"), *range(0xC0, 0x2000)]:
+        ch = chr(code)
+        decomposed = unicodedata.normalize("NFD", ch)
+        if decomposed[0] in _VOWELS and unicodedata.normalize("NFC", decomposed) == ch:
+            vowels.append(ch)
+            if any(m in _TONES for m in decomposed[1:]):
+                toned.append(ch)
+    return "".join(vowels), "".join(toned)
+
+
+_ANY_VOWEL, _TONED_VOWEL = _vowel_chars()
+# Only a word with a tone mark on a vowel that follows another vowel ("hoà", "người", "quý")
+# can change: the regular expression finds those words (from a word boundary, lazily, to the
+# pair) and leaves the rest untouched, instead of calling back into Python for every word.
+_MOVABLE_TONE = re.compile(
+    rf"\b[^\W\d_]*?[{re.escape(_ANY_VOWEL)}][{re.escape(_TONED_VOWEL)}][^\W\d_]*"
+)
+_SPECIAL = re.compile("[" + re.escape("".join(map(chr, _TRANSLATE))) + "]")
+
+
 def _canon(match: re.Match[str]) -> str:
     return _canon_word(match.group(0))
 
 
 def case_key(text: str) -> str:
-    """Same length as ``text`` (which must already be NFC); tones and spaces canonical."""
-    return _WORD.sub(_canon, text.translate(_TRANSLATE))
+    """Same length as ``text`` (which must already be NFC); tones and spaces canonical.
+
+    The tone of a word whose vowels stand together moves to the first of them; a word whose
+    toned vowel is alone (``hòa``, ``tỉnh``) is already so.
+    """
+    if _SPECIAL.search(text):
+        text = text.translate(_TRANSLATE)
+    return _MOVABLE_TONE.sub(_canon, text)
 
 
 def _lower(text: str) -> str:

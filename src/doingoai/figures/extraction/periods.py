@@ -66,6 +66,11 @@ _RANGE = _p(
     rf"(?:(?:giai đoạn|nhiệm kỳ|thời kỳ|từ năm|từ|trong|năm)\s+)?{_Y}\s*(?:-|đến|tới|–)\s*"
     rf"(?:năm\s+)?{_Y}(?!\d)"
 )
+# "Từ 21 – 25/03/2020": a run of days of one month.
+_DAY_RANGE = _p(
+    rf"(?=từ|\d)(?:từ\s+(?:ngày\s+)?)?(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*{_Y}"
+    r"(?!\d)"
+)
 _SINCE = _p(rf"từ\s+(?:năm\s+)?{_Y}\s+(?:đến|tới|cho đến)\s+(?:nay|bây giờ|hiện nay|hiện tại)")
 _QUARTER = _p(rf"quý\s+(iv|iii|ii|i|[1-4])(?!\w)(?:\s*(?:[./]|năm)\s*{_Y}|\s+năm nay)?")
 _MONTHS = _p(
@@ -86,7 +91,7 @@ _YEAR_TO_DATE = _p(
 # "từ đầu năm đến 20/3/2023", "Tính từ đầu năm đến ngày 15/9/2019": the year up to that day.
 _YEAR_TO_DAY = _p(
     rf"(?:từ|kể từ)\s+đầu\s+năm(?:\s+{_Y})?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?"
-    rf"(\d{{1,2}})\s*[/-]\s*(\d{{1,2}})\s*[/-]\s*{_Y}(?!\d)"
+    rf"(\d{{1,2}})\s*[/-]\s*(\d{{1,2}})(?:\s*[/-]\s*{_Y})?(?![\d/-])"
 )
 # "đến hết tháng 10", "tính đến cuối tháng 12/2018", "Tính đến tháng 10-2017": the year up to the
 # end of that month (a month alone, "tháng 9/2024", is that month; a day, "tính đến ngày
@@ -101,13 +106,17 @@ _MONTH = _p(rf"tháng\s+(1[0-2]|0?[1-9])\s*(?:năm\s+|/\s*){_Y}(?![\d/])")
 _BACK_REFERENCE = _p(
     r"(?:trong|cùng)\s+(?:giai đoạn|thời gian|thời kỳ)\s+(?:này|nói trên|trên)"
     r"|cùng\s+thời\s+gian|cùng\s+giai\s+đoạn|trong\s+kỳ(?!\s+họp)|trong\s+quý(?!\s+(?:i|v|\d))"
+    # "Trong cùng kỳ, các nhà đầu tư Hàn Quốc ...": the period just named ("so với cùng kỳ" is a
+    # comparison and is not this)
+    r"|trong\s+cùng\s+kỳ(?!\s+(?:năm|của))"
     r"|trong\s+năm(?!\s+(?:19|20|tới|sau|nay|qua|học))"
 )
 _YEARS_BACK = _p(
     r"(?:(?:trong|qua|sau|gần|hơn|suốt)\s+(\d{1,2}|hai|ba|bốn|mười)\s+năm"
     r"(?!\s+(?:tới|sắp tới|tiếp theo|đến))"
     r"|(\d{1,2})\s+năm(?=\s+(?:triển khai\s+)?thực hiện\s))"
-    rf"(?:\s*\(\s*{_Y}\s*-\s*{_Y}\s*\))?"
+    # "Trong 15 năm qua (1996-2011)" says which fifteen years too
+    rf"(?:(?:\s+qua)?\s*\(\s*{_Y}\s*-\s*{_Y}\s*\))?"
 )
 _YEAR = _p(rf"(?:năm|niên độ|cả năm)\s+{_Y}(?!\d)")
 _THIS_YEAR = _p(r"năm nay")
@@ -122,6 +131,9 @@ _TERM_BEFORE = _p(
     r"\s*,?\s*$"
 )
 _TERM_WORDS = _p(r"giai đoạn|nhiệm kỳ|thời kỳ")
+# "Chương trình ... trong giai đoạn năm 2012-2016": the term of a programme, whatever it follows.
+_TERM_OPENING = _p(r"(?:trong\s+)?giai đoạn\s+(?:năm\s+)?$")
+_TERM_SUBJECT = _p(r"(?<!\w)(?:chương trình|kế hoạch|đề án|chiến lược|quy hoạch)(?!\w)")
 # "7 dự án chuyển tiếp năm 2017": where the projects come from, not the period they count for.
 _ORIGIN_BEFORE = _p(r"chuyển tiếp(?:\s+từ)?\s*$")
 _COMPARISON_BEFORE = _p(r"(?:so\s+(?:với\s+)?|bằng\s+)(?:cùng\s+kỳ\s+)?(?:của\s+)?$")
@@ -242,10 +254,22 @@ def find_periods(
                 kind = "term"
             elif _ORIGIN_BEFORE.search(before):
                 kind = "term"
+            elif _TERM_OPENING.search(before) and _TERM_SUBJECT.search(
+                folded, max(0, m.start() - 160), m.start()
+            ):
+                kind = "term"
         found.append(PeriodMention(m.start(), m.end(), value, kind))
 
     for m in _near(_DATE_IN_WORDS, folded, _THANG, 14):
         add(m, None, "date")
+    for m in _DAY_RANGE.finditer(folded):
+        try:
+            first = date(int(m.group(4)), int(m.group(3)), int(m.group(1)))
+            last = date(int(m.group(4)), int(m.group(3)), int(m.group(2)))
+        except ValueError:
+            continue
+        if first < last:
+            add(m, f"{first.isoformat()}/{last.isoformat()}")
     for m in _SINCE.finditer(folded):
         add(m, f"{m.group(1)}-{year}" if year else None)
     for m in _RANGE.finditer(folded):
@@ -263,7 +287,11 @@ def find_periods(
             value = months_period(y, first, last)
         add(m, value)
     for m in _near(_YEAR_TO_DAY, folded, fold("đầu năm"), 10):
-        y = int(m.group(4))
+        # "từ đầu năm đến ngày 20-5": the year the text was written
+        if not (m.group(4) or m.group(1) or year):
+            add(m, None)
+            continue
+        y = int(m.group(4) or m.group(1) or year)
         try:
             add(m, f"{y}-01-01/{date(y, int(m.group(3)), int(m.group(2))).isoformat()}")
         except ValueError:
@@ -347,6 +375,9 @@ def _year_of(value: str | None) -> int | None:
     return int(match.group(1)) if match else None
 
 
+_LEAD_SOURCE = _p(r"(?:cụ thể\s*,\s*)?(?:theo\s+[^\d,.;]{2,60},\s*)?(?:tính\s+)?")
+
+
 def opening_period(
     folded: str, spans: list[tuple[int, int]], mentions: list[PeriodMention]
 ) -> str | None:
@@ -373,8 +404,14 @@ def opening_period(
             # The lead: its opening words only ("BHG - Năm 2024, ..." or "Năm 2024, ...").
             head = re.match(r"\s*(?:\(?[^\W\d_]{2,6}(?:\.vn)?\)?\s*-\s*)?", folded[start:end])
             lo = start + (head.end() if head else 0)
-            found = first_period(lo, lo + 45)
-            if found and found.start - lo < 25 and found.kind == "period":
+            found = first_period(lo, lo + 120)
+            # "Cụ thể, theo Cục Đầu tư nước ngoài, từ đầu năm đến ngày 20-5, ...": the period
+            # the lead opens with, after its source but before any figure.
+            if (
+                found
+                and found.kind == "period"
+                and (found.start - lo < 25 or _LEAD_SOURCE.fullmatch(folded, lo, found.start))
+            ):
                 # "Trong 5 năm (2016 - 2020) và năm 2021, ...": two periods, none is the whole.
                 if re.match(fold(r"\)?\s*(?:và|,)\s*(?:năm|quý|giai đoạn)"), folded[found.end :]):
                     return None

@@ -35,7 +35,8 @@ PROVINCES = (
     "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Cần Thơ", "Đà Nẵng", "Đắk Lắk",
     "Đắc Lắc", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang",
     "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình",
-    "Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh", "TP Hồ Chí Minh", "TP.Hồ Chí Minh", "TP.HCM",
+    "Thành phố Hồ Chí Minh", "thành phố Hồ Chí Minh", "TP. Hồ Chí Minh", "TP Hồ Chí Minh",
+    "TP.Hồ Chí Minh", "TP.HCM",
     "TP. HCM", "TP HCM", "TPHCM", "Hưng Yên", "Khánh Hòa",
     "Kiên Giang", "Kon Tum", "Lai Châu", "Lạng Sơn", "Lào Cai", "Lâm Đồng", "Long An",
     "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình",
@@ -76,6 +77,7 @@ _NATIONAL = re.compile(
     case_key(nfc(r"(?<!\w)(?:cả nước|toàn quốc|các địa phương|vào Việt Nam|cho Việt Nam)(?!\w)"))
 )
 
+_IN_BREAKDOWN = re.compile(case_key(nfc(r"(?<!\w)(?:trong đó|bao gồm|kể cả)(?!\w)[^.;\n]*$")))
 _NAMES_RE = re.compile(
     r"(?<!\w)(?:"
     + "|".join(re.escape(case_key(nfc(n))) for n in sorted(PROVINCES, key=len, reverse=True))
@@ -91,10 +93,18 @@ _SUBJECT_BEFORE = re.compile(
         nfc(
             r"(?:tỉnh|Tỉnh|tỉnh ủy|Tỉnh ủy|Tỉnh uỷ|UBND tỉnh|HĐND tỉnh|thành phố|Thành phố|TP\.?"
             r"|địa bàn|toàn tỉnh|trong đó|riêng|Trong đó|Riêng|tiếp đến là|tiếp theo là|kế đến là"
+            r"|Tiếp đến là|Tiếp theo là|Kế đến là|Sau đó là"
+            # "các nhà đầu tư Trung Quốc tập trung nhiều vào Tây Ninh với ...": where it went
+            r"|(?:đầu tư|tập trung|rót vốn)(?: nhiều)? vào"
             r"|sau đó là|Theo đó|theo đó|;|(?:Sau|sau) [^,;.]{2,30},)[\s,]*$"
         )
     )
 )
+
+
+# "Theo Cục Đầu tư nước ngoài, Bà Rịa-Vũng Tàu dẫn đầu với ...": the sentence's source, then its
+# subject.
+_SOURCE_OPENING = re.compile(r"\s*(?:Theo|theo) [^,;.\d]{2,60},\s*")
 
 
 def find_places(cased: str) -> list[tuple[int, int]]:
@@ -105,7 +115,11 @@ def find_places(cased: str) -> list[tuple[int, int]]:
 def is_subject(cased: str, start: int, sentence_start: int) -> bool:
     """Whether the name at ``start`` is the subject of its sentence (see module doc)."""
     before = cased[max(sentence_start, start - 20) : start]
-    return not cased[sentence_start:start].strip() or bool(_SUBJECT_BEFORE.search(before))
+    return (
+        not cased[sentence_start:start].strip()
+        or bool(_SUBJECT_BEFORE.search(before))
+        or bool(_SOURCE_OPENING.fullmatch(cased, sentence_start, start))
+    )
 
 
 def document_place(
@@ -117,10 +131,22 @@ def document_place(
         if match:
             return MASTHEADS[match.group(1)]
     source = source_place(text)
-    inside = [(s, e) for s, e in places if any(a <= s and e <= b for a, b in spans)]
+    # A name inside a breakdown ("hơn 340 ngư dân Việt Nam ..., trong đó có nhiều ngư dân Quảng
+    # Ngãi") is a part of the story, not whose story it is.
+    inside = [
+        (s, e)
+        for s, e in places
+        if any(a <= s and e <= b for a, b in spans)
+        and not _IN_BREAKDOWN.search(cased, max(0, s - 60), s)
+    ]
     named = Counter(" ".join(text[s:e].split()) for s, e in inside)
     # A provincial site's address, unless the story is plainly another province's: named twice
     # or more while the site's own province is never named ("hatinh24h.com.vn" on Đồng Tháp).
+    # Nor when the story is the whole country's, ranking provinces none of which is the site's
+    # ("baogialai.com.vn" on the ten provinces that drew the most FDI).
+    national = any(_NATIONAL.search(cased, a, b) for a, b in spans)
+    if source and source not in named and national and len(named) >= 3:
+        return None
     if source and (source in named or not any(n >= 2 for n in named.values())):
         return source
     if not inside:

@@ -186,6 +186,10 @@ NEW = SIGNED + (
 )
 CITIZENS_HELPED = (
     "bảo hộ",
+    # fishermen freed after the Ministry's note: "cùng 5 thuyền viên đã được thả tự do"
+    "được thả",
+    "thả tự do",
+    "trả tự do",
     "giải cứu",
     "trao trả",
     "hỗ trợ",
@@ -194,6 +198,9 @@ CITIZENS_HELPED = (
     "về nước",
     "tiếp nhận",
 )
+#: Money given at home, by the friendship union itself, FDI firms or donors at a drive
+#: ("VUFO ủng hộ 1 tỷ đồng để xây dựng 20 căn nhà"): not foreign NGO aid.
+DONATED = ("ủng hộ", "quyên góp", "đóng góp")
 FRIENDSHIP = ("hữu nghị", "kết nghĩa", "ký kết", "giao lưu", "hợp tác")
 
 #: Foreign countries and the like: a figure whose sentence is about them is not the province's.
@@ -358,6 +365,12 @@ NOT_A_FIGURE_BEFORE = (
     "đứng thứ",
     "thế kỷ",
     "nhóm",
+    # a unit's number: "Cụm 12 Đồn Biên phòng", "Cụm số 3"
+    "cụm",
+    "cụm số",
+    # the people of one incident told as an example: "Điển hình như vụ 56 người ..."
+    "như vụ",
+    "hoặc vụ",
     "tổ",
     "khu",
     "tiểu khu",
@@ -463,12 +476,27 @@ RULES: tuple[Rule, ...] = (
         ("tổ chức", "nhà tài trợ"),
         require=(("phi chính phủ", "pcpnn", "ngo", "ingo", "nhà tài trợ", "tài trợ", "viện trợ"),),
     ),
+    # "các dự án viện trợ phi Chính phủ ... thông qua 197 dự án của 38 tổ chức": organisations
+    # in a sentence about NGO aid are its donors.
+    Rule("ngo.organisations", "count", ("tổ chức",), domain="ngo", forbid=("trong nước",)),
     Rule(
         "ngo.amount_committed",
         "money",
         domain="ngo",
         weight=20,
-        require=(("cam kết", "ký", "tài trợ ký kết", "ký kết"),),
+        # a donor's decision or a programme approved for funding is money committed:
+        # "tổ chức GPI/Hàn Quốc đã quyết định tài trợ 286 triệu đồng cho dự án"
+        require=(
+            (
+                "cam kết",
+                "ký",
+                "tài trợ ký kết",
+                "ký kết",
+                "quyết định tài trợ",
+                "đồng ý tài trợ",
+            ),
+        ),
+        forbid=DONATED,
     ),
     Rule(
         "ngo.amount_disbursed",
@@ -477,6 +505,7 @@ RULES: tuple[Rule, ...] = (
         weight=20,
         # Not plain "thực hiện": "viện trợ ... 2 triệu USD thực hiện Chương trình vùng" is the
         # programme it pays for, not money spent.
+        forbid=DONATED,
         require=(
             (
                 "đã thực hiện",
@@ -490,7 +519,13 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
     ),
-    Rule("ngo.amount_total", "money", domain="ngo", cues=("tổng giá trị", "trị giá", "giá trị")),
+    Rule(
+        "ngo.amount_total",
+        "money",
+        domain="ngo",
+        cues=("tổng giá trị", "trị giá", "giá trị"),
+        forbid=DONATED,
+    ),
     Rule("oda.amount", "money", domain="oda", cues=("tổng vốn", "vốn")),
     # Registered capital only: disbursed FDI ("vốn FDI giải ngân được 1,05 tỷ USD") is not.
     Rule(
@@ -508,6 +543,9 @@ RULES: tuple[Rule, ...] = (
             "trao tặng",
             "quyên góp",
             "tặng",
+            "đóng góp",
+            "an sinh xã hội",
+            "từ thiện",
         ),
     ),
     # Conferences.
@@ -595,7 +633,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "consular.persons",
         "persons",
-        ("công dân", "ngư dân", "nạn nhân", "lượt công dân"),
+        ("công dân", "ngư dân", "thuyền viên", "nạn nhân", "lượt công dân"),
         require=(CITIZENS_HELPED,),
         forbid=("người nước ngoài", "đón", "đoàn", "du lịch"),
         scope="clause",

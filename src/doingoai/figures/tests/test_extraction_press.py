@@ -17,6 +17,7 @@ from doingoai.figures.extraction.baseline import keyword_baseline
 from doingoai.figures.extraction.evaluate import (
     ANNOTATIONS,
     PRESS_MANIFEST,
+    load_annotations,
     place_key,
     press_paths,
     score_press_split,
@@ -24,13 +25,19 @@ from doingoai.figures.extraction.evaluate import (
     seed_paths,
 )
 
-# Measured on the test part at the last change (data/press/README.md, "Scores": family and
-# strict F1 0.767, period right 82%, place right 91%), less a margin of a few points: one
-# figure of the 46 moves F1 by about two points.
-TEST_FAMILY_F1_FLOOR = 0.72
-TEST_STRICT_F1_FLOOR = 0.72
-TEST_PERIOD_RIGHT_FLOOR = 0.75
-TEST_PLACE_RIGHT_FLOOR = 0.85
+# Measured on the test part at the last change (data/press/README.md, "Scores": 43 articles, 78
+# figures; family and strict F1 0.792, period right 82%, place right 93%), less a margin of a few
+# points: one figure of the 78 moves F1 by about 1.3 points.
+TEST_FAMILY_F1_FLOOR = 0.75
+TEST_STRICT_F1_FLOOR = 0.75
+TEST_PERIOD_RIGHT_FLOOR = 0.77
+TEST_PLACE_RIGHT_FLOOR = 0.88
+# The development part, which the rules are tuned on (83 articles, 171 figures; 0.988 / 0.965 /
+# 93% / 98% at the last change): a change that fixes one article by breaking others fails here.
+DEV_FAMILY_F1_FLOOR = 0.96
+DEV_STRICT_F1_FLOOR = 0.94
+DEV_PERIOD_RIGHT_FLOOR = 0.90
+DEV_PLACE_RIGHT_FLOOR = 0.96
 
 
 def _figures(text: str, published: date | None = None) -> list[tuple]:
@@ -311,6 +318,27 @@ def test_it_holds_its_scores_on_real_articles_it_was_not_tuned_on():
     assert result.place_accuracy >= TEST_PLACE_RIGHT_FLOOR, result.report()
 
 
+def test_it_holds_its_scores_on_the_part_it_is_tuned_on():
+    result = score_press_split("dev")
+    assert result.family[2] >= DEV_FAMILY_F1_FLOOR, result.report()
+    assert result.strict[2] >= DEV_STRICT_F1_FLOOR, result.report()
+    assert result.period_accuracy >= DEV_PERIOD_RIGHT_FLOOR, result.report()
+    assert result.place_accuracy >= DEV_PLACE_RIGHT_FLOOR, result.report()
+
+
+def test_the_corpus_holds_articles_with_numbers_but_no_catalogue_figure_in_both_parts():
+    for split in ("dev", "test"):
+        gold = load_annotations(PRESS_MANIFEST.parent / f"{split}_annotations.jsonl")
+        with_figures = {d["doc"] for d in gold}
+        without = [
+            p
+            for p in press_paths(split)
+            if p.name not in with_figures
+            and any(c.isdigit() for c in p.read_text().split("\n", 1)[1])
+        ]
+        assert len(without) >= (20 if split == "dev" else 8), (split, len(without))
+
+
 def test_the_seed_articles_stay_fully_read():
     result = score_set(seed_paths(), ANNOTATIONS)
     assert (result.misses, result.spurious) == ([], []), result.report()
@@ -321,3 +349,210 @@ def test_it_does_better_than_a_plain_keyword_baseline_on_both_parts():
         ours = score_press_split(split).family[2]
         baseline = score_press_split(split, keyword_baseline).family[2]
         assert ours > baseline, (split, ours, baseline)
+
+
+# --- round 4: kinds of error found on the development part's fourth round -------------------
+
+
+def test_it_does_not_take_what_fdi_firms_give_to_welfare_as_fdi_capital():
+    text = (
+        "Năm 2024, tỉnh Bình Thuận tiếp nhận 12 khoản viện trợ phi chính phủ nước ngoài. Các "
+        "doanh nghiệp FDI cũng tham gia chương trình an sinh xã hội, đóng góp hơn 2,4 tỷ đồng.\n"
+    )
+    assert [f[0] for f in _figures(text)] == ["ngo.projects"]
+
+
+def test_it_does_not_take_a_domestic_donation_on_an_ngo_page_as_ngo_aid():
+    text = (
+        "Công tác phi chính phủ nước ngoài\n\n"
+        "Liên hiệp các tổ chức hữu nghị tỉnh ủng hộ 500 triệu đồng xây nhà cho hộ nghèo. Năm "
+        "2023, các tổ chức phi chính phủ nước ngoài viện trợ 40 tỷ đồng cho tỉnh Sơn La.\n"
+    )
+    assert [(f[0], f[1]) for f in _figures(text)] == [("ngo.amount_total", 4e10)]
+
+
+def test_it_counts_fishermen_freed_after_the_ministrys_note_as_citizens_protected():
+    text = (
+        "Sở Ngoại vụ Thanh Hóa cho biết, sau công hàm của Bộ Ngoại giao, tàu cá TH-9021 cùng "
+        "7 thuyền viên đã được thả tự do. Năm 2023 có 9 thuyền viên khác bị bắt.\n"
+    )
+    assert [(f[0], f[1]) for f in _figures(text)] == [("consular.persons", 7)]
+
+
+def test_it_takes_a_headlines_rounded_amount_as_the_bodys_exact_one():
+    text = (
+        "Thu hút hơn 5 tỷ USD vốn FDI\n\n"
+        "Năm 2022, tổng vốn FDI đăng ký cấp mới và tăng thêm vào cả nước là 5,216 tỷ USD.\n"
+    )
+    assert [(f[0], f[1], f[3]) for f in _figures(text)] == [("fdi.capital", 5.216e9, "2022")]
+
+
+def test_it_reads_the_two_parties_of_a_pact_as_no_count_but_two_partners_after_with_as_two():
+    parties = (
+        "Năm 2019, hai Đảng, hai Nhà nước, hai địa phương thống nhất tăng cường quan hệ hữu nghị "
+        "ở khu vực biên giới tỉnh Lai Châu.\n"
+    )
+    assert _figures(parties) == []
+    partners = "Năm 2019, tỉnh Lai Châu thiết lập quan hệ hữu nghị với hai địa phương của Lào.\n"
+    assert [(f[0], f[1]) for f in _figures(partners)] == [("partners.foreign_localities", 2)]
+
+
+def test_it_does_not_give_a_national_figure_the_province_named_only_in_its_breakdown():
+    text = (
+        "Từ đầu năm 2018 đến nay, hơn 200 ngư dân Việt Nam được đưa về nước, trong đó có nhiều "
+        "ngư dân Bình Định.\n"
+    )
+    assert [(f[0], f[1], f[4]) for f in _figures(text)] == [("consular.persons", 200, None)]
+
+
+def test_it_reads_a_donors_decision_to_fund_as_money_committed():
+    text = (
+        "Năm 2023, tổ chức phi chính phủ KOTO/Úc đã quyết định tài trợ 350 triệu đồng cho "
+        "dự án nước sạch ở tỉnh Trà Vinh.\n"
+    )
+    assert [(f[0], f[1]) for f in _figures(text)] == [("ngo.amount_committed", 3.5e8)]
+
+
+# --- round 5 ----------------------------------------------------------------------------------
+
+
+def test_it_does_not_take_an_average_per_project_as_an_amount():
+    text = (
+        "Trong 6 tháng đầu năm 2023, cả nước có 900 dự án FDI mới, bình quân hơn 4,2 triệu "
+        "USD/dự án.\n"
+    )
+    assert [f[0] for f in _figures(text)] == ["fdi.projects"]
+
+
+def test_it_takes_the_period_the_lead_opens_with_after_its_source_for_later_paragraphs():
+    text = (
+        "Vốn FDI tăng mạnh\n\n"
+        "Theo Cục Đầu tư nước ngoài, từ đầu năm đến ngày 20-4, cả nước có 700 dự án mới được cấp "
+        "phép với tổng vốn đăng ký gần 5 tỉ USD, tăng 10% so với cùng kỳ năm trước; tính cả góp "
+        "vốn, tổng vốn đăng ký đạt hơn 8 tỉ USD.\n\n"
+        "Các nhà đầu tư nước ngoài đã đầu tư vào 18 ngành; công nghiệp chế biến, chế tạo dẫn đầu "
+        "với tổng vốn đầu tư đăng ký hơn 3 tỉ USD.\n"
+    )
+    periods = {f[3] for f in _figures(text, published=date(2023, 4, 28))}
+    assert periods == {"2023-01-01/2023-04-20"}
+
+
+def test_it_gives_a_national_ranking_on_a_provincial_site_no_province_of_the_site():
+    text = (
+        "https://baoquangngai.vn/kinh-te/202405/tin.htm\n"
+        "Các tỉnh hút vốn FDI\n\n"
+        "Năm 2023, cả nước thu hút 2.000 dự án FDI mới. Theo Cục Đầu tư nước ngoài, Hải Phòng dẫn "
+        "đầu với tổng vốn đầu tư đăng ký hơn 3 tỷ USD. Tiếp theo là Bắc Giang với gần 2 tỷ USD. "
+        "Quảng Ninh đứng thứ ba với tổng vốn đăng ký 1,5 tỷ USD.\n"
+    )
+    places = [(f[0], f[1], f[4]) for f in _figures(text)]
+    assert places == [
+        ("fdi.projects", 2000, None),
+        ("fdi.capital", 3e9, "Hải Phòng"),
+        ("fdi.capital", 2e9, "Bắc Giang"),
+        ("fdi.capital", 1.5e9, "Quảng Ninh"),
+    ]
+
+
+def test_it_reads_the_organisations_behind_projects_of_ngo_aid_as_ngos_over_the_years_in_brackets():
+    text = (
+        "Trong 10 năm qua (2010-2019) các dự án viện trợ phi chính phủ nước ngoài tại tỉnh Yên "
+        "Bái đạt tổng giá trị 12 triệu USD thông qua 90 dự án của 25 tổ chức.\n"
+    )
+    figures = _figures(text, published=date(2020, 1, 15))
+    assert [(f[0], f[1], f[3]) for f in figures] == [
+        ("ngo.amount_total", 1.2e7, "2010-2019"),
+        ("ngo.projects", 90, "2010-2019"),
+        ("ngo.organisations", 25, "2010-2019"),
+    ]
+
+
+def test_it_gives_a_programmes_money_over_its_term_no_period():
+    text = (
+        "Năm 2022, tỉnh Gia Lai tiếp nhận 20 dự án phi chính phủ nước ngoài.\n\n"
+        "Tại buổi làm việc, UBND tỉnh và tổ chức Plan đã ký biên bản ghi nhớ thực hiện Chương "
+        "trình hỗ trợ trẻ em trong giai đoạn năm 2023-2027 với tổng kinh phí cam kết là "
+        "2.500.000 USD.\n"
+    )
+    figures = _figures(text)
+    assert [(f[0], f[3]) for f in figures] == [
+        ("ngo.projects", "2022"),
+        ("ngo.amount_committed", None),
+    ]
+
+
+def test_it_takes_no_crime_handled_at_the_border_nor_a_units_number_as_a_consular_figure():
+    text = (
+        "Đoàn đại biểu Cụm 5 Đồn Biên phòng tỉnh Lạng Sơn hội đàm với phía Trung Quốc. Hai bên đã "
+        "phối hợp xử lý 30 vụ với 200 công dân xuất, nhập cảnh trái phép.\n"
+    )
+    assert _figures(text) == []
+
+
+def test_it_does_not_count_the_people_of_an_incident_told_as_an_example_as_citizens_helped():
+    text = (
+        "Năm 2022, tỉnh An Giang tiếp nhận 60 công dân do Campuchia trao trả. Điển hình như vụ 30 "
+        "người bỏ trốn khỏi casino, bơi về nước.\n"
+    )
+    assert [(f[0], f[1]) for f in _figures(text)] == [("consular.persons", 60)]
+
+
+def test_it_takes_an_unqualified_headline_rounding_the_bodys_amount_as_the_body_figure():
+    text = (
+        "NGO hỗ trợ 12,4 triệu USD\n\n"
+        "Năm 2019, các tổ chức phi chính phủ nước ngoài viện trợ tỉnh Sơn La tổng giá trị "
+        "12.412.500 USD.\n"
+    )
+    assert [(f[1], f[3]) for f in _figures(text)] == [(12412500, "2019")]
+
+
+# --- round 6 ----------------------------------------------------------------------------------
+
+
+def test_it_splits_sentences_a_site_glued_together_but_not_an_abbreviation():
+    text = (
+        "Công an sẽ kiểm tra hơn 5.000 cơ sở lưu trú như khách sạn, chung cư.Tại thành phố Hồ Chí "
+        "Minh hiện có hơn 90.000 người nước ngoài đang cư trú.\n"
+    )
+    figures = [(f[0], f[1], place_key(f[4])) for f in _figures(text)]
+    assert figures == [("foreigners.resident", 90000, "hồ chí minh")]
+
+
+def test_it_reads_a_run_of_days_of_one_month_as_the_period():
+    text = (
+        "Từ 2 – 6/04/2021, Bộ Ngoại giao đã phối hợp hỗ trợ khoảng 300 công dân về nước an toàn.\n"
+    )
+    assert [(f[0], f[1], f[3]) for f in _figures(text)] == [
+        ("consular.persons", 300, "2021-04-02/2021-04-06")
+    ]
+
+
+# --- round 7 ----------------------------------------------------------------------------------
+
+
+def test_it_takes_no_average_per_project_nor_counts_of_adjustments_as_figures():
+    text = (
+        "Trong 6 tháng đầu năm 2024, các nhà đầu tư Nhật Bản đã triển khai 120 dự án FDI mới tại "
+        "Việt Nam, tổng vốn đăng ký cấp mới đạt hơn 900 triệu USD, với bình quân mỗi dự án đạt "
+        "hơn 7 triệu USD. Ngoài ra, các nhà đầu tư Nhật Bản đã điều chỉnh vốn cho 40 dự án FDI, "
+        "bổ sung thêm hơn 200 triệu USD.\n"
+    )
+    assert [(f[0], f[1]) for f in _figures(text)] == [
+        ("fdi.projects", 120),
+        ("fdi.capital", 9e8),
+        ("fdi.capital", 2e8),
+    ]
+
+
+def test_it_gives_the_same_period_to_a_figure_in_the_same_term_and_the_province_invested_in():
+    text = (
+        "Trong 9 tháng đầu năm 2023, cả nước có 300 dự án FDI mới của nhà đầu tư Singapore. Trong "
+        "cùng kỳ, cả nước có 200 dự án FDI mới của nhà đầu tư Hàn Quốc. Các nhà đầu tư Hàn Quốc "
+        "tập trung nhiều vào Bắc Ninh với tổng vốn FDI hơn 5 tỷ USD.\n"
+    )
+    figures = [(f[1], f[3], f[4]) for f in _figures(text, published=date(2023, 10, 5))]
+    assert figures == [
+        (300, "2023-01-01/2023-09-30", None),
+        (200, "2023-01-01/2023-09-30", None),
+        (5e9, "2023-01-01/2023-09-30", "Bắc Ninh"),
+    ]
