@@ -42,8 +42,9 @@ def test_the_docx_has_the_motto_block_the_table_and_the_charts(report):
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "Độc lập - Tự do - Hạnh phúc" in text
     assert "Nơi nhận:" in text and "BÁO CÁO" in text
-    assert "ỦY BAN NHÂN DÂN TỈNH HÀ GIANG" in text
-    figures = document.tables[1]
+    # Issued today, after the 2025 merger: headed by Tuyên Quang, never by Hà Giang.
+    assert "UBND TỈNH TUYÊN QUANG" in text
+    figures = document.tables[2]
     assert figures.rows[0].cells[1].text == "Chỉ tiêu"
     assert any("2.689" in cell.text for row in figures.rows for cell in row.cells)
     # The records (declared complete from 2022) give no year of 2015–2020: the charts of a
