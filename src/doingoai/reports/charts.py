@@ -63,6 +63,7 @@ def bar_chart(title: str, categories: list, series: dict[str, list], lang: str =
             axes.text(p, 0, words["no_data"], ha="center", va="bottom", fontsize=7,
                       color="#666666", rotation=90)
     axes.set_xticks(list(positions), [str(c) for c in categories])
+    axes.set_xlim(-0.5, len(categories) - 0.5)
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: number(v, lang, 1)))
     axes.set_xlabel(words["year"])
