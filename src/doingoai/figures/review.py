@@ -101,17 +101,26 @@ def add_document(
 
 
 def place_for(candidate: Candidate, readable_ids) -> AdminUnit:
-    """The province the figure belongs to: the place the text names when the user may
-    record figures for it, else the province that owns the document."""
+    """The province the figure belongs to: the one the text names, in force in the figure's
+    period (a figure of 2022 about Hà Giang goes to Hà Giang, not to the Tuyên Quang of
+    2025), resolved as the report resolves it (``reports.places.find_province``); the
+    document's province when the text names none. A figure about a province the user may
+    not record figures for is refused with a message, never saved under their own."""
+    from doingoai.lib.periods import try_parse_period
+    from doingoai.reports.places import PlaceNotFound, find_province
+
     owner = candidate.source.owner
-    if candidate.place:
-        units = AdminUnit.objects.provinces().find(candidate.place)
-        if readable_ids is not None:
-            units = units.filter(pk__in=readable_ids)
-        unit = units.order_by("generation").first()
-        if unit is not None:
-            return unit
-    return owner
+    if not candidate.place:
+        return owner
+    try:
+        unit = find_province(candidate.place, try_parse_period(candidate.period or ""))
+    except PlaceNotFound:
+        return owner  # not a province's name (a district, a foreign partner): the document's
+    if readable_ids is not None and unit.pk not in readable_ids:
+        raise ValidationError(_(
+            "The text gives this figure for %(place)s, for which you may not record figures: "
+            "it was not saved.") % {"place": unit.full_name})
+    return unit
 
 
 @transaction.atomic

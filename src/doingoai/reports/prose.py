@@ -9,6 +9,7 @@ figure is not printed is left out rather than written with a zero.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from doingoai.lib.money import format_quantity
@@ -108,11 +109,37 @@ def _term(report) -> bool:
     return len(report.period.years) > 1
 
 
+# The fields of part I of a báo cáo công tác đối ngoại each sentence of the prose belongs to.
+COOPERATION, EXCHANGES, PEOPLE, CONSULAR, BORDER, ECONOMY, NOTE = (
+    "cooperation", "exchanges", "people", "consular", "border", "economy", "note")
+
+
 def write(report, lang: str = "vi") -> str:
-    return (_vietnamese if lang == "vi" else _english)(report)
+    return " ".join(text for _topic, text in topics(report, lang))
 
 
-def _vietnamese(report) -> str:
+def topics(report, lang: str = "vi") -> list[tuple[str, str]]:
+    """The prose as (field, sentence) pairs, in the order it is read. A period without any
+    printed figure gives one sentence saying so (never "Năm 2017, tỉnh Tuyên Quang:")."""
+    found = (_vietnamese if lang == "vi" else _english)(report)
+    if not any(topic != NOTE for topic, _text in found):
+        subject, _short = _subject(report, lang)
+        empty = (f"{_opening(report, 'vi')}, chưa có số liệu về công tác đối ngoại của "
+                 f"{subject}." if lang == "vi" else
+                 f"{_opening(report, 'en')}, no foreign affairs figures are available for "
+                 f"{subject}.")
+        found.insert(0, (NOTE, empty))
+    return found
+
+
+def _after_reform(report) -> bool:
+    """The period ends after the 2025 reform: no districts, no "thị trấn" any more."""
+    import datetime as dt
+
+    return report.period.end >= dt.date(2025, 7, 1)
+
+
+def _vietnamese(report) -> list[tuple[str, str]]:
     f = _Figures(report, "vi")
     subject, short = _subject(report, "vi")
     sentences = []
@@ -129,7 +156,8 @@ def _vietnamese(report) -> str:
     if f("ngo.organisations"):
         clauses.append(f"vận động thu hút {f('ngo.organisations')} tổ chức phi chính phủ nước "
                        "ngoài")
-    committed_said = False
+    tie = tied_to(report, "ngo.amount_committed", ["ngo.projects", "ngo.projects_signed"])
+    committed_said = not f("ngo.amount_committed")
     aid = ""
     if f("ngo.projects"):
         aid = (f"tiếp nhận và triển khai {f('ngo.projects')} chương trình, dự án viện trợ phi "
@@ -138,7 +166,7 @@ def _vietnamese(report) -> str:
             aid += f" với kinh phí đã thực hiện {f('ngo.amount_disbursed')}"
         elif f("ngo.amount_total"):
             aid += f" với tổng giá trị {f('ngo.amount_total')}"
-        elif f("ngo.amount_committed") and not f("ngo.projects_signed"):
+        elif not committed_said and tie == "ngo.projects":
             aid += f" với kinh phí cam kết {f('ngo.amount_committed')}"
             committed_said = True
     oda = ""
@@ -155,18 +183,21 @@ def _vietnamese(report) -> str:
     if f("ngo.projects_signed"):
         signed = (f"ký kết mới {f('ngo.projects_signed')} chương trình, dự án viện trợ phi "
                   "chính phủ nước ngoài")
-        if f("ngo.amount_committed") and not committed_said:
+        if not committed_said and tie == "ngo.projects_signed":
             signed += f" với kinh phí cam kết {f('ngo.amount_committed')}"
+            committed_said = True
         clauses.append(signed)
+    if not committed_said:
+        clauses.append(f"tổng kinh phí cam kết tài trợ phi chính phủ nước ngoài trong kỳ đạt "
+                       f"{f('ngo.amount_committed')}")
     if f("fdi.projects"):
         fdi = f"có {f('fdi.projects')} dự án đầu tư trực tiếp nước ngoài (FDI) còn hiệu lực"
         if f("fdi.capital"):
             fdi += f" với tổng vốn đầu tư đăng ký {f('fdi.capital')}"
         clauses.append(fdi)
     if clauses:
-        sentences.append(f"{_opening(report, 'vi')}, {subject} đã " + "; ".join(clauses) + ".")
-    else:
-        sentences.append(f"{_opening(report, 'vi')}, {subject}:")
+        sentences.append((COOPERATION, f"{_opening(report, 'vi')}, {subject} đã "
+                          + "; ".join(clauses) + "."))
 
     clauses = []
     if f("conferences.organised"):
@@ -185,14 +216,20 @@ def _vietnamese(report) -> str:
         clauses.append(f"đón tiếp {f('delegations.incoming')} đoàn{persons} người nước ngoài "
                        "đến thăm, làm việc chính thức tại tỉnh")
     if clauses:
-        sentences.append(f"Ngoài ra, {short.lower()} đã " + "; ".join(clauses) + ".")
+        lead = (f"Ngoài ra, {short.lower()}" if sentences
+                else f"{_opening(report, 'vi')}, {subject}")
+        sentences.append((EXCHANGES, f"{lead} đã " + "; ".join(clauses) + "."))
 
     clauses = []
     pacts = []
+    reformed = _after_reform(report)
     if f("friendship.border_communes"):
-        pacts.append(f"{f('friendship.border_communes')} xã, thị trấn biên giới")
+        communes = "xã, phường biên giới" if reformed else "xã, thị trấn biên giới"
+        pacts.append(f"{f('friendship.border_communes')} {communes}")
     if f("friendship.district_pairs"):
-        pacts.append(f"{f('friendship.district_pairs')} cặp huyện, thành phố")
+        pairs = ("cặp địa phương (kết nghĩa ở cấp huyện trước ngày 01/07/2025)" if reformed
+                 else "cặp huyện, thành phố")
+        pacts.append(f"{f('friendship.district_pairs')} {pairs}")
     if pacts:
         clauses.append(", ".join(pacts) + " ký kết hợp tác hữu nghị với phía đối đẳng")
     if f("friendship.border_posts"):
@@ -205,10 +242,11 @@ def _vietnamese(report) -> str:
         clauses.append(f"quan hệ hợp tác, hữu nghị với {f('partners.foreign_localities')} "
                        "địa phương nước ngoài")
     if f("friendship.associations"):
-        clauses.append(f"{f('friendship.associations')} hội hữu nghị được thành lập")
+        # A stock: the associations standing at the period's end, not founded in it.
+        clauses.append(f"{f('friendship.associations')} hội hữu nghị đang hoạt động")
     if clauses:
-        sentences.append("Công tác đối ngoại nhân dân được tăng cường, có "
-                         + "; ".join(clauses) + ".")
+        sentences.append((PEOPLE, "Công tác đối ngoại nhân dân được tăng cường, có "
+                          + "; ".join(clauses) + "."))
 
     sentences += _vietnamese_office_work(f)
 
@@ -221,16 +259,77 @@ def _vietnamese(report) -> str:
         clauses.append(f"lượng khách du lịch đạt {f('tourism.visitors')} lượt khách")
     if clauses:
         text = "; ".join(clauses)
-        sentences.append(f"Về kinh tế - xã hội, {text}.")
+        sentences.append((ECONOMY, f"Về kinh tế - xã hội, {text}."))
 
-    merged = report.merged_units
+    merged, silent = report.merged_units, report.silent_units
     if merged:
-        names = ", ".join(f"{(u.kind or 'tỉnh').lower()} {u.name}" for u in merged)
-        sentences.append(f"Số liệu gồm cả số liệu của {names} trước khi hợp nhất.")
-    return " ".join(sentences)
+        text = f"Số liệu gồm cả số liệu của {_names_vi(report, merged)} trước khi hợp nhất"
+        if silent:
+            text += f"; chưa có số liệu của {_names_vi(report, silent)}"
+        sentences.append((NOTE, text + "."))
+    elif silent:
+        sentences.append((NOTE, f"Chưa có số liệu của {_names_vi(report, silent)}."))
+    return sentences
 
 
-def _english(report) -> str:
+# The end of a sentence or clause ("2.689" is a number, not one).
+SENTENCE_BREAK = re.compile(r"[.;](\s|$)|\n")
+
+
+def tied_to(report, amount_code: str, count_codes: list[str]) -> str | None:
+    """The count an amount was reported with: the printed, reported count of the same
+    source whose quote ends nearest before the amount's, in the same sentence ("ký kết mới
+    119 chương trình dự án với kinh phí cam kết là 22,3 triệu USD"). A computed amount, or
+    one reported on its own, is tied to no count and is written in a clause of its own."""
+    amount = _single_figure(report, amount_code)
+    if amount is None or amount.source_id is None or amount.start is None:
+        return None
+    best, nearest = None, None
+    for code in count_codes:
+        count = _single_figure(report, code)
+        if (count is None or count.source_id != amount.source_id or count.end is None
+                or count.end > amount.start):
+            continue
+        between = amount.source.text[count.end:amount.start] if amount.source.text else ""
+        if SENTENCE_BREAK.search(between):
+            continue
+        if nearest is None or count.end > nearest:
+            best, nearest = code, count.end
+    return best
+
+
+def _single_figure(report, code):
+    line = report.line(code)
+    if (line is None or line.basis != "reported" or line.combined is not None
+            or len(line.reported.figures) != 1):
+        return None
+    return line.reported.figures[0]
+
+
+def _join(names: list[str], word: str) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {word} " + names[-1]
+
+
+def _names_vi(report, units) -> str:
+    """"tỉnh Hà Giang và tỉnh Tuyên Quang (cũ)": a predecessor of the same name as the
+    province it merged into is the former one ("cũ")."""
+    own = {fold_name(place.name) for place in report.places}
+    names = [f"{(u.kind or 'tỉnh').lower()} {u.name}"
+             + (" (cũ)" if fold_name(u.name) in own else "") for u in units]
+    return _join(names, "và")
+
+
+def _names_en(report, units) -> str:
+    own = {fold_name(place.name) for place in report.places}
+    names = [("the former " if fold_name(u.name) in own else "") + u.name for u in units]
+    return _join(names, "and")
+
+
+def fold_name(name: str) -> str:
+    return name.casefold().strip()
+
+
+def _english(report) -> list[tuple[str, str]]:
     f = _Figures(report, "en")
     subject, short = _subject(report, "en")
     sentences = []
@@ -248,7 +347,8 @@ def _english(report) -> str:
     if f("ngo.organisations"):
         clauses.append(f"attracted {f('ngo.organisations')} foreign non-governmental "
                        "organisations")
-    committed_said = False
+    tie = tied_to(report, "ngo.amount_committed", ["ngo.projects", "ngo.projects_signed"])
+    committed_said = not f("ngo.amount_committed")
     aid = ""
     if f("ngo.projects"):
         aid = (f"received and implemented {f('ngo.projects')} foreign NGO aid programmes and "
@@ -257,7 +357,7 @@ def _english(report) -> str:
             aid += f", with {f('ngo.amount_disbursed')} spent"
         elif f("ngo.amount_total"):
             aid += f" worth {f('ngo.amount_total')} in total"
-        elif f("ngo.amount_committed") and not f("ngo.projects_signed"):
+        elif not committed_said and tie == "ngo.projects":
             aid += f", with {f('ngo.amount_committed')} committed"
             committed_said = True
     oda = ""
@@ -274,18 +374,21 @@ def _english(report) -> str:
         clauses.append(f"received {oda}")
     if f("ngo.projects_signed"):
         signed = f"signed {f('ngo.projects_signed')} new foreign NGO aid programmes"
-        if f("ngo.amount_committed") and not committed_said:
+        if not committed_said and tie == "ngo.projects_signed":
             signed += f" with {f('ngo.amount_committed')} committed"
+            committed_said = True
         clauses.append(signed)
+    if not committed_said:
+        clauses.append(f"foreign NGO commitments in the period totalled "
+                       f"{f('ngo.amount_committed')}")
     if f("fdi.projects"):
         fdi = f"had {f('fdi.projects')} foreign direct investment (FDI) projects in force"
         if f("fdi.capital"):
             fdi += f" with {f('fdi.capital')} of registered capital"
         clauses.append(fdi)
     if clauses:
-        sentences.append(f"{_opening(report, 'en')}, {subject} " + "; ".join(clauses) + ".")
-    else:
-        sentences.append(f"{_opening(report, 'en')}, {subject}:")
+        sentences.append((COOPERATION, f"{_opening(report, 'en')}, {subject} "
+                          + "; ".join(clauses) + "."))
 
     clauses = []
     if f("conferences.organised"):
@@ -304,7 +407,8 @@ def _english(report) -> str:
                    if f("delegations.incoming_persons") else "")
         clauses.append(f"received {f('delegations.incoming')} foreign delegations{persons}")
     if clauses:
-        sentences.append(f"{short} also " + "; ".join(clauses) + ".")
+        lead = f"{short} also" if sentences else f"{_opening(report, 'en')}, {subject}"
+        sentences.append((EXCHANGES, f"{lead} " + "; ".join(clauses) + "."))
 
     clauses = []
     pacts = []
@@ -324,11 +428,11 @@ def _english(report) -> str:
         clauses.append(f"relations stood with {f('partners.foreign_localities')} foreign "
                        "localities")
     if f("friendship.associations"):
-        clauses.append(f"{f('friendship.associations')} friendship associations had been "
-                       "founded")
+        clauses.append(f"{f('friendship.associations')} friendship associations were "
+                       "active")
     if clauses:
-        sentences.append("People-to-people diplomacy was strengthened: "
-                         + "; ".join(clauses) + ".")
+        sentences.append((PEOPLE, "People-to-people diplomacy was strengthened: "
+                          + "; ".join(clauses) + "."))
 
     sentences += _english_office_work(f)
 
@@ -340,16 +444,20 @@ def _english(report) -> str:
     if f("tourism.visitors"):
         clauses.append(f"the province received {f('tourism.visitors')} tourist visits")
     if clauses:
-        sentences.append("In the economy, " + "; ".join(clauses) + ".")
+        sentences.append((ECONOMY, "In the economy, " + "; ".join(clauses) + "."))
 
-    merged = report.merged_units
+    merged, silent = report.merged_units, report.silent_units
     if merged:
-        names = ", ".join(u.name for u in merged)
-        sentences.append(f"The figures include those of {names} before the merger.")
-    return " ".join(sentences)
+        text = f"The figures include those of {_names_en(report, merged)} before the merger"
+        if silent:
+            text += f"; none were given for {_names_en(report, silent)}"
+        sentences.append((NOTE, text + "."))
+    elif silent:
+        sentences.append((NOTE, f"No figures were given for {_names_en(report, silent)}."))
+    return sentences
 
 
-def _vietnamese_office_work(f) -> list[str]:
+def _vietnamese_office_work(f) -> list[tuple[str, str]]:
     """Consular work, foreigners and official passports; the border; foreign trade."""
     sentences = []
     clauses = []
@@ -376,16 +484,17 @@ def _vietnamese_office_work(f) -> list[str]:
         clauses.append(f"trên địa bàn có {f('foreigners.resident')} người nước ngoài cư trú, "
                        "làm việc")
     if clauses:
-        sentences.append("Về công tác lãnh sự, " + "; ".join(clauses) + ".")
+        sentences.append((CONSULAR, "Về công tác lãnh sự, " + "; ".join(clauses) + "."))
     if f("border.incidents"):
-        sentences.append(f"Trên tuyến biên giới xảy ra {f('border.incidents')} vụ việc, sự vụ.")
+        sentences.append((BORDER, f"Trên tuyến biên giới xảy ra {f('border.incidents')} vụ "
+                                  "việc, sự vụ."))
     clauses = []
     if f("trade.exports"):
         clauses.append(f"kim ngạch xuất khẩu đạt {f('trade.exports')}")
     if f("trade.imports"):
         clauses.append(f"kim ngạch nhập khẩu đạt {f('trade.imports')}")
     if clauses:
-        sentences.append("Về kinh tế đối ngoại, " + "; ".join(clauses) + ".")
+        sentences.append((ECONOMY, "Về kinh tế đối ngoại, " + "; ".join(clauses) + "."))
     return sentences
 
 
@@ -394,7 +503,7 @@ def _en(text: str, one: str, many: str) -> str:
     return one if text == "1" else many
 
 
-def _english_office_work(f) -> list[str]:
+def _english_office_work(f) -> list[tuple[str, str]]:
     sentences = []
     clauses = []
     if f("consular.cases"):
@@ -425,16 +534,16 @@ def _english_office_work(f) -> list[str]:
                        f"{_en(f('foreigners.resident'), 'foreigner was', 'foreigners were')} "
                        "residing or working in the province")
     if clauses:
-        sentences.append("In consular work, " + "; ".join(clauses) + ".")
+        sentences.append((CONSULAR, "In consular work, " + "; ".join(clauses) + "."))
     if f("border.incidents"):
-        sentences.append(f"{f('border.incidents')} "
+        sentences.append((BORDER, f"{f('border.incidents')} "
                          f"{_en(f('border.incidents'), 'incident', 'incidents')} occurred on "
-                         "the border.")
+                         "the border."))
     clauses = []
     if f("trade.exports"):
         clauses.append(f"exports reached {f('trade.exports')}")
     if f("trade.imports"):
         clauses.append(f"imports {f('trade.imports')}")
     if clauses:
-        sentences.append("In foreign trade, " + " and ".join(clauses) + ".")
+        sentences.append((ECONOMY, "In foreign trade, " + " and ".join(clauses) + "."))
     return sentences

@@ -38,7 +38,7 @@ from doingoai.reports import computations
 from doingoai.reports.computations import COMPUTATIONS, Computed
 from doingoai.reports.models import FigureChoice, RegisterCoverage
 
-COMPUTED, REPORTED = "computed", "reported"
+COMPUTED, REPORTED, MIXED = "computed", "reported", "mixed"
 MONEY_UNITS = {"money"}
 # The indicators drawn year by year in the trend charts.
 TREND_INDICATORS = [
@@ -63,6 +63,18 @@ def units_in(place: AdminUnit) -> list[AdminUnit]:
 def existed_during(unit: AdminUnit, period: Period) -> bool:
     return ((unit.valid_from is None or unit.valid_from <= period.end)
             and (unit.valid_to is None or unit.valid_to >= period.start))
+
+
+def dated_name(unit: AdminUnit) -> str:
+    """A unit's name that tells it from another of the same name: the old Tuyên Quang is
+    "Tuyên Quang (đến 30/06/2025)", today's "Tuyên Quang (từ 01/07/2025)"."""
+    if unit.valid_to is not None:
+        return _("%(name)s (until %(date)s)") % {
+            "name": unit.name, "date": unit.valid_to.strftime("%d/%m/%Y")}
+    if unit.valid_from is not None:
+        return _("%(name)s (from %(date)s)") % {
+            "name": unit.name, "date": unit.valid_from.strftime("%d/%m/%Y")}
+    return unit.name
 
 
 def to_vnd(value: Decimal, unit: str, on: dt.date) -> Decimal | None:
@@ -137,6 +149,16 @@ def sum_reported(figures: list[ReportedFigure], period: Period,
 
 
 @dataclass
+class Combined:
+    """The sum of the parts of a merged place's line."""
+
+    value: Decimal
+    unit: str
+    of: Decimal | None
+    qualifier: str
+
+
+@dataclass
 class Line:
     """One indicator in the report."""
 
@@ -148,6 +170,10 @@ class Line:
     basis: str | None = None
     reason: str = ""
     choice: FigureChoice | None = None
+    # A place merged from several units that existed in the period: one line per unit, each
+    # decided on that unit's own coverage, and their sum (``combined``).
+    parts: list[tuple[AdminUnit, Line]] = field(default_factory=list)
+    combined: Combined | None = None
 
     @property
     def code(self) -> str:
@@ -170,6 +196,8 @@ class Line:
 
     @property
     def value(self) -> Decimal | None:
+        if self.combined is not None:
+            return self.combined.value if self.basis else None
         if self.basis == COMPUTED:
             return self.computed.value
         if self.basis == REPORTED:
@@ -178,6 +206,8 @@ class Line:
 
     @property
     def unit(self) -> str:
+        if self.combined is not None and self.basis:
+            return self.combined.unit
         if self.basis == REPORTED:
             return self.reported.unit
         if self.computed is not None:
@@ -186,6 +216,8 @@ class Line:
 
     @property
     def of(self) -> Decimal | None:
+        if self.combined is not None:
+            return self.combined.of if self.basis else None
         if self.basis == COMPUTED:
             return self.computed.of
         if self.basis == REPORTED:
@@ -194,12 +226,22 @@ class Line:
 
     @property
     def qualifier(self) -> str:
+        if self.combined is not None:
+            return self.combined.qualifier
         if self.basis == REPORTED:
             return self.reported.qualifier
         return ReportedFigure.Qualifier.EXACT
 
     @property
+    def contributors(self) -> list[AdminUnit]:
+        """The units whose figure the printed value adds up (the place alone without parts)."""
+        return [unit for unit, part in self.parts if part.printed]
+
+    @property
     def source(self) -> str:
+        if self.combined is not None:
+            return "; ".join(f"{dated_name(unit)}: {part.source}"
+                             for unit, part in self.parts if part.printed)
         if self.basis == REPORTED:
             return self.reported.source
         if self.basis == COMPUTED:
@@ -252,9 +294,24 @@ class Report:
 
     @property
     def merged_units(self) -> list[AdminUnit]:
-        """Units rolled up into the places that are not the places themselves."""
+        """The units merged into the places whose figures the printed lines add up: a
+        province never merged, or whose predecessors gave no figure, has none."""
         own = {place.pk for place in self.places}
-        return [u for u in self.units if u.pk not in own and existed_during(u, self.period)]
+        found = {}
+        for line in self.printed_lines:
+            for unit in line.contributors:
+                if unit.pk not in own:
+                    found[unit.pk] = unit
+        return [u for u in self.units if u.pk in found]
+
+    @property
+    def silent_units(self) -> list[AdminUnit]:
+        """The merged units that stood in the period but gave no printed figure."""
+        own = {place.pk for place in self.places}
+        given = {u.pk for u in self.merged_units}
+        rolled = {unit.pk for line in self.lines for unit, _part in line.parts}
+        return [u for u in self.units
+                if u.pk in rolled and u.pk not in own and u.pk not in given]
 
     def prose(self, lang: str = "vi") -> str:
         from doingoai.reports import prose
@@ -297,14 +354,15 @@ class ReportBuilder:
                     "chosen_by")}
 
     # --- reported ---------------------------------------------------------------------
-    def reported(self, code: str, period: Period) -> Reported | None:
+    def reported(self, code: str, period: Period, places=None) -> Reported | None:
         chosen, missing = [], []
-        for place in self.places:
+        for place in places if places is not None else self.places:
             own = self._figure_for(code, place, period)
             if own is not None:
                 chosen.append(own)
                 continue
-            for unit in self.roll_ups[place.pk][1:]:
+            roll_up = [] if isinstance(place, _Alone) else self.roll_ups[place.pk]
+            for unit in roll_up[1:]:
                 figure = self._figure_for(code, unit, period)
                 if figure is not None:
                     chosen.append(figure)
@@ -321,10 +379,10 @@ class ReportBuilder:
                       if period_of(f.period) == period]
         return best_figure(candidates) if candidates else None
 
-    def reported_denominator(self, code: str, period: Period) -> Decimal | None:
+    def reported_denominator(self, code: str, period: Period, units=None) -> Decimal | None:
         """The number of border communes (or posts) the office last reported, per unit."""
         total, found = Decimal(0), False
-        for unit in self.units:
+        for unit in units if units is not None else self.units:
             with_of = [(period_of(f.period), f) for f in self.figures.get((code, unit.pk), ())
                        if f.of is not None and period_of(f.period) is not None]
             if not with_of:
@@ -337,41 +395,81 @@ class ReportBuilder:
         return total if found else None
 
     # --- coverage ---------------------------------------------------------------------
-    def coverage(self, code: str, period: Period) -> tuple[bool, str]:
+    def coverage(self, code: str, period: Period, units=None) -> tuple[bool, str]:
         """Whether the records of ``code``'s register are declared complete, for every unit
         of the place that existed in the period, from the period's start (or the unit's
         creation, if later) or earlier; and, when they are not, why."""
         register = COMPUTATIONS[code].register
         gaps = []
-        for unit in self.units:
+        for unit in units if units is not None else self.units:
             if not existed_during(unit, period):
                 continue
             start = max(period.start, unit.valid_from or period.start)
             complete_from = self.complete_from.get((register, unit.pk))
             if complete_from is None:
                 gaps.append(_("%(place)s has not declared from when its records of this kind "
-                              "are complete") % {"place": unit.name})
+                              "are complete") % {"place": dated_name(unit)})
             elif complete_from > start:
                 gaps.append(_("the records of %(place)s are complete only from %(date)s") % {
-                    "place": unit.name, "date": complete_from.strftime("%d/%m/%Y")})
+                    "place": dated_name(unit), "date": complete_from.strftime("%d/%m/%Y")})
         if gaps:
             return False, "; ".join(gaps)
         return True, ""
 
     # --- lines ------------------------------------------------------------------------
     def line(self, indicator: Indicator, period: Period) -> Line:
+        standing = [u for u in self.units if existed_during(u, period)]
+        if len(self.places) == 1 and len(standing) > 1 and self._figure_for(
+                indicator.code, self.places[0], period) is None:
+            return self._rolled_up_line(indicator, period, standing)
+        return self._line(indicator, period, self.units, self.places, standing,
+                          self.choices.get((indicator.code, period.start, period.end)))
+
+    def _line(self, indicator, period, units, places, standing, choice) -> Line:
+        """The line of ``units`` taken together, their records covering the period when
+        the register of every unit in ``standing`` is declared complete for it."""
         line = Line(indicator)
         code = indicator.code
-        line.reported = self.reported(code, period)
+        line.reported = self.reported(code, period, places)
         if code in COMPUTATIONS:
-            line.computed = computations.compute(code, self.unit_ids, period.start, period.end)
+            ids = sorted(u.pk for u in units)
+            line.computed = computations.compute(code, ids, period.start, period.end)
             if line.computed.of is not None:
-                line.computed.of = self.reported_denominator(code, period) or line.computed.of
-            line.covered, line.coverage_note = self.coverage(code, period)
-        line.choice = self.choices.get((code, period.start, period.end))
+                line.computed.of = (self.reported_denominator(code, period, units)
+                                    or line.computed.of)
+            line.covered, line.coverage_note = self.coverage(code, period, standing)
+        line.choice = choice
         decide(line, self.prefer)
         return line
 
+    def _rolled_up_line(self, indicator, period, standing) -> Line:
+        """A place merged from units that stood in the period (Tuyên Quang in 2025: the old
+        Tuyên Quang, Hà Giang, and today's province from 1 July): each unit's figure is
+        decided on its own coverage (computed where its register covers the period, its
+        reported figure otherwise) and the printed figure is their sum. The units that no
+        longer or not yet stood go with the place's own part (their records are its)."""
+        place = self.places[0]
+        others = [u for u in self.units if u not in standing]
+        line = self._line(indicator, period, self.units, self.places, standing, None)
+        line.reason = ""
+        for unit in standing:
+            units = [unit] + (others if unit.pk == place.pk or (
+                place not in standing and unit is standing[0]) else [])
+            part = self._line(indicator, period, units, [_Alone(unit)], [unit], None)
+            line.parts.append((unit, part))
+        printed = [(unit, part) for unit, part in line.parts if part.printed]
+        line.reason = " ".join(
+            f"{dated_name(unit)}: {part.reason}" for unit, part in line.parts)
+        if not printed:
+            line.basis = None
+            return line
+        bases = {part.basis for _unit, part in printed}
+        line.basis = bases.pop() if len(bases) == 1 else MIXED
+        line.combined = combine_parts([part for _unit, part in printed], period)
+        if line.combined is None:
+            line.basis = None
+            line.reason += " " + _("The parts are in different units and cannot be added up.")
+        return line
     def build(self, period: Period, *, details: bool = True) -> Report:
         report = Report(self.places, period, [self.line(i, period) for i in self.indicators],
                         self.units, self.prefer)
@@ -429,7 +527,44 @@ def decide(line: Line, prefer: str | None) -> None:
                         "figure was reported.") % {"note": line.coverage_note}
     if line.reported is not None and line.reported.missing and line.basis == REPORTED:
         line.reason += " " + _("No figure was reported for %(places)s.") % {
-            "places": ", ".join(u.name for u in line.reported.missing)}
+            "places": ", ".join(dated_name(u) for u in line.reported.missing)}
+
+
+class _Alone:
+    """A unit taken without the units merged into it (one part of a merged place)."""
+
+    def __init__(self, unit: AdminUnit):
+        self.unit, self.pk = unit, unit.pk
+
+    def __getattr__(self, name):
+        return getattr(self.unit, name)
+
+
+def combine_parts(parts: list[Line], period: Period) -> Combined | None:
+    """The sum of the printed parts: counts added up; money in đồng when the parts differ
+    in currency; None when they cannot be added (a percentage, a trade value in USD beside
+    one in đồng without a rate)."""
+    units = {part.unit for part in parts}
+    qualifier = combine_qualifiers([part.qualifier for part in parts])
+    ofs = [part.of for part in parts]
+    of = sum(ofs, Decimal(0)) if all(o is not None for o in ofs) else None
+    if len(units) == 1:
+        unit = units.pop()
+        if unit == "percent" and len(parts) > 1:
+            return None
+        return Combined(sum((part.value for part in parts), Decimal(0)), unit, of, qualifier)
+    total = Decimal(0)
+    for part in parts:
+        if part.unit == "VND":
+            total += part.value
+        elif part.basis == REPORTED and part.reported.value_vnd is not None:
+            total += part.reported.value_vnd
+        else:
+            converted = to_vnd(part.value, part.unit, period.end)
+            if converted is None:
+                return None
+            total += converted
+    return Combined(total.quantize(Decimal(1)), "VND", of, qualifier)
 
 
 @lru_cache(maxsize=1)

@@ -149,10 +149,26 @@ def compare(request):
     table = []
     chart = None
     if period is not None and indicator is not None:
-        for province in provinces:
-            builder = ReportBuilder([province], user=request.user, codes=[indicator.code])
-            line = builder.build(period, details=False).line(indicator.code)
-            table.append({"province": province, "line": line})
+        builders = [(province, ReportBuilder([province], user=request.user,
+                                             codes=[indicator.code]))
+                    for province in provinces]
+
+        def lines_of(period):
+            return [{"province": province,
+                     "line": builder.build(period, details=False).line(indicator.code)}
+                    for province, builder in builders]
+
+        table = lines_of(period)
+        if not request.GET.get("period"):
+            # By default, the latest year (of the last five) that has a figure.
+            year = period.start.year
+            while (year > period.start.year - 4
+                   and all(row["line"].value is None for row in table)):
+                year -= 1
+                candidate = year_period(year)
+                found = lines_of(candidate)
+                if any(row["line"].value is not None for row in found):
+                    table, period, text = found, candidate, str(year)
         table.sort(key=lambda r: (r["line"].value is None, -(r["line"].value or 0)))
         if table:
             chart = _png(charts.horizontal_bars(

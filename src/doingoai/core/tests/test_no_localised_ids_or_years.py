@@ -186,11 +186,13 @@ def test_the_django_admin_prints_ids_and_years_as_they_are(demo, db, client, vie
 
 
 def _year_cells(sheet, heading):
-    """The cells under the column headed ``heading`` (first row)."""
+    """The cells under the column headed ``heading`` (the header row, under the title)."""
+    from doingoai.reports.exports.excel import HEADER_ROW
+
     rows = list(sheet.iter_rows())
-    headings = [cell.value for cell in rows[0]]
+    headings = [cell.value for cell in rows[HEADER_ROW - 1]]
     column = headings.index(heading)
-    return [row[column] for row in rows[1:]]
+    return [row[column] for row in rows[HEADER_ROW:]]
 
 
 def test_the_report_workbook_writes_years_as_plain_numbers(demo, db, client, vietnamese):

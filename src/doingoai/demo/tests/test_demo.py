@@ -419,3 +419,33 @@ def test_no_demo_agreement_is_in_force_past_its_end_date(demo, db):
     assert ended.exists()
     assert not ended.filter(status__in=["signed", "in_force"]).exists()
     assert set(ended.values_list("status", flat=True)) <= {"expired", "terminated"}
+
+
+def test_tuyên_quang_2025_includes_hà_giangs_figures(demo, db):
+    """Issue 11: today's Tuyên Quang rolls up Hà Giang on Hà Giang's own coverage: the pacts
+    of the seed articles (34/34 border communes, 6 district pairs, 12/12 posts, from Hà
+    Giang's friendship register) are printed for 2025, and the ministry's 2023 comparison
+    counts Hà Giang's delegations."""
+    from doingoai.core.models import AdminUnit
+    from doingoai.lib.periods import parse_period
+    from doingoai.reports.report import ReportBuilder
+
+    out = io.StringIO()
+    call_command("report", "--place", "Tuyên Quang", "--period", "2025", "--format", "json",
+                 stdout=out)
+    data = json.loads(out.getvalue())
+    printed = {row["indicator"]: row for row in data["figures"]}
+    seed_2023 = {f.indicator: f for f in FIGURES if f.period == "2023" and f.doc == "000"}
+    for code in ("friendship.border_communes", "friendship.district_pairs",
+                 "friendship.border_posts"):
+        assert Decimal(str(printed[code]["value"])) == Decimal(seed_2023[code].value), code
+        assert "Hà Giang" in printed[code]["source"], code
+    assert "Số liệu gồm cả số liệu của tỉnh Hà Giang trước khi hợp nhất" in data["prose"]
+    today = AdminUnit.objects.get(name="Tuyên Quang", generation="2025", level="province")
+    hg = AdminUnit.objects.get(name="Hà Giang", generation="legacy", level="province")
+    year = parse_period("2023")
+    merged = ReportBuilder([today], codes=["delegations.outgoing"]).build(
+        year, details=False).line("delegations.outgoing")
+    alone = ReportBuilder([hg], codes=["delegations.outgoing"]).build(
+        year, details=False).line("delegations.outgoing")
+    assert alone.value and merged.value == alone.value

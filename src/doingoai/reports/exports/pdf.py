@@ -12,32 +12,42 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from doingoai.reports.charts import trend_charts
+from doingoai.reports.document import Issuer, issuer_for, outline
 from doingoai.reports.exports.tables import document_rows
-from doingoai.reports.exports.word import MOTTO, NATIONAL_NAME, RECIPIENTS, WORDS, _paragraphs
+from doingoai.reports.exports.word import (
+    MOTTO,
+    NATIONAL_NAME,
+    RECIPIENTS,
+    WORDS,
+    date_line,
+    subtitle,
+)
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
 
 
 def as_html(report, lang: str = "vi", *, issued_on: dt.date | None = None,
-            issuer: str | None = None, office: str | None = None, symbol: str = "BC-SNV",
-            signer_title: str | None = None, signer_name: str = "") -> str:
+            issuer: Issuer | None = None, written: dict[str, str] | None = None) -> str:
+    """The same document as the DOCX (``exports.word``): heading block, sections, signature,
+    and the annex on its own page; page numbers at the top centre from page 2."""
     words = WORDS[lang]
     issued_on = issued_on or timezone.localdate()
-    place = report.places[0]
-    issuer = issuer or (f"{words['people']} {place.kind.upper()} {place.name.upper()}"
-                        if lang == "vi" else f"{place.name.upper()} {words['people']}")
+    issuer = issuer or issuer_for(report.places[0], issued_on, lang)
     charts = [(title, base64.b64encode(png).decode("ascii"))
               for title, png in trend_charts(report, lang)]
     return render_to_string("reports/report_pdf.html", {
         "report": report, "lang": lang, "words": words, "rows": document_rows(report, lang),
-        "paragraphs": _paragraphs(report.prose(lang)), "charts": charts,
-        "national_name": NATIONAL_NAME[lang], "motto": MOTTO[lang],
-        "issuer": issuer, "office": office or words["office"], "symbol": symbol,
-        "date_line": words["date"].format(place=place.name, d=f"{issued_on.day:02d}",
-                                          m=f"{issued_on.month:02d}", y=issued_on.year),
-        "subtitle": words["subtitle"].format(period=report.period.describe(lang)),
-        "recipients": RECIPIENTS[lang], "signer_title": signer_title or words["signer"],
-        "signer_name": signer_name, "fonts": FONTS.as_uri(),
+        "sections": outline(report, lang, written), "charts": charts,
+        "national_name": NATIONAL_NAME[lang], "motto": MOTTO[lang], "issuer": issuer,
+        "date_line": date_line(words, issuer, issued_on),
+        "subtitle": subtitle(report, issuer, lang),
+        "annex_title": words["annex_title"].format(
+            period=report.period.describe(lang).upper()),
+        "annex_note": words["annex_note"].format(
+            symbol=issuer.symbol, d=f"{issued_on.day:02d}", m=f"{issued_on.month:02d}",
+            y=issued_on.year,
+            issuer=issuer.body.capitalize() if lang == "vi" else issuer.body),
+        "recipients": RECIPIENTS[lang], "fonts": FONTS.as_uri(),
     })
 
 

@@ -9,8 +9,10 @@ from doingoai.lib.money import to_json_number
 from doingoai.reports.prose import QUALIFIERS, amount, figure_text, number
 
 BASIS_NAMES = {
-    "vi": {"computed": "Tính từ hồ sơ", "reported": "Số liệu báo cáo", None: "Không in"},
-    "en": {"computed": "Computed from records", "reported": "Reported", None: "Not printed"},
+    "vi": {"computed": "Tính từ hồ sơ", "reported": "Số liệu báo cáo",
+           "mixed": "Tính từ hồ sơ và số liệu báo cáo", None: "Không in"},
+    "en": {"computed": "Computed from records", "reported": "Reported",
+           "mixed": "Computed and reported", None: "Not printed"},
 }
 UNIT_NAMES = {
     "vi": {"count": "", "persons": "lượt", "percent": "%", "km": "km"},

@@ -42,8 +42,9 @@ def test_the_docx_has_the_motto_block_the_table_and_the_charts(report):
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "Độc lập - Tự do - Hạnh phúc" in text
     assert "Nơi nhận:" in text and "BÁO CÁO" in text
-    assert "ỦY BAN NHÂN DÂN TỈNH HÀ GIANG" in text
-    figures = document.tables[1]
+    # Issued today, after the 2025 merger: headed by Tuyên Quang, never by Hà Giang.
+    assert "UBND TỈNH TUYÊN QUANG" in text
+    figures = document.tables[2]
     assert figures.rows[0].cells[1].text == "Chỉ tiêu"
     assert any("2.689" in cell.text for row in figures.rows for cell in row.cells)
     # The records (declared complete from 2022) give no year of 2015–2020: the charts of a
@@ -125,7 +126,11 @@ def test_the_xlsx_keeps_numbers_as_numbers_and_has_a_chart(report):
                    if row[0].value == "delegations.outgoing_persons")
     assert persons[5].value == 2689 and isinstance(persons[5].value, int)
     assert persons[5].number_format.startswith("[$-42A]")
-    by_year = workbook["Theo năm"]
+    # No year of 2015–2020 has a figure (the records start in 2022): no empty chart is drawn;
+    # the report of a year the records cover carries a native chart.
+    assert not workbook["Theo năm"]._charts
+    covered = build_report([report.places[0]], parse_period("2023"))
+    by_year = load_workbook(io.BytesIO(render(covered, "xlsx")))["Theo năm"]
     assert by_year._charts, "the sheet of trends carries a native chart"
     assert [sheet.title for sheet in workbook.worksheets] == [
         "Số liệu", "Theo năm", "Đoàn theo nước", "Viện trợ theo nhà tài trợ",
@@ -148,3 +153,16 @@ def test_the_documents_leave_out_the_figures_without_data(report):
     assert "Không in" not in text
     sheet = load_workbook(io.BytesIO(render(report, "xlsx"))).worksheets[0]
     assert "Không in" not in [cell.value for row in sheet.iter_rows() for cell in row]
+
+
+def test_every_xlsx_sheet_has_a_title_row_and_prints_on_a4_fitted_to_width(report):
+    workbook = load_workbook(io.BytesIO(render(report, "xlsx")))
+    for sheet in workbook.worksheets:
+        assert sheet["A1"].value.endswith("Hà Giang, giai đoạn 2015 – 2020"), sheet.title
+        assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+        assert sheet.print_title_rows == "$2:$2"
+    covered = build_report([report.places[0]], parse_period("2023"))
+    chart = load_workbook(io.BytesIO(render(covered, "xlsx")))["Theo năm"]._charts[0]
+    assert chart.series, "a chart is never empty"

@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils import timezone
 
 from doingoai.testing import client_for
 
@@ -76,3 +77,21 @@ def test_the_dashboard_compares_this_year_with_last_year(client, hg_specialist, 
                     if row["code"] == "delegations.outgoing")
     assert outgoing["now"] == 1
     assert "Overdue" in page.content.decode() or "quá hạn" in page.content.decode().lower()
+
+
+def test_the_comparison_shows_by_default_the_latest_year_that_has_a_figure(
+        client, ministry_viewer, ha_giang):
+    from doingoai.figures.models import ReportedFigure
+
+    year = timezone.localdate().year - 3  # neither last year nor the one before has data
+    ReportedFigure.objects.create(owner=ha_giang, place=ha_giang, period=str(year),
+                                  indicator_id="delegations.outgoing", value=18, unit="count")
+    page = client_for(client, ministry_viewer).get(reverse("reports:compare"), {
+        "indicator": "delegations.outgoing", "generation": "legacy"})
+    assert page.context["period_text"] == str(year)
+    row = next(r for r in page.context["table"] if r["province"] == ha_giang)
+    assert row["line"].value == 18
+    chosen = client_for(client, ministry_viewer).get(reverse("reports:compare"), {
+        "indicator": "delegations.outgoing", "generation": "legacy",
+        "period": str(year + 2)})
+    assert chosen.context["period_text"] == str(year + 2)  # a period asked for is kept
