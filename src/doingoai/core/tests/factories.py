@@ -217,13 +217,22 @@ def form_data_of(record_type, record, user, *, create: bool = False) -> dict:
     request.user = user
     form = record_type.build_form(request, instance=None if create else record)
     values = forms.models.model_to_dict(record)
+    data = post_data(form, lambda bound: bound.field.prepare_value(values.get(bound.name)))
+    if create:
+        for bound in form:
+            if isinstance(bound.field, forms.FileField) and bound.field.required:
+                data[bound.html_name] = SimpleUploadedFile("mau.png", png_bytes(), "image/png")
+    return data
+
+
+def post_data(form, value_of=lambda bound: bound.value()) -> dict:
+    """What a browser posts back for ``form``: each field's value (``value_of``) as the
+    widget would send it; file fields left out, as a browser does not send a stored file."""
     data = {}
     for bound in form:
         if isinstance(bound.field, forms.FileField):
-            if create and bound.field.required:
-                data[bound.html_name] = SimpleUploadedFile("mau.png", png_bytes(), "image/png")
-            continue  # a browser does not send a stored file back
-        value = bound.field.prepare_value(values.get(bound.name))
+            continue
+        value = value_of(bound)
         if isinstance(value, bool):
             if value:
                 data[bound.html_name] = "on"
@@ -234,7 +243,7 @@ def form_data_of(record_type, record, user, *, create: bool = False) -> dict:
         elif hasattr(value, "isoformat"):
             data[bound.html_name] = value.isoformat()
         else:
-            data[bound.html_name] = str(value)
+            data[bound.html_name] = str(getattr(value, "pk", value))
     return data
 
 

@@ -8,7 +8,6 @@ import io
 
 import openpyxl
 import pytest
-from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -20,7 +19,7 @@ from doingoai.agreements.models import Agreement
 from doingoai.aid.models import AidProgramme
 from doingoai.core import spreadsheets
 from doingoai.core.records import REGISTRY
-from doingoai.core.tests.factories import form_data_of, inline_data, make_record
+from doingoai.core.tests.factories import form_data_of, inline_data, make_record, post_data
 from doingoai.delegations.models import Delegation, DelegationMember
 from doingoai.events.models import Event
 from doingoai.rules.models import Transition
@@ -225,26 +224,6 @@ def test_a_draft_is_still_moved_to_the_trash_by_a_specialist(client, ha_giang, h
 @pytest.fixture
 def superuser(db, django_user_model):
     return django_user_model.objects.create_superuser("quantri", "quantri@example.org", "x")
-
-
-def post_data(form) -> dict:
-    data = {}
-    for bound in form:
-        if isinstance(bound.field, forms.FileField):
-            continue
-        value = bound.value()
-        if isinstance(value, bool):
-            if value:
-                data[bound.html_name] = "on"
-        elif isinstance(value, (list, tuple)):
-            data[bound.html_name] = [str(v) for v in value]
-        elif value is None:
-            data[bound.html_name] = ""
-        elif hasattr(value, "isoformat"):
-            data[bound.html_name] = value.isoformat()
-        else:
-            data[bound.html_name] = str(getattr(value, "pk", value))
-    return data
 
 
 def admin_change(client, user, record, **changes):
