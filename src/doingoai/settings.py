@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "simple_history",
+    "axes",
     "django_filters",
     "django_htmx",
     "ninja",
@@ -73,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked log-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "doingoai.urls"
@@ -122,8 +125,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         Path(_sqlite_name).parent.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Log-in rate limiting on every path, the admin site's too (accounts/throttle.py).
-AUTHENTICATION_BACKENDS = ["doingoai.accounts.throttle.ThrottledModelBackend"]
+# Log-in lock-out on every path, the admin site's too: django-axes, configured in
+# accounts/lockout.py (one user name from one address; a delay that doubles).
+AUTHENTICATION_BACKENDS = [
+    "doingoai.accounts.lockout.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+DOINGOAI_LOGIN_MAX_FAILURES = env_int("DOINGOAI_LOGIN_MAX_FAILURES", 5)
+DOINGOAI_LOGIN_WINDOW_MINUTES = env_int("DOINGOAI_LOGIN_WINDOW_MINUTES", 15)
+DOINGOAI_LOGIN_FIRST_DELAY_MINUTES = env_int("DOINGOAI_LOGIN_FIRST_DELAY_MINUTES", 1)
+DOINGOAI_LOGIN_MAX_DELAY_MINUTES = env_int("DOINGOAI_LOGIN_MAX_DELAY_MINUTES", 60)
+# The reverse proxies (addresses or networks) whose X-Forwarded-For is believed; empty: none.
+# `doingoai serve` gives gunicorn the same list as --forwarded-allow-ips.
+DOINGOAI_TRUSTED_PROXIES = env_list("DOINGOAI_TRUSTED_PROXIES", [])
+AXES_FAILURE_LIMIT = DOINGOAI_LOGIN_MAX_FAILURES
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = "doingoai.accounts.lockout.cool_off"
+AXES_USE_ATTEMPT_EXPIRATION = True
+AXES_RESET_ON_SUCCESS = True
+# A try while waiting neither counts nor restarts the wait: the next failure after it doubles it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "doingoai.accounts.lockout.client_ip"
+AXES_USERNAME_CALLABLE = "doingoai.accounts.lockout.axes_username"
+AXES_LOCKOUT_CALLABLE = "doingoai.accounts.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
