@@ -12,12 +12,16 @@ BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(env_str("DOINGOAI_VAR_DIR", str(Path.cwd() / "var")))
 
 DEBUG = env_bool("DEBUG", False)
+PRODUCTION = env_bool("DOINGOAI_PRODUCTION", False)
+# A fixed key only for the embedded demo and tests: it is public, so production never runs on
+# it, whatever DEBUG says (core/checks.py also fails `check --deploy` on it).
+DEMO_SECRET_KEY = "doingoai-insecure-demo-key-set-SECRET_KEY-in-production"
 SECRET_KEY = env_str("SECRET_KEY")
+if PRODUCTION and (not SECRET_KEY or SECRET_KEY == DEMO_SECRET_KEY):
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set in production, to a secret value, not the demo key")
 if not SECRET_KEY:
-    if not DEBUG and env_bool("DOINGOAI_PRODUCTION", False):
-        raise ImproperlyConfigured("SECRET_KEY must be set in production")
-    # A fixed key only for the embedded demo and tests; production sets SECRET_KEY.
-    SECRET_KEY = "doingoai-insecure-demo-key-set-SECRET_KEY-in-production"
+    SECRET_KEY = DEMO_SECRET_KEY
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -32,9 +36,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "simple_history",
+    "axes",
     "django_filters",
     "django_htmx",
     "ninja",
+    "csp",
     "doingoai.core",
     "doingoai.accounts",
     "doingoai.partners",
@@ -71,8 +77,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked log-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "doingoai.urls"
@@ -122,8 +131,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         Path(_sqlite_name).parent.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Log-in rate limiting on every path, the admin site's too (accounts/throttle.py).
-AUTHENTICATION_BACKENDS = ["doingoai.accounts.throttle.ThrottledModelBackend"]
+# Log-in lock-out on every path, the admin site's too: django-axes, configured in
+# accounts/lockout.py (one user name from one address; a delay that doubles).
+AUTHENTICATION_BACKENDS = [
+    "doingoai.accounts.lockout.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+DOINGOAI_LOGIN_MAX_FAILURES = env_int("DOINGOAI_LOGIN_MAX_FAILURES", 5)
+DOINGOAI_LOGIN_WINDOW_MINUTES = env_int("DOINGOAI_LOGIN_WINDOW_MINUTES", 15)
+DOINGOAI_LOGIN_FIRST_DELAY_MINUTES = env_int("DOINGOAI_LOGIN_FIRST_DELAY_MINUTES", 1)
+DOINGOAI_LOGIN_MAX_DELAY_MINUTES = env_int("DOINGOAI_LOGIN_MAX_DELAY_MINUTES", 60)
+# The reverse proxies (addresses or networks) whose X-Forwarded-For is believed; empty: none.
+# `doingoai serve` gives gunicorn the same list as --forwarded-allow-ips.
+DOINGOAI_TRUSTED_PROXIES = env_list("DOINGOAI_TRUSTED_PROXIES", [])
+AXES_FAILURE_LIMIT = DOINGOAI_LOGIN_MAX_FAILURES
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = "doingoai.accounts.lockout.cool_off"
+AXES_USE_ATTEMPT_EXPIRATION = True
+AXES_RESET_ON_SUCCESS = True
+# A try while waiting neither counts nor restarts the wait: the next failure after it doubles it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "doingoai.accounts.lockout.client_ip"
+AXES_USERNAME_CALLABLE = "doingoai.accounts.lockout.axes_username"
+AXES_LOCKOUT_CALLABLE = "doingoai.accounts.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -132,8 +164,30 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Sessions live in the database so any app server can serve any request.
+# Sessions live in the database so any app server can serve any request. A session ends after
+# DOINGOAI_SESSION_IDLE_MINUTES without a request (30 in production, two weeks otherwise):
+# every request pushes its end back.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_AGE = 60 * env_int("DOINGOAI_SESSION_IDLE_MINUTES", 30 if PRODUCTION else 20160)
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Content-Security-Policy (django-csp): scripts only from the site's own static files, never
+# inline; no frames, plugins or foreign hosts. Styles may still be inline (a few chart images
+# carry a style attribute); images may be data: URLs (the charts are drawn inline as PNG).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
@@ -184,7 +238,7 @@ PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3 * 24 * 3600)
 DOINGOAI_BASE_URL = env_str("DOINGOAI_BASE_URL", "")
 
 # Production hardening, switched on by DOINGOAI_PRODUCTION=1 (see README, "Deploying").
-if env_bool("DOINGOAI_PRODUCTION", False):
+if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = True

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from doingoai.accounts.models import LoginAttempt, Membership, PasswordResetRequest
+from doingoai.accounts.models import Membership, PasswordResetRequest
 
 
 @admin.register(Membership)
@@ -10,14 +10,6 @@ class MembershipAdmin(SimpleHistoryAdmin):
     list_filter = ["role", "can_see_personal_data"]
     autocomplete_fields = ["province"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
-
-
-@admin.register(LoginAttempt)
-class LoginAttemptAdmin(admin.ModelAdmin):
-    list_display = ["at", "username", "ip", "succeeded"]
-    list_filter = ["succeeded"]
-    search_fields = ["username", "ip"]
-    readonly_fields = ["at", "username", "ip", "succeeded"]
 
 
 @admin.register(PasswordResetRequest)

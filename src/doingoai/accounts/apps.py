@@ -7,5 +7,3 @@ class AccountsConfig(AppConfig):
     label = "accounts"
     verbose_name = _("People and access")
 
-    def ready(self):
-        from doingoai.accounts import throttle  # noqa: F401  (connects the log-in signals)

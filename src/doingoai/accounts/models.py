@@ -50,8 +50,9 @@ class Membership(models.Model):
 
 
 class LoginAttempt(models.Model):
-    """One attempt to log in, kept in the database so that every app server sees the same
-    count of failures (see accounts/throttle.py)."""
+    """Retired: the attempts of the hand-written throttle, replaced by django-axes
+    (accounts/lockout.py). Kept until a migration drops the table, so that this branch adds
+    no migration beside another branch's in accounts/."""
 
     username = models.CharField(_("user name"), max_length=150, db_index=True)
     ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True, db_index=True)

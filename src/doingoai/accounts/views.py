@@ -7,21 +7,10 @@ from doingoai.accounts import throttle
 
 
 class LoginView(auth_views.LoginView):
-    """Django's log-in page, refusing attempts (HTTP 429) after too many failures."""
+    """Django's log-in page. Wrong passwords are counted, and a locked user name and address
+    answered with HTTP 429, by django-axes (accounts/lockout.py)."""
 
     template_name = "accounts/login.html"
-
-    def post(self, request, *args, **kwargs):
-        username = request.POST.get("username", "")
-        ip = throttle.client_ip(request)
-        if throttle.is_locked_out(username, ip):
-            form = self.get_form_class()(request)
-            context = self.get_context_data(form=form, locked_out=_(
-                "Too many failed log-in attempts. Please wait %(minutes)d minutes and try again."
-            ) % {"minutes": int(throttle.window().total_seconds() // 60)})
-            return self.render_to_response(context, status=429)
-        # The attempt is recorded by the signal receivers in accounts/throttle.py.
-        return super().post(request, *args, **kwargs)
 
 
 # Changing one's password: Django's views with the site's templates.

@@ -48,6 +48,32 @@ def _load_record_types():
 
 _load_record_types()
 
+
+def login_or_token_required(view):
+    """The schema and its documentation page, like the rest of the API, only for a logged-in
+    user or a valid token: a browser without a session is sent to the log-in page, a program
+    gets 401."""
+    from functools import wraps
+
+    from django.contrib.auth.views import redirect_to_login
+    from django.http import JsonResponse
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        header = request.headers.get("Authorization", "")
+        scheme, _, key = header.partition(" ")
+        if scheme.lower() == "bearer" and TokenAuth().authenticate(request, key.strip()):
+            return view(request, *args, **kwargs)
+        if request.path.endswith(".json") or header:
+            return JsonResponse({"detail": "Authentication required: send a valid API token "
+                                           "(Authorization: Bearer <key>) or log in.",
+                                 "code": "not_authenticated"}, status=401)
+        return redirect_to_login(request.get_full_path())
+
+    return guarded
+
 api = NinjaAPI(
     title="doingoai API",
     version="1",
@@ -58,6 +84,7 @@ api = NinjaAPI(
     # Swagger UI would otherwise send the schema to validator.swagger.io for a badge.
     docs=Swagger(settings={"validatorUrl": None}),
     docs_url="/docs",
+    docs_decorator=login_or_token_required,
     urls_namespace="api:json",
 )
 

@@ -4,6 +4,7 @@ are (the list through ``visible_to``, the detail through the type's access helpe
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Literal
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
@@ -103,6 +104,18 @@ def many_to_many_of(rt: RecordType, names) -> list[str]:
     return found
 
 
+def choice_codes(rt: RecordType, name: str) -> list[str]:
+    """The codes a filter on a field with fixed choices accepts (none for other fields: a
+    foreign key's choices are the user's own records, not fixed)."""
+    try:
+        field = rt.model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return []
+    if field.is_relation or not field.choices:
+        return []
+    return [str(code) for code, _label in field.flatchoices if code not in ("", None)]
+
+
 def query_schema(rt: RecordType):
     """The list's query parameters, declared so that the OpenAPI schema lists them."""
     fields = {
@@ -112,7 +125,9 @@ def query_schema(rt: RecordType):
         "offset": (int, Field(0, ge=0, le=MAX_OFFSET)),
     }
     for name in rt.filters:
-        fields[name] = (str | None, Field(None, description=f"Filter on {name}"))
+        codes = choice_codes(rt, name)
+        kind = Literal[tuple(codes)] if codes else str  # a choice's codes: an enum in the schema
+        fields[name] = (kind | None, Field(None, description=f"Filter on {name}"))
     name = "".join(part.title() for part in f"{rt.namespace} {rt.slug}".replace("-", " ").split())
     return create_model(f"{name}Query", __base__=Schema, **fields)
 

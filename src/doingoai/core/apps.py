@@ -9,4 +9,5 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # Registers the Vietnamese collation on every SQLite connection.
+        from doingoai.core import checks  # noqa: F401  (registers the deploy checks)
         from doingoai.lib import collation  # noqa: F401

@@ -83,6 +83,14 @@ def _file_names(model_list, using: str) -> list[str]:
 def _rows(model_list, using: str):
     for model in model_list:
         rows = model._base_manager.using(using).order_by(model._meta.pk.name)
+        # The serializer reads a many-to-many field through the related model's default
+        # manager, which hides records in the trash: the links to them were lost. Prefetched
+        # through the base manager, every link is written.
+        rows = rows.prefetch_related(*[
+            models.Prefetch(field.name, queryset=field.related_model._base_manager.using(using))
+            for field in model._meta.many_to_many
+            if field.remote_field.through._meta.auto_created
+        ])
         yield from rows.iterator(chunk_size=2000)
 
 

@@ -157,6 +157,24 @@ class RecordType:
             return [n for n in names if n in personal]
         return []
 
+    def log_form_shown(self, request, record, form, formsets) -> None:
+        """An edit form shows the record's personal fields in full to a user with the grant
+        (and leaves them out for the others): log it as a view of those fields."""
+        if not self.has_personal_data or not can_see_personal_data(request.user):
+            return
+        personal = personal_fields_of(self.model)
+        shown = [n for n in form.fields
+                 if n in personal and getattr(record, n, None) not in (None, "")]
+        for formset in formsets:
+            inline_personal = personal_fields_of(formset.model)
+            shown += sorted({
+                f"{formset.model._meta.model_name}.{n}" for sub in formset.forms
+                if sub.instance.pk for n in sub.fields
+                if n in inline_personal and getattr(sub.instance, n, None) not in (None, "")
+            })
+        if shown:
+            self.log_personal_data(request, "view", [record.pk], shown, record.owner)
+
     def log_personal_data(self, request, action, records, fields, province):
         personal_data_shown.send(
             sender=self.model, request=request, action=action, records=list(records),
@@ -400,6 +418,7 @@ class RecordType:
             if stale:
                 form.add_error(None, stale_message())
         ctx = self.form_context(request, form, formsets, record=record)
+        self.log_form_shown(request, record, form, formsets)
         # 409 only for a stale version: a model's own non-field error is a plain 400.
         status = 409 if stale else (400 if ctx["invalid"] else 200)
         return render(request, self.templates("form"), ctx, status=status)

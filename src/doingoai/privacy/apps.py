@@ -12,3 +12,7 @@ class PrivacyConfig(AppConfig):
         from doingoai.privacy.models import log_personal_data_shown
 
         personal_data_shown.connect(log_personal_data_shown, dispatch_uid="privacy-access-log")
+        # The admin's modules are imported by now (django.contrib.admin comes first).
+        from doingoai.privacy.admin_guard import guard_admin
+
+        guard_admin()

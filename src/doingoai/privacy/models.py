@@ -1,4 +1,5 @@
-"""The log of who saw or exported personal data, and when (Decree 13/2023/NĐ-CP, Art. 27:
+"""The log of who saw or exported personal data, and when (Law 91/2025/QH15 on personal data
+protection, in force from 1 January 2026; Decree 13/2023/NĐ-CP, Art. 27:
 the controller keeps a record of the processing of personal data)."""
 
 from django.conf import settings

@@ -164,3 +164,17 @@ def test_the_cli_import_needs_an_owner(db):
 
     with pytest.raises(CommandError, match="--owner or --place"):
         call_command("iati", "import", str(DATA / "vietnam-1.03.xml"))
+
+
+def test_the_cli_import_says_nothing_is_saved_before_a_file_is_read_to_the_end(
+    ha_giang, capsys
+):
+    call_command("iati", "import", str(DATA / "vietnam-1.03.xml"), "--place", "ha giang",
+                 "--country", "vn", "--format", "json")
+    err = capsys.readouterr().err
+    lines = err.splitlines()
+    assert lines[0].startswith("Each file is imported in one transaction")
+    progress = [line for line in lines if "activities read so far" in line]
+    assert progress and all("(not saved yet)" in line and " created" not in line
+                            for line in progress)
+    assert lines[-1].startswith("Saved: ")

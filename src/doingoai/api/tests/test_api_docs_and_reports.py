@@ -13,7 +13,18 @@ from doingoai.api.models import ApiToken
 from doingoai.core.tests.factories import make_figure
 
 
-def test_the_openapi_schema_describes_every_operation(client):
+def test_the_schema_and_its_documentation_need_a_login_or_a_token(client, hg_specialist):
+    assert client.get("/api/openapi.json").status_code == 401
+    docs = client.get("/api/docs")
+    assert docs.status_code == 302 and "/accounts/login/" in docs["Location"]
+    assert client.get("/api/openapi.json",
+                      HTTP_AUTHORIZATION="Bearer not-a-key").status_code == 401
+    _, key = ApiToken.issue(hg_specialist, "docs")
+    assert client.get("/api/openapi.json", HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 200
+
+
+def test_the_openapi_schema_describes_every_operation(hg_client):
+    client = hg_client
     response = client.get("/api/openapi.json")
     assert response.status_code == 200
     schema = response.json()
@@ -23,7 +34,8 @@ def test_the_openapi_schema_describes_every_operation(client):
     assert {"RecordOut", "RecordPage", "ErrorOut"} <= set(schema["components"]["schemas"])
 
 
-def test_the_documentation_page_loads_nothing_from_another_site(client):
+def test_the_documentation_page_loads_nothing_from_another_site(hg_client):
+    client = hg_client
     response = client.get("/api/docs")
     assert response.status_code == 200
     html = response.content.decode()
@@ -73,3 +85,35 @@ def test_the_report_needs_a_place_and_a_period(client, hg_specialist):
     response = client.get("/api/reports", **bearer(hg_specialist))
     assert response.status_code == 422
     assert "place" in response.json()["detail"] and "period" in response.json()["detail"]
+
+
+def test_the_schema_declares_the_codes_of_a_choice_filter_as_an_enum(hg_client):
+    from doingoai.api.records import choice_codes
+    from doingoai.core.records import REGISTRY
+
+    schema = hg_client.get("/api/openapi.json").json()
+    checked = 0
+    for rt in REGISTRY:
+        for name in rt.filters:
+            codes = choice_codes(rt, name)
+            if not codes:
+                continue
+            path = schema["paths"][f"/api/records/{rt.namespace}/{rt.slug}s"]["get"]
+            (parameter,) = [p for p in path["parameters"] if p["name"] == name]
+            declared = parameter["schema"]
+            enum = declared.get("enum") or [
+                code for option in declared.get("anyOf", []) for code in option.get("enum", [])]
+            assert sorted(enum) == sorted(codes), (rt.slug, name, declared)
+            checked += 1
+    assert checked >= 5
+
+
+def test_a_choice_filter_outside_its_codes_is_a_clear_400_or_422(hg_client):
+    from doingoai.api.records import choice_codes
+    from doingoai.core.records import REGISTRY
+
+    rt, name = next((rt, name) for rt in REGISTRY for name in rt.filters
+                    if choice_codes(rt, name))
+    response = hg_client.get(f"/api/records/{rt.namespace}/{rt.slug}s?{name}=no-such-code")
+    assert response.status_code in (400, 422)
+    assert response.json()["code"]

@@ -8,9 +8,10 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 # Pages meant for anyone: the login form and the forgotten-password pages, the language switch,
-# the API's schema and docs (no data in them), the Django admin's own login, and static files.
+# the Django admin's own login, and static files. (The API's schema and docs need a login or a
+# token, as the rest of the API.)
 PUBLIC = re.compile(
-    r"^/(accounts/login/|accounts/password/reset/|i18n/|api/openapi\.json|api/docs|admin/login/|"
+    r"^/(accounts/login/|accounts/password/reset/|i18n/|admin/login/|"
     r"admin/logout/|static/|media/)"
 )
 

@@ -171,3 +171,76 @@ def test_a_list_page_showing_personal_data_is_logged(client, hg_leader_with_role
     client.get(foreigners.reverse("list"))
     entry = AccessLog.objects.get(action="list")
     assert entry.record_ids == [foreigner.pk]
+
+
+def test_the_edit_form_showing_the_passport_number_is_logged(
+    client, hg_leader_with_role, foreigner
+):
+    foreigner.date_of_birth = "1980-02-03"
+    foreigner.save()
+    client.force_login(hg_leader_with_role)
+    form = client.get(foreigners.reverse("edit", foreigner.pk)).content.decode()
+    assert "E12345678" in form
+    entry = AccessLog.objects.get(action="view")
+    assert entry.user == hg_leader_with_role
+    assert entry.record_id == foreigner.pk
+    assert {"passport_number", "date_of_birth"} <= set(entry.fields)
+    assert entry.path == foreigners.reverse("edit", foreigner.pk)
+
+
+def test_the_edit_form_of_a_user_without_the_grant_shows_and_logs_nothing_personal(
+    client, hg_specialist, foreigner
+):
+    client.force_login(hg_specialist)
+    client.get(foreigners.reverse("edit", foreigner.pk))
+    assert not AccessLog.objects.exists()
+
+
+def test_the_admin_leaves_the_passport_number_out_for_a_superuser_without_the_grant(
+    client, admin_user, foreigner
+):
+    client.force_login(admin_user)
+    page = client.get(f"/admin/residents/foreigner/{foreigner.pk}/change/").content.decode()
+    assert "E12345678" not in page
+    assert 'name="passport_number"' not in page
+    assert not AccessLog.objects.exists()
+
+
+def test_the_admin_shows_the_passport_number_to_a_user_with_the_grant_and_logs_it(
+    client, hg_leader_with_role, foreigner
+):
+    hg_leader_with_role.is_staff = hg_leader_with_role.is_superuser = True
+    hg_leader_with_role.save()
+    client.force_login(hg_leader_with_role)
+    page = client.get(f"/admin/residents/foreigner/{foreigner.pk}/change/").content.decode()
+    assert "E12345678" in page
+    entry = AccessLog.objects.get()
+    assert (entry.user, entry.record_id) == (hg_leader_with_role, foreigner.pk)
+    assert "passport_number" in entry.fields
+
+
+def test_the_admin_inline_of_a_consular_case_hides_the_persons_data_without_the_grant(
+    admin_user
+):
+    from django.contrib import admin
+
+    from doingoai.consular.models import ConsularCase
+    from doingoai.core.records import personal_fields_of
+
+    model_admin = admin.site._registry[ConsularCase]
+    request = type("Request", (), {"user": admin_user})()
+    checked = 0
+    for inline in model_admin.get_inline_instances(request, None):
+        if personal_fields_of(inline.model):
+            assert set(personal_fields_of(inline.model)) <= set(inline.get_exclude(request))
+            checked += 1
+    assert checked == 1
+
+
+def test_the_access_log_cites_the_law_on_personal_data_beside_the_decree(
+    client, hg_leader_with_role
+):
+    client.force_login(hg_leader_with_role)
+    page = client.get("/privacy/log/").content.decode()
+    assert "Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15" in page
+    assert "Nghị định 13/2023/NĐ-CP" in page

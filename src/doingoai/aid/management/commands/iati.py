@@ -57,9 +57,15 @@ class Command(BaseCommand):
             raise CommandError("--country takes an ISO 3166 alpha-2 code (VN) or 'all'.")
         stderr = self.stderr
 
+        # Each file is one transaction: while it is read, nothing of it is saved yet.
+        stderr.write("Each file is imported in one transaction: nothing of a file is saved "
+                     "until it has been read to the end, and a file that cannot be read is "
+                     "left out whole.")
+
         def progress(name, summary):
-            stderr.write(f"{name}: {summary.read} activities read, {summary.created} created, "
-                         f"{summary.updated} updated, {summary.skipped} skipped")
+            stderr.write(f"{name}: {summary.read} activities read so far: {summary.created} "
+                         f"to create, {summary.updated} to update, {summary.skipped} skipped "
+                         "(not saved yet)")
 
         importer = Importer(owner, country=country, place=place, progress=progress)
         sources = []
@@ -68,6 +74,8 @@ class Command(BaseCommand):
                 raise CommandError(f"No such file: {path}")
             sources.append((path, path))
         summary = importer.import_files(sources)
+        stderr.write(f"Saved: {summary.created} created, {summary.updated} updated "
+                     f"({len(summary.errors)} errors left out).")
         if options["format"] == "json":
             self.stdout.write(json.dumps(summary.as_dict(), ensure_ascii=False))
         else:

@@ -25,7 +25,13 @@ class Command(BaseCommand):
         self.stdout.write(_("doingoai is serving on http://%(bind)s/ (Ctrl+C stops it)")
                           % {"bind": bind})
         self.stdout.flush()
-        argv = [sys.executable, "-m", "gunicorn", "doingoai.wsgi:application",
-                "--bind", bind, "--workers", str(workers), "--access-logfile", "-",
-                "--timeout", "120"]
-        os.execv(sys.executable, argv)
+        os.execv(sys.executable, gunicorn_argv(bind, workers))
+
+
+def gunicorn_argv(bind: str, workers: int) -> list[str]:
+    """gunicorn's command line. It believes X-Forwarded-* only from the proxies the settings
+    name (DOINGOAI_TRUSTED_PROXIES), the same ones the log-in lock-out believes."""
+    proxies = ",".join(settings.DOINGOAI_TRUSTED_PROXIES) or "127.0.0.1"
+    return [sys.executable, "-m", "gunicorn", "doingoai.wsgi:application",
+            "--bind", bind, "--workers", str(workers), "--access-logfile", "-",
+            "--timeout", "120", "--forwarded-allow-ips", proxies]
