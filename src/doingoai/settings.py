@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "ninja",
     "doingoai.core",
     "doingoai.accounts",
+    "doingoai.organisations",
     "doingoai.partners",
     "doingoai.agreements",
     "doingoai.aid",
