@@ -39,6 +39,8 @@ class Organisation(OwnedRecord):
     KIND_ORDER = ("office", "department", "border_post", "mass", "party", "enterprise", "school",
                   "commune")
     SEARCH_FIELDS = ("name", "short_name", "symbol")
+    # The register is the province's reference data: a unit's users read it, and change none.
+    UNIT_READS_ALL = True
 
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=200,
