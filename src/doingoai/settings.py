@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "doingoai.core",
     "doingoai.accounts",
     "doingoai.organisations",
+    "doingoai.reporting",
     "doingoai.partners",
     "doingoai.agreements",
     "doingoai.aid",
