@@ -588,7 +588,9 @@ def units_in_force(form, name, queryset):
     date_field = getattr(type(instance), "UNIT_DATE_FIELD", None)
     on = getattr(instance, date_field, None) if date_field and instance.pk else None
     current = form.initial.get(name)
-    return queryset.in_force(on or timezone.localdate()) | queryset.filter(pk=current or 0)
+    kept = [getattr(item, "pk", item) for item in current] if isinstance(
+        current, (list, tuple)) else [current or 0]  # a many-to-many field: every body named
+    return queryset.in_force(on or timezone.localdate()) | queryset.filter(pk__in=kept)
 
 
 def field_label(model, name):

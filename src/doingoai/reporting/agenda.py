@@ -13,10 +13,13 @@ def agenda_items(user, window):
 
     outstanding = Submission.objects.visible_to(user).filter(
         status__in=Submission.OUTSTANDING, round__status=Round.Status.OPEN,
-    ).filter(window.q("round__due_on")).select_related("owner", "organisation", "round")
+    ).filter(window.q("round__due_on") | window.q("due_on")).select_related(
+        "owner", "organisation", "round")
     unit = is_unit_user(user)
     for s in outstanding:
-        due = s.round.due_on
+        due = s.due
+        if not window.contains(due):
+            continue
         late = due < window.today
         if unit:
             if s.status == Submission.Status.SUBMITTED:

@@ -76,7 +76,8 @@ class Round(OwnedRecord):
 class SubmissionQuerySet(OwnedQuerySet):
     def overdue(self, today: dt.date | None = None):
         today = today or timezone.localdate()
-        return self.filter(round__due_on__lt=today, status__in=Submission.OUTSTANDING)
+        late = Q(due_on__lt=today) | Q(due_on__isnull=True, round__due_on__lt=today)
+        return self.filter(late, status__in=Submission.OUTSTANDING)
 
 
 class Submission(OwnedRecord):
@@ -100,6 +101,9 @@ class Submission(OwnedRecord):
                                      related_name="submissions", verbose_name=_("unit"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices,
                               default=Status.PENDING)
+    due_on = models.DateField(
+        _("extended due date"), null=True, blank=True,
+        help_text=_("Set only when the office grants this unit more time than the round's."))
     nothing_this_period = models.BooleanField(
         _("none this period"), default=False,
         help_text=_("The unit had no foreign-affairs activity to report in the period."))
@@ -129,9 +133,14 @@ class Submission(OwnedRecord):
     def __str__(self):
         return f"{self.organisation.name} — {self.round}"
 
+    @property
+    def due(self) -> dt.date:
+        """The unit's due date: the round's, unless the office extended it."""
+        return self.due_on or self.round.due_on
+
     def is_overdue(self, today: dt.date | None = None) -> bool:
         today = today or timezone.localdate()
-        return self.status in self.OUTSTANDING and self.round.due_on < today
+        return self.status in self.OUTSTANDING and self.due < today
 
     def total_of(self, code: str) -> Decimal | None:
         for figure in self.figures.all():

@@ -22,7 +22,7 @@ def round_extras(request, round_):
         submission.round = round_  # is_overdue reads the due date without a query per row
         submission.overdue = submission.is_overdue(today)
         submission.not_yet_due = (submission.status == Submission.Status.PENDING
-                                  and round_.due_on >= today)
+                                  and submission.due >= today)
     office = not is_unit_user(request.user)
     counts = {}
     for submission in submissions:

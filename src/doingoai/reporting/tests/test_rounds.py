@@ -197,3 +197,15 @@ def test_remind_tells_the_reporter_before_and_the_office_after_the_due_date(
     call_command("remind", date=dt.date(2026, 4, 20))
     late = Notification.objects.filter(user=tq_specialist, url__contains="/submissions/")
     assert late.count() == 3  # each of the three units, none has reported
+
+
+def test_a_unit_given_more_time_is_not_yet_due_while_the_others_are_overdue(
+        client, round_, communes, tq_specialist):
+    Round.objects.filter(pk=round_.pk).update(due_on=dt.date(2020, 1, 1))
+    Submission.objects.filter(round=round_, organisation=communes[2]).update(
+        due_on=dt.date(2999, 1, 1))
+    client_for(client, tq_specialist)
+    page = client.get(reverse("reporting:round-detail", args=[round_.pk]))
+    late = {s.organisation_id: s.overdue for s in page.context["submissions"]}
+    assert late == {communes[0].pk: True, communes[1].pk: True, communes[2].pk: False}
+    assert Submission.objects.overdue().count() == 2
