@@ -119,3 +119,21 @@ def test_the_communes_rank_is_the_one_the_model_gives_a_commune(ha_giang):
     from doingoai.organisations.communes import COMMUNE_RANK
 
     assert make_org(ha_giang, kind="commune", name="Xã Lũng Cú").kind_rank == COMMUNE_RANK
+
+
+def test_move_users_takes_ha_giangs_users_to_tuyen_quang_keeping_their_history(
+        hg_specialist, bk_specialist, tuyen_quang, capsys):
+    call_command("move_users", "Hà Giang")
+    hg_specialist.membership.refresh_from_db()
+    bk_specialist.membership.refresh_from_db()
+    assert hg_specialist.membership.province == tuyen_quang
+    assert bk_specialist.membership.province.name == "Bắc Kạn"  # another province: untouched
+    assert hg_specialist.membership.history.count() == 2
+    assert "1" in capsys.readouterr().out
+
+
+def test_move_users_refuses_a_province_that_was_not_merged(db):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("move_users", "Atlantis")
