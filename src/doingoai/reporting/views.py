@@ -15,6 +15,7 @@ from doingoai.core.models import RecordChanged
 from doingoai.core.records import stale_message
 from doingoai.figures.extraction import extract
 from doingoai.figures.extraction.readers import DocumentError, read_bytes
+from doingoai.lib.money import normalise_decimal
 from doingoai.organisations.scope import is_reporter_of
 from doingoai.reporting.access import get_round_for_user, get_submission_for_user
 from doingoai.reporting.forms import FiguresForm, UploadForm
@@ -32,7 +33,9 @@ def _may_edit(user, submission) -> bool:
 def _initial(submission, prefill=None):
     initial = {"nothing_this_period": submission.nothing_this_period, "note": submission.note}
     for figure in submission.figures.all():
-        initial[f"value_{figure.indicator_id}"] = figure.value
+        # 26, not the column's 26,0000
+        initial[f"value_{figure.indicator_id}"] = (
+            None if figure.value is None else normalise_decimal(figure.value))
         initial[f"note_{figure.indicator_id}"] = figure.note
     for code, (value, quote) in (prefill or {}).items():
         initial[f"value_{code}"] = value
