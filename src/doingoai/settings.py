@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "csp",
     "doingoai.core",
     "doingoai.accounts",
+    "doingoai.organisations",
+    "doingoai.reporting",
     "doingoai.partners",
     "doingoai.agreements",
     "doingoai.aid",

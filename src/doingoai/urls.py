@@ -8,6 +8,8 @@ urlpatterns = [
     path("accounts/", include("doingoai.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("organisations/", include("doingoai.organisations.urls")),
+    path("reporting/", include("doingoai.reporting.urls")),
     path("partners/", include("doingoai.partners.urls")),
     path("agreements/", include("doingoai.agreements.urls")),
     path("aid/", include("doingoai.aid.urls")),

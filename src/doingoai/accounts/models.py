@@ -14,6 +14,12 @@ class Membership(models.Model):
         LEADER = "leader", _("Leader (approves)")
         VIEWER = "viewer", _("Viewer (reads)")
         MINISTRY = "ministry", _("Ministry-level viewer (reads every province)")
+        # Users of one of the province's bodies (a department, a commune): they read and change
+        # only their unit's records and submissions.
+        REPORTER = "reporter", _("Reporter of a unit (enters and submits its figures)")
+        UNIT_LEADER = "unit_leader", _("Leader of a unit (approves its submissions)")
+
+    UNIT_ROLES = (Role.REPORTER, Role.UNIT_LEADER)
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, models.CASCADE, related_name="membership", verbose_name=_("user")
@@ -23,6 +29,11 @@ class Membership(models.Model):
         limit_choices_to={"level": AdminUnit.Level.PROVINCE}, verbose_name=_("province"),
     )
     role = models.CharField(_("role"), max_length=12, choices=Role.choices)
+    organisation = models.ForeignKey(
+        "organisations.Organisation", models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("unit"),
+        help_text=_("For a reporter or a unit leader: the body of the province they work in."),
+    )
     title = models.CharField(_("job title"), max_length=120, blank=True)
     # Decree 13/2023/NĐ-CP: passport numbers, addresses and the circumstances of a citizen
     # in trouble are shown only to those whose work needs them; others see them masked.
@@ -47,6 +58,17 @@ class Membership(models.Model):
             raise ValidationError(
                 {"province": _("Every user except a ministry-level viewer belongs to a province.")}
             )
+        if self.role in self.UNIT_ROLES and self.organisation_id is None:
+            raise ValidationError({"organisation": _(
+                "A reporter or a unit leader belongs to one of the province's bodies: choose it.")})
+        if self.role not in self.UNIT_ROLES and self.organisation_id is not None:
+            raise ValidationError({"organisation": _(
+                "Only a reporter or a unit leader belongs to a unit; the office's users read "
+                "every unit of their province.")})
+        if self.organisation_id and self.province_id and not AdminUnit.objects.rolling_up_to(
+                self.province).filter(pk=self.organisation.owner_id).exists():
+            raise ValidationError({"organisation": _(
+                "This body belongs to another province.")})
 
 
 class LoginAttempt(models.Model):

@@ -130,6 +130,14 @@ class Agreement(OwnedRecord):
     report = models.FileField(_("post-signing report"), upload_to="agreements/reports/%Y/",
                               blank=True, validators=[validate_attachment])
 
+    organisation = models.ForeignKey(
+        "organisations.Organisation", models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("signatory body"),
+        help_text=_("The province’s body that signs the agreement: a department’s agreement "
+                    "is the department’s."))
+    UNIT_FIELD = "organisation"
+    UNIT_DATE_FIELD = "signed_on"  # the body must be in force on this date
+
     objects = AliveManager.from_queryset(AgreementQuerySet)()
 
     class Meta:
@@ -182,6 +190,10 @@ class Agreement(OwnedRecord):
     def clean(self):
         from django.core.exceptions import ValidationError
 
+        from doingoai.organisations.models import refuse_abolished
+
+        if self.organisation_id:
+            refuse_abolished(self.organisation, self.signed_on or timezone.localdate())
         errors = {}
         if self.expires_on and self.signed_on and self.expires_on < self.signed_on:
             errors["expires_on"] = _("An agreement cannot expire before it is signed.")

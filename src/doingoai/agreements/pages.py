@@ -9,7 +9,8 @@ from doingoai.rules.workflow import workflow_context
 
 # Renaming the Vietnamese party after a merger is an ordinary edit of ``our_signatory``:
 # the history keeps the old name.
-FIELDS = ["kind", "title", "number", "level", "our_signatory", "partners", "sectors",
+FIELDS = ["kind", "title", "organisation",
+          "number", "level", "our_signatory", "partners", "sectors",
           "signed_on", "effective_on", "expires_on", "summary", "document"]
 
 
@@ -46,7 +47,7 @@ agreements = RecordType(
     fields=FIELDS,
     detail_fields=[*FIELDS, "status", "consultation_sent_on", "report_sent_on", "report"],
     list_columns=["title", "kind", "status", "signed_on", "expires_on"],
-    filters=["kind", "status", "level"],
+    filters=["organisation", "kind", "status", "level"],
     inlines=[Inline(ImplementationNote, "agreement",
                    ["year", "text", "carried_out_by", "recommendation"])],
     access=get_agreement_for_user,

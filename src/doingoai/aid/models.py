@@ -96,6 +96,13 @@ class AidProgramme(OwnedRecord):
         verbose_name=_("approval recorded by"), editable=False,
     )
 
+    organisation = models.ForeignKey(
+        "organisations.Organisation", models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("project owner"),
+        help_text=_("The province’s body that owns the programme (chủ khoản viện trợ)."))
+    UNIT_FIELD = "organisation"
+    UNIT_DATE_FIELD = "starts_on"  # the body must be in force on this date
+
     objects = AliveManager.from_queryset(AidProgrammeQuerySet)()
 
     class Meta:
@@ -110,6 +117,10 @@ class AidProgramme(OwnedRecord):
     def clean(self):
         from django.core.exceptions import ValidationError
 
+        from doingoai.organisations.models import refuse_abolished
+
+        if self.organisation_id:
+            refuse_abolished(self.organisation, self.starts_on or timezone.localdate())
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("A programme cannot end before it starts.")})
 

@@ -7,7 +7,8 @@ from doingoai.core.records import Inline, RecordType
 from doingoai.lib.money import Money
 from doingoai.rules.workflow import workflow_context
 
-FIELDS = ["kind", "title", "code", "donors", "sectors", "places", "starts_on", "ends_on",
+FIELDS = ["kind", "title", "organisation",
+          "code", "donors", "sectors", "places", "starts_on", "ends_on",
           "managing_agency", "description"]
 
 
@@ -30,7 +31,7 @@ programmes = RecordType(
     detail_fields=[*FIELDS, "status", "decision_number", "decision_date", "decision_scan",
                    "approved_by"],
     list_columns=["title", "kind", "status", "starts_on", "ends_on"],
-    filters=["kind", "status"],
+    filters=["organisation", "kind", "status"],
     inlines=[Inline(AidTransaction, "programme",
                     ["kind", "on", "amount", "currency", "fixed_vnd_per_unit", "tranche", "note"],
                     extra=2)],

@@ -254,11 +254,28 @@ class OwnedQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Records of the provinces ``user`` may read (see accounts.scope)."""
         from doingoai.accounts.scope import readable_unit_ids
+        from doingoai.organisations.scope import unit_id_of
 
         unit_ids = readable_unit_ids(user)
         if unit_ids is None:
             return self
-        return self.filter(owner_id__in=unit_ids)
+        mine = self.filter(owner_id__in=unit_ids)
+        unit_id = unit_id_of(user)
+        return mine if unit_id is None else mine.of_unit(unit_id)
+
+    def of_unit(self, unit_id: int):
+        """What a user of one of the province's bodies reads: the records the model names
+        that body (or a body under it) in ``UNIT_FIELD``; none of a model that names no body;
+        all of a model that is the province's reference data (``UNIT_READS_ALL``)."""
+        if getattr(self.model, "UNIT_READS_ALL", False):
+            return self
+        name = getattr(self.model, "UNIT_FIELD", None)
+        if name is None:
+            return self.none()
+        of_unit = Q(**{name: unit_id}) | Q(**{f"{name}__parent": unit_id})
+        if self.model._meta.get_field(name).many_to_many:  # a round asks many units
+            return self.filter(pk__in=self.model._base_manager.filter(of_unit).values("pk"))
+        return self.filter(of_unit)
 
     def search(self, query: str):
         """Diacritic-insensitive search over the record's searchable text."""
@@ -295,6 +312,8 @@ class OwnedRecord(models.Model):
     """
 
     SEARCH_FIELDS: tuple[str, ...] = ()
+    # The field naming the province's body the record is of (see OwnedQuerySet.of_unit).
+    UNIT_FIELD: str | None = None
 
     owner = models.ForeignKey(
         AdminUnit, models.PROTECT, related_name="+", verbose_name=_("owning province"),

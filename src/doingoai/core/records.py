@@ -579,7 +579,7 @@ def scope_choices(form, user):
     so that a form can neither show nor accept another province's records, and give the
     choices the Vietnamese alphabetical order of the lists unless a field has its own."""
     unit_ids = readable_unit_ids(user)
-    for formfield in form.fields.values():
+    for name, formfield in form.fields.items():
         queryset = getattr(formfield, "queryset", None)
         if queryset is None:
             continue
@@ -587,6 +587,8 @@ def scope_choices(form, user):
         if issubclass(model, OwnedRecord):
             # Intersected, not replaced, so that a field's limit_choices_to still holds.
             formfield.queryset = queryset & model.objects.visible_to(user)
+            if hasattr(formfield.queryset, "in_force") and isinstance(form, forms.ModelForm):
+                formfield.queryset = units_in_force(form, name, formfield.queryset)
         elif model is AdminUnit and unit_ids is not None:
             formfield.queryset = AdminUnit.objects.filter(
                 models.Q(pk__in=unit_ids) | models.Q(province_id__in=unit_ids)
@@ -595,6 +597,19 @@ def scope_choices(form, user):
         if not formfield.queryset.query.order_by:
             formfield.queryset = formfield.queryset.order_by(
                 *vietnamese_order(model, model._meta.ordering or ["pk"]))
+
+
+def units_in_force(form, name, queryset):
+    """The province's bodies a record's form offers: those in force on the record's date
+    (``UNIT_DATE_FIELD``; today for a new record), and the one it names already. A filter
+    form offers them all: history is searched by the bodies of its day."""
+    instance = form.instance
+    date_field = getattr(type(instance), "UNIT_DATE_FIELD", None)
+    on = getattr(instance, date_field, None) if date_field and instance.pk else None
+    current = form.initial.get(name)
+    kept = [getattr(item, "pk", item) for item in current] if isinstance(
+        current, (list, tuple)) else [current or 0]  # a many-to-many field: every body named
+    return queryset.in_force(on or timezone.localdate()) | queryset.filter(pk__in=kept)
 
 
 def field_label(model, name):

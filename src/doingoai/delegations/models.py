@@ -131,6 +131,13 @@ class Delegation(OwnedRecord):
         verbose_name=_("rule for the report"),
     )
 
+    organisation = models.ForeignKey(
+        "organisations.Organisation", models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("sending body"),
+        help_text=_("The province’s body that sends the delegation (cơ quan cử đoàn)."))
+    UNIT_FIELD = "organisation"
+    UNIT_DATE_FIELD = "departs_on"  # the body must be in force on this date
+
     objects = AliveManager.from_queryset(DelegationQuerySet)()
 
     class Meta:
@@ -182,6 +189,10 @@ class Delegation(OwnedRecord):
     def clean(self):
         from django.core.exceptions import ValidationError
 
+        from doingoai.organisations.models import refuse_abolished
+
+        if self.organisation_id:
+            refuse_abolished(self.organisation, self.departs_on or timezone.localdate())
         if self.departs_on and self.returns_on and self.returns_on < self.departs_on:
             raise ValidationError({"returns_on": _("The return cannot be before the departure.")})
 

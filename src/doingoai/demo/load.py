@@ -32,7 +32,16 @@ from doingoai.consular import demo as consular_demo
 from doingoai.consular.models import ConsularCase, ConsularPerson, ConsularStep
 from doingoai.core.models import AdminUnit, Currency, ExchangeRate
 from doingoai.delegations.models import Delegation, DelegationMember
-from doingoai.demo import coverage, friendship, logins, partners, rates, records, year2023
+from doingoai.demo import (
+    bodies,
+    coverage,
+    friendship,
+    logins,
+    partners,
+    rates,
+    records,
+    year2023,
+)
 from doingoai.demo import figures as reported
 from doingoai.events.models import Event
 from doingoai.figures.models import Candidate, ReportedFigure, SourceDocument
@@ -205,9 +214,14 @@ class Loader:
                     login.username, password=login.effective_password(),
                     first_name=login.full_name)
                 self.summary.add(User, created=True)
-                province = self.province(login.province) if login.province else None
+                province = None
+                if login.province:
+                    province = (self.province(login.province) if login.generation == "legacy"
+                                else AdminUnit.objects.provinces().get(
+                                    name=login.province, generation=login.generation))
+                unit = bodies.body(province, login.unit) if login.unit else None
                 self.save_new(Membership(user=user, role=login.role, province=province,
-                                         title=login.title))
+                                         title=login.title, organisation=unit))
         for province, login in logins.AUTHOR_OF.items():
             self.authors[province] = User.objects.get(username=login.username)
         self.hg_leader = User.objects.get(username=logins.HG_LEADER.username)
@@ -487,6 +501,7 @@ def load_demo() -> Summary:
         loader.year_2023()
         loader.registers()
         loader.register_coverage()
+        bodies.load_round(loader)
         # As the daily job would have done by today: agreements past their end date expire.
         expire_lapsed()
     return loader.summary

@@ -16,12 +16,51 @@ class DemoLogin:
     title: str
     label_vi: str
     label_en: str
+    generation: str = "legacy"  # "2025" for a province as it is today
+    unit: str | None = None  # the name of the province's body of a reporter or unit leader
 
     def effective_password(self) -> str:
         """The password to set and print; one value from the environment overrides all."""
         return os.environ.get(PASSWORD_ENV) or self.password
 
 
+# Today's provinces first: the first printed login is the one a newcomer tries.
+TQ_SPECIALIST = DemoLogin(
+    "tuyenquang.chuyenvien", "demo-tuyenquang-2026", "Lê Thị Minh Thu", "specialist",
+    "Tuyên Quang", "Chuyên viên Sở Ngoại vụ tỉnh Tuyên Quang",
+    "Chuyên viên, tỉnh Tuyên Quang (nhập, sửa hồ sơ)",
+    "Specialist, Tuyên Quang (enters and edits)", generation="2025",
+)
+TQ_LEADER = DemoLogin(
+    "tuyenquang.lanhdao", "demo-tuyenquang-2026", "Nông Văn Quyết", "leader", "Tuyên Quang",
+    "Giám đốc Sở Ngoại vụ tỉnh Tuyên Quang",
+    "Lãnh đạo, tỉnh Tuyên Quang (phê duyệt)", "Leader, Tuyên Quang (approves)",
+    generation="2025",
+)
+TN_SPECIALIST = DemoLogin(
+    "thainguyen.chuyenvien", "demo-thainguyen-2026", "Hà Thị Lan", "specialist", "Thái Nguyên",
+    "Chuyên viên Sở Ngoại vụ tỉnh Thái Nguyên",
+    "Chuyên viên, tỉnh Thái Nguyên (nhập, sửa hồ sơ)",
+    "Specialist, Thái Nguyên (enters and edits)", generation="2025",
+)
+TQ_DEPARTMENT_REPORTER = DemoLogin(
+    "tuyenquang.sovhttdl", "demo-tuyenquang-2026", "Phạm Thu Trang", "reporter", "Tuyên Quang",
+    "Chuyên viên Sở Văn hóa, Thể thao và Du lịch tỉnh Tuyên Quang",
+    "Cán bộ báo cáo, Sở Văn hóa, Thể thao và Du lịch", "Reporter, the culture department",
+    generation="2025", unit="Sở Văn hóa, Thể thao và Du lịch tỉnh Tuyên Quang",
+)
+TQ_COMMUNE_REPORTER = DemoLogin(
+    "lungcu.baocao", "demo-lungcu-2026", "Sùng Mí Chá", "reporter", "Tuyên Quang",
+    "Công chức Văn phòng UBND xã Lũng Cú",
+    "Cán bộ báo cáo, xã Lũng Cú", "Reporter, Lũng Cú commune",
+    generation="2025", unit="Xã Lũng Cú",
+)
+TQ_COMMUNE_LEADER = DemoLogin(
+    "lungcu.lanhdao", "demo-lungcu-2026", "Vàng Mí Dính", "unit_leader", "Tuyên Quang",
+    "Chủ tịch UBND xã Lũng Cú",
+    "Lãnh đạo đơn vị, xã Lũng Cú (duyệt báo cáo)", "Unit leader, Lũng Cú commune (approves)",
+    generation="2025", unit="Xã Lũng Cú",
+)
 HG_SPECIALIST = DemoLogin(
     "hagiang.chuyenvien", "demo-hagiang-2024", "Nguyễn Thị Thu Hà", "specialist", "Hà Giang",
     "Chuyên viên Sở Ngoại vụ tỉnh Hà Giang",
@@ -52,7 +91,9 @@ ADMIN = DemoLogin(
     "Quản trị Django (/admin/)", "Django admin (/admin/)",
 )
 
-LOGINS = [HG_SPECIALIST, HG_LEADER, HG_VIEWER, BK_SPECIALIST, MINISTRY_VIEWER, ADMIN]
+LOGINS = [TQ_SPECIALIST, TQ_LEADER, TN_SPECIALIST, TQ_DEPARTMENT_REPORTER, TQ_COMMUNE_REPORTER,
+          TQ_COMMUNE_LEADER, HG_SPECIALIST, HG_LEADER, HG_VIEWER, BK_SPECIALIST,
+          MINISTRY_VIEWER, ADMIN]
 
 # Who is recorded as having entered each province's demo records.
 AUTHOR_OF = {"Hà Giang": HG_SPECIALIST, "Bắc Kạn": BK_SPECIALIST}

@@ -145,6 +145,13 @@ class Event(OwnedRecord):
         verbose_name=_("rule for the report"),
     )
 
+    organisation = models.ForeignKey(
+        "organisations.Organisation", models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("organiser"),
+        help_text=_("The province’s body that organises or attends the event."))
+    UNIT_FIELD = "organisation"
+    UNIT_DATE_FIELD = "starts_on"  # the body must be in force on this date
+
     objects = AliveManager.from_queryset(EventQuerySet)()
 
     class Meta:
@@ -208,5 +215,9 @@ class Event(OwnedRecord):
     def clean(self):
         from django.core.exceptions import ValidationError
 
+        from doingoai.organisations.models import refuse_abolished
+
+        if self.organisation_id:
+            refuse_abolished(self.organisation, self.starts_on or timezone.localdate())
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("An event cannot end before it starts.")})

@@ -9,7 +9,8 @@ from doingoai.rules.workflow import workflow_context
 
 WORKFLOW_FIELDS = ["status", "approval_number", "approval_date", "approver", "report",
                    "report_received_on"]
-FIELDS = ["kind", "title", "topic", "role", "mode", "starts_on", "ends_on", "venue", "country",
+FIELDS = ["kind", "title", "organisation",
+          "topic", "role", "mode", "starts_on", "ends_on", "venue", "country",
           "partners", "foreign_participants", "minister_level_guests", "sensitive_topics"]
 
 
@@ -39,7 +40,7 @@ events = RecordType(
     fields=FIELDS,
     detail_fields=[*FIELDS, *WORKFLOW_FIELDS, "submitted_by", "submitted_on", "approved_by"],
     list_columns=["title", "kind", "role", "mode", "starts_on", "status"],
-    filters=["kind", "role", "mode", "status"],
+    filters=["organisation", "kind", "role", "mode", "status"],
     access=get_event_for_user,
     extra_context=detail_extras,
 )

@@ -121,8 +121,23 @@ def make_specimen(owner, **fields):
 
 # Record types of the later apps, by "app_label.modelname" so that this module does not
 # import them.
+def make_round(owner, **fields):
+    """A reporting round asking one body of ``owner``'s for one indicator."""
+    from doingoai.organisations.models import Organisation
+    from doingoai.reporting.models import Round
+
+    values = {"title": f"Báo cáo công tác đối ngoại quý I/2026 {_n()}", "period": "2026-Q1",
+              "due_on": dt.date(2026, 4, 15)}
+    round_ = Round.objects.create(owner=owner, **{**values, **fields})
+    round_.indicators.set(["delegations.incoming"])
+    round_.units.set([Organisation.objects.create(
+        owner=owner, kind="department", name=f"Sở Văn hóa, Thể thao và Du lịch {_n()}")])
+    return round_
+
+
 FACTORIES_BY_LABEL = {
     "signatures.specimen": make_specimen,
+    "reporting.round": make_round,
 }
 
 

@@ -449,3 +449,43 @@ def test_tuyên_quang_2025_includes_hà_giangs_figures(demo, db):
     alone = ReportBuilder([hg], codes=["delegations.outgoing"]).build(
         year, details=False).line("delegations.outgoing")
     assert alone.value and merged.value == alone.value
+
+
+def test_the_first_printed_login_is_todays_tuyen_quang_and_it_reads_ha_giangs_history(
+        demo, db, client):
+    table = logins.logins_block().split("Mật khẩu", 1)[1].strip().splitlines()
+    assert logins.TQ_SPECIALIST.username in table[0]
+    login(client, logins.TQ_SPECIALIST)
+    ha_giang = Delegation.objects.filter(owner__name="Hà Giang").first()
+    assert ha_giang is not None
+    found = client.get(reverse("delegations:delegation-list"), {"q": ha_giang.title})
+    assert reverse("delegations:delegation-detail", args=[ha_giang.pk]) in found.content.decode()
+
+
+def test_the_demo_round_of_tuyen_quang_has_five_units_in_each_state(demo, db, client):
+    from doingoai.demo.bodies import ROUND_TITLE
+
+    login(client, logins.TQ_SPECIALIST)
+    from doingoai.reporting.models import Round
+
+    round_ = Round.objects.get(title=ROUND_TITLE)
+    page = client.get(reverse("reporting:round-detail", args=[round_.pk]))
+    assert page.status_code == 200
+    states = sorted((s.status, s.overdue, s.not_yet_due) for s in page.context["submissions"])
+    assert states == [("pending", False, True), ("pending", True, False),
+                      ("received", False, False), ("received", False, False),
+                      ("returned", True, False)]
+    lines = {line.indicator.code: line for line in page.context["lines"]}
+    assert lines["delegations.incoming"].total == 6  # 4 from the department + 2 from a commune
+    assert len(lines["delegations.incoming"].contributions) == 2
+
+
+def test_the_communes_reporter_sees_only_its_own_submission_of_the_round(demo, db, client):
+    from doingoai.demo.bodies import ROUND_TITLE
+    from doingoai.reporting.models import Round
+
+    login(client, logins.TQ_COMMUNE_REPORTER)
+    round_ = Round.objects.get(title=ROUND_TITLE)
+    page = client.get(reverse("reporting:round-detail", args=[round_.pk]))
+    assert [s.organisation.name for s in page.context["submissions"]] == ["Xã Lũng Cú"]
+    assert client.get(reverse("delegations:delegation-list")).status_code == 200

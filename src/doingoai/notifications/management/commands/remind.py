@@ -18,7 +18,8 @@ from doingoai.agreements.expiry import expire_lapsed
 from doingoai.notifications.agenda import build_agenda
 from doingoai.notifications.models import Notification, ReminderLog
 
-ROLES = ("specialist", "leader")
+# The office, and the users of its units (reporters and unit leaders: their rounds).
+ROLES = ("specialist", "leader", "reporter", "unit_leader")
 REMIND_DAYS = 7
 
 

@@ -1,0 +1,32 @@
+"""Users of a unit (a reporter or a unit leader of one of the province's bodies): which unit
+they belong to. ``OwnedQuerySet.visible_to`` narrows every list and every access helper with
+it, so a unit's user reads only its unit's records (and bodies under it), whatever the page."""
+
+from doingoai.accounts.scope import membership_of
+
+UNIT_ROLES = ("reporter", "unit_leader")
+
+
+def unit_id_of(user) -> int | None:
+    """The id of the organisation ``user`` reports for, None for the office's users."""
+    membership = membership_of(user)
+    if membership is None or membership.role not in UNIT_ROLES:
+        return None
+    # A unit role without a unit (refused by Membership.clean) reads nothing: id 0 is no row.
+    return membership.organisation_id or 0
+
+
+def is_unit_user(user) -> bool:
+    return unit_id_of(user) is not None
+
+
+def is_reporter_of(user, organisation_id) -> bool:
+    membership = membership_of(user)
+    return membership is not None and membership.role == "reporter" and (
+        membership.organisation_id == organisation_id)
+
+
+def is_unit_leader_of(user, organisation_id) -> bool:
+    membership = membership_of(user)
+    return membership is not None and membership.role == "unit_leader" and (
+        membership.organisation_id == organisation_id)

@@ -1,0 +1,5 @@
+from doingoai.organisations.pages import organisations
+
+app_name = "organisations"
+
+urlpatterns = [*organisations.urls()]

@@ -1,0 +1,91 @@
+"""The round's result: for each indicator asked, the sum of the figures the office received,
+each traceable to its unit and its report, beside what the province's own records give for the
+same period; accepted by the leader, it becomes the province's reported figures."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from doingoai.core.models import AdminUnit
+from doingoai.figures.models import ReportedFigure, SourceDocument
+from doingoai.reports.computations import compute
+
+
+@dataclass
+class Line:
+    indicator: object
+    total: Decimal | None = None
+    contributions: list = field(default_factory=list)  # (submission, figure)
+    recorded: Decimal | None = None  # what the province's own records give
+
+    @property
+    def difference(self) -> Decimal | None:
+        if self.total is None or self.recorded is None:
+            return None
+        return self.total - self.recorded
+
+
+def lines_of(round_, submissions) -> list[Line]:
+    """``submissions``: the round's submissions with their figures prefetched."""
+    received = [s for s in submissions if s.status == s.Status.RECEIVED]
+    span = round_.span
+    unit_ids = list(AdminUnit.objects.rolling_up_to(round_.owner).values_list("pk", flat=True))
+    lines = []
+    for indicator in round_.indicators.all():
+        line = Line(indicator)
+        for submission in received:
+            for figure in submission.figures.all():
+                if figure.indicator_id == indicator.code and figure.value is not None:
+                    line.contributions.append((submission, figure))
+        if line.contributions:
+            line.total = sum((figure.value for _s, figure in line.contributions), Decimal(0))
+        if span is not None:
+            computed = compute(indicator.code, unit_ids, span.start, span.end)
+            line.recorded = computed.value if computed is not None else None
+        lines.append(line)
+    return lines
+
+
+def accept(round_, user, lines: list[Line]) -> int:
+    """The leader accepts the result: the round is marked accepted (guarded, versioned) and
+    each summed figure becomes (or replaces) the province's reported figure for the period,
+    its source the round's own document. The number of figures written."""
+    written = 0
+    with transaction.atomic():
+        round_.claim(status=round_.Status.OPEN)
+        text = "\n".join(
+            f"{line.indicator.code}: {line.total} = " + " + ".join(
+                f"{submission.organisation.name} {figure.value}"
+                + (f" ({submission.document.name})" if submission.document else "")
+                for submission, figure in line.contributions)
+            for line in lines if line.total is not None)
+        source = round_.source or SourceDocument(owner=round_.owner, created_by=user)
+        source.title = _("Reporting round: %(round)s") % {"round": round_.title}
+        source.text = text
+        source.published_on = timezone.localdate()
+        source.save()
+        for line in lines:
+            if line.total is None:
+                continue
+            figure = ReportedFigure.objects.filter(
+                owner=round_.owner, indicator=line.indicator, place=round_.owner,
+                period=round_.period, source=source).first() or ReportedFigure(
+                owner=round_.owner, indicator=line.indicator, place=round_.owner,
+                period=round_.period, source=source, created_by=user)
+            figure.value = line.total
+            # A sum of money is asked in đồng; a count, persons or a length as the catalogue says.
+            figure.unit = "VND" if line.indicator.unit == "money" else line.indicator.unit
+            figure.quote = _("Sum of %(count)s units' figures in the round “%(round)s”.") % {
+                "count": len(line.contributions), "round": round_.title}
+            figure.save()
+            written += 1
+        round_.source = source
+        round_.status = round_.Status.ACCEPTED
+        round_.accepted_by = user
+        round_.accepted_on = timezone.localdate()
+        round_._change_reason = _("Result accepted")
+        round_.save()
+    return written
