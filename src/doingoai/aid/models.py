@@ -28,7 +28,8 @@ from doingoai.core.validators import (
     validate_positive,
 )
 from doingoai.partners.models import Partner
-from doingoai.rules.models import rule_in_force
+from doingoai.rules.models import RuleBook
+from doingoai.rules.models import rule_in_force as _rule_in_force
 
 # Reports of a foreign NGO aid programme (Decree 80/2020/NĐ-CP, then Decree 313/2025/NĐ-CP
 # from 8/12/2025; the dates of the six-monthly and yearly reports from Thông tư 23/2022/TT-BTC).
@@ -37,6 +38,7 @@ YEARLY_REPORT_RULES = (
     "aid.agency_annual_report",
 )
 END_REPORT_RULE = "aid.end_report_months"
+REPORT_RULES = (*YEARLY_REPORT_RULES, END_REPORT_RULE)
 
 
 class AidProgrammeQuerySet(OwnedQuerySet):
@@ -154,11 +156,13 @@ class AidProgramme(OwnedRecord):
                                  "notes": [], "error": str(error)})
         return rows
 
-    def report_deadlines(self, today: dt.date | None = None):
+    def report_deadlines(self, today: dt.date | None = None, rules: RuleBook | None = None):
         """The next reports this programme owes, as (due date, rule), soonest first.
 
-        The reporting rules are those of foreign NGO aid; ODA has its own decree."""
+        The reporting rules are those of foreign NGO aid; ODA has its own decree. ``rules``
+        (a ``RuleBook`` of ``REPORT_RULES``) spares the queries when many programmes ask."""
         today = today or timezone.localdate()
+        rule_in_force = rules.in_force if rules is not None else _rule_in_force
         if self.kind != self.Kind.NGO:
             return []
         deadlines = []

@@ -194,8 +194,8 @@ class RecordType:
             qs = qs.select_related(*self.select_related, *joins)
         if self.prefetch_related or prefetches:
             qs = qs.prefetch_related(*self.prefetch_related, *prefetches)
-        return qs.order_by(*vietnamese_order(
-            self.model, self.ordering or self.model._meta.ordering or ["-pk"]))
+        return qs.order_by(*vietnamese_order(self.model, with_tie_break(
+            self.ordering or self.model._meta.ordering or ["-pk"])))
 
     def list_relations(self) -> tuple[list[str], list[str]]:
         """The foreign keys and many-to-many fields among the list columns, fetched with the
@@ -531,6 +531,15 @@ class RecordType:
         return response
 
 
+def with_tie_break(ordering) -> list:
+    """``ordering`` ending in the primary key: rows with the same date (``-departs_on``) keep
+    one order, so none repeats or vanishes from one page of a list to the next."""
+    ordering = list(ordering)
+    if not any(isinstance(item, str) and item.lstrip("-") in ("pk", "id") for item in ordering):
+        ordering.append("-pk")
+    return ordering
+
+
 def all_valid(form, formsets) -> bool:
     # Validate every formset, not only up to the first invalid one, so that all errors show.
     results = [form.is_valid()] + [formset.is_valid() for formset in formsets]
@@ -724,12 +733,27 @@ def plain(obj, name):
 
 
 def inline_table(record, inline: Inline, hidden=()):
-    rows = inline.model.objects.filter(**{inline.fk_name: record})
+    # The foreign keys and many-to-many fields shown are fetched with the rows, not once per
+    # row (a delegation's members and their nationality); the primary key orders ties.
+    related = [f for f in inline.fields
+               if _field_or_none(inline.model, f) is not None
+               and _field_or_none(inline.model, f).is_relation]
+    joined = [f for f in related if not _field_or_none(inline.model, f).many_to_many]
+    rows = inline.model.objects.filter(**{inline.fk_name: record}).select_related(
+        *joined).prefetch_related(*[f for f in related if f not in joined])
+    rows = rows.order_by(*(inline.model._meta.ordering or []), "pk")
     return {
         "title": inline.title or inline.model._meta.verbose_name_plural,
         "headers": [field_label(inline.model, f) for f in inline.fields],
         "rows": [[shown(row, f, hidden) for f in inline.fields] for row in rows],
     }
+
+
+def _field_or_none(model, name):
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
 
 
 def history_of(record, hidden=()):

@@ -13,13 +13,13 @@ from django.utils.translation import gettext as _
 
 from doingoai.accounts.scope import home_province, is_leader
 from doingoai.agreements.models import EXPIRY_ALERT_DAYS, Agreement
-from doingoai.aid.models import AidProgramme
+from doingoai.aid.models import REPORT_RULES, AidProgramme
 from doingoai.delegations.models import Delegation
 from doingoai.events.models import Event
 from doingoai.passports import agenda as passports_agenda
 from doingoai.reporting import agenda as reporting_agenda
 from doingoai.residents import agenda as residents_agenda
-from doingoai.rules.models import Rule, rule_in_force
+from doingoai.rules.models import Rule, RuleBook
 
 # Registers that compute their own items: each module has agenda_items(user, window) returning
 # the open deadlines of its records the user may read whose date ``window.contains``.
@@ -182,8 +182,10 @@ def _agreement_deadlines(user, window: Window):
 def _aid_deadlines(user, window: Window):
     programmes = AidProgramme.objects.visible_to(user).reporting().of_kind(
         AidProgramme.Kind.NGO).select_related("owner")
+    # The same rules for every programme: read once, not once per programme.
+    rules = RuleBook(REPORT_RULES)
     for p in programmes:
-        for due_on, rule in p.report_deadlines(window.today):
+        for due_on, rule in p.report_deadlines(window.today, rules):
             yield _item(p, "aid:programme-detail", _("Aid report due"), rule.code, due_on, rule)
 
 
@@ -191,8 +193,9 @@ def _yearly_office_deadlines(user, window: Window):
     province = home_province(user)
     if province is None:
         return
+    rules = RuleBook(YEARLY_OFFICE_RULES)
     for code in YEARLY_OFFICE_RULES:
-        rule = rule_in_force(code, window.today, province)
+        rule = rules.in_force(code, window.today, province)
         if rule is None or not rule.due_month:
             continue
         # Only the ones still ahead: whether a past year's report went out is not recorded.
@@ -244,7 +247,8 @@ def build_agenda(user, today: dt.date | None = None, days: int = DUE_WINDOW_DAYS
             agenda.approvals.append(_item(a, "agreements:agreement-detail",
                                           _("Agreement to approve for signature"), "approve"))
         programmes = AidProgramme.objects.visible_to(user).filter(
-            status=AidProgramme.Status.SUBMITTED).exclude(created_by=user).order_by("title")
+            status=AidProgramme.Status.SUBMITTED).exclude(created_by=user).select_related(
+            "owner").order_by("title", "pk")
         for p in programmes:
             agenda.approvals.append(_item(p, "aid:programme-detail",
                                           _("Aid programme to approve"), "approve"))
