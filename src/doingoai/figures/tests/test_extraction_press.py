@@ -25,19 +25,20 @@ from doingoai.figures.extraction.evaluate import (
     seed_paths,
 )
 
-# Measured on the test part at the last change (data/press/README.md, "Scores": 43 articles, 78
-# figures; family and strict F1 0.792, period right 82%, place right 93%), less a margin of a few
-# points: one figure of the 78 moves F1 by about 1.3 points.
-TEST_FAMILY_F1_FLOOR = 0.75
-TEST_STRICT_F1_FLOOR = 0.75
-TEST_PERIOD_RIGHT_FLOOR = 0.77
-TEST_PLACE_RIGHT_FLOOR = 0.88
-# The development part, which the rules are tuned on (83 articles, 171 figures; 0.988 / 0.965 /
-# 93% / 98% at the last change): a change that fixes one article by breaking others fails here.
-DEV_FAMILY_F1_FLOOR = 0.96
-DEV_STRICT_F1_FLOOR = 0.94
-DEV_PERIOD_RIGHT_FLOOR = 0.90
-DEV_PLACE_RIGHT_FLOOR = 0.96
+# Measured on the test part of round 8 (data/press/README.md, "Round 8: a fresh test part": 35
+# articles, 58 figures; family F1 0.631, strict 0.619, period right 77%, place right 100%), less a
+# margin of a few points: one figure of the 58 moves F1 by about 1.5 points.
+TEST_FAMILY_F1_FLOOR = 0.59
+TEST_STRICT_F1_FLOOR = 0.58
+TEST_PERIOD_RIGHT_FLOOR = 0.72
+TEST_PLACE_RIGHT_FLOOR = 0.95
+# The development part, which the rules are tuned on (126 articles, 249 figures, with the old test
+# part moved in; 0.927 / 0.911 / 90% / 97% at the last change): a change that fixes one article by
+# breaking others fails here.
+DEV_FAMILY_F1_FLOOR = 0.90
+DEV_STRICT_F1_FLOOR = 0.88
+DEV_PERIOD_RIGHT_FLOOR = 0.87
+DEV_PLACE_RIGHT_FLOOR = 0.94
 
 
 def _figures(text: str, published: date | None = None) -> list[tuple]:
