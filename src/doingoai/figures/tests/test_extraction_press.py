@@ -557,3 +557,26 @@ def test_it_gives_the_same_period_to_a_figure_in_the_same_term_and_the_province_
         (200, "2023-01-01/2023-09-30", None),
         (5e9, "2023-01-01/2023-09-30", "Bắc Ninh"),
     ]
+
+
+# --- round 8, kinds read on the development part (the old test part moved there) -----------
+
+
+def test_foreigners_who_regularly_stay_in_the_province_are_residents():
+    text = (
+        "https://baoyenbai.com.vn/1/tin.htm\n\n"
+        "Trên địa bàn tỉnh hiện có hơn 1.200 người nước ngoài thường xuyên lưu trú, hoạt động.\n"
+    )
+    assert _figures(text) == [("foreigners.resident", 1200, "persons", None, "Yên Bái")]
+
+
+def test_an_amount_in_brackets_after_a_comparison_is_its_base_not_a_figure():
+    text = (
+        "https://baoyenbai.com.vn/1/tin.htm\n\n"
+        "Quý I/2024, tỉnh thu hút 4 dự án FDI với tổng vốn đăng ký 52 triệu USD, tăng mạnh so "
+        "với cùng kỳ năm 2023 (12,5 triệu USD).\n"
+    )
+    assert _figures(text) == [
+        ("fdi.projects", 4, "count", "2024-Q1", "Yên Bái"),
+        ("fdi.capital", 52000000, "USD", "2024-Q1", "Yên Bái"),
+    ]
