@@ -271,3 +271,38 @@ def partners_named(document: SourceDocument, partners) -> tuple[list, list[str]]
             continue
         unknown.append(word)
     return known, unknown
+
+
+def annotation_lines(document) -> str:
+    """The document's reviewed figures as corpus annotation lines (``data/press/*.jsonl``).
+
+    Accepted figures, with the office's corrections, are figures; rejected ones are not, and
+    pending ones are not decided yet, so neither is written. One JSON object a line, in the
+    exchange format (``data/figures-format.md``), offsets into the document's text.
+    """
+    import json
+
+    from doingoai.lib.money import to_json_number
+
+    doc = document.file_name or f"source-{document.pk}.txt"
+    lines = []
+    for c in document.candidates.filter(status="accepted").order_by("start", "pk"):
+        equivalent = None
+        if c.equivalent_value is not None and c.equivalent_unit:
+            equivalent = {"value": to_json_number(c.equivalent_value), "unit": c.equivalent_unit}
+        row = {
+            "doc": doc,
+            "indicator": c.indicator_id,
+            "value": to_json_number(c.value),
+            "unit": c.unit,
+            "of": None if c.of is None else to_json_number(c.of),
+            "qualifier": c.qualifier,
+            "period": c.period or None,
+            "place": c.place or None,
+            "equivalent": equivalent,
+            "start": c.start,
+            "end": c.end,
+            "text": document.text[c.start : c.end],
+        }
+        lines.append(json.dumps(row, ensure_ascii=False) + "\n")
+    return "".join(lines)

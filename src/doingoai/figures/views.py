@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -107,6 +108,17 @@ def document_review(request, pk):
         "pending": sum(c.status == Candidate.Status.PENDING for c in candidates),
     }
     return render(request, "figures/document_review.html", ctx)
+
+
+@login_required
+def document_annotations(request, pk):
+    """The reviewed figures as annotation lines in the corpus format, to improve the rules."""
+    document = get_source_for_user(request, pk)
+    response = HttpResponse(
+        review.annotation_lines(document), content_type="application/x-ndjson; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="annotations-{document.pk}.jsonl"'
+    return response
 
 
 @login_required

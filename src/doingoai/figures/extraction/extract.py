@@ -118,6 +118,8 @@ _COUNTING_SO = re.compile(fold(r"(?:tổng|trong|với|có) số\s*$"))
 _QUALIFIER_RE = re.compile(r"(?<!\w)(" + _alternation(QUALIFIERS) + r")\s*$")
 _QUALIFIER_BY_KEY = {fold(k): v for k, v in QUALIFIERS.items()}
 _CHANGE_RE = re.compile(r"(?<!\w)(?:" + _alternation(CHANGE_BEFORE) + r")\s*$")
+#: The base of a comparison in brackets: "vượt nhiều lần so với cùng kỳ năm 2023 (35,4 triệu USD)".
+_COMPARISON_BASE_RE = re.compile(r"(?<!\w)so với[^.;:()\n]{0,40}\(\s*$")
 _SEPARATOR = re.compile(fold(r",|;|\(|/| và | với | cùng | gồm | trong đó | bao gồm "))
 _EQUIVALENT_RE = re.compile(
     r"\s*[(,;-]?\s*(?:"
@@ -379,7 +381,9 @@ class _Extractor:
         if qm:
             qualifier = _QUALIFIER_BY_KEY[qm.group(1)]
             start = m.start() - (len(before) - qm.start())
-        change = bool(_CHANGE_RE.search(folded[max(0, start - 20) : start]))
+        change = bool(_CHANGE_RE.search(folded[max(0, start - 20) : start])) or bool(
+            _COMPARISON_BASE_RE.search(folded[max(0, start - 60) : start])
+        )
         head_end = m.end()
         if kind == "count" and self.any_noun is not None:
             hm = self.any_noun.match(folded, m.end())

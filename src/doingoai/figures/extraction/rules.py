@@ -668,7 +668,7 @@ RULES: tuple[Rule, ...] = (
         ),
         require=(
             ("nước ngoài",),
-            ("cư trú", "làm việc", "sinh sống", "tạm trú", "thường trú", "đang"),
+            ("cư trú", "lưu trú", "làm việc", "sinh sống", "tạm trú", "thường trú", "đang"),
         ),
         forbid=(
             "đến thăm",

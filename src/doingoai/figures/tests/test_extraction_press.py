@@ -25,19 +25,20 @@ from doingoai.figures.extraction.evaluate import (
     seed_paths,
 )
 
-# Measured on the test part at the last change (data/press/README.md, "Scores": 43 articles, 78
-# figures; family and strict F1 0.792, period right 82%, place right 93%), less a margin of a few
-# points: one figure of the 78 moves F1 by about 1.3 points.
-TEST_FAMILY_F1_FLOOR = 0.75
-TEST_STRICT_F1_FLOOR = 0.75
-TEST_PERIOD_RIGHT_FLOOR = 0.77
-TEST_PLACE_RIGHT_FLOOR = 0.88
-# The development part, which the rules are tuned on (83 articles, 171 figures; 0.988 / 0.965 /
-# 93% / 98% at the last change): a change that fixes one article by breaking others fails here.
-DEV_FAMILY_F1_FLOOR = 0.96
-DEV_STRICT_F1_FLOOR = 0.94
-DEV_PERIOD_RIGHT_FLOOR = 0.90
-DEV_PLACE_RIGHT_FLOOR = 0.96
+# Measured on the test part of round 8 (data/press/README.md, "Round 8: a fresh test part": 35
+# articles, 58 figures; family F1 0.631, strict 0.619, period right 77%, place right 100%), less a
+# margin of a few points: one figure of the 58 moves F1 by about 1.5 points.
+TEST_FAMILY_F1_FLOOR = 0.59
+TEST_STRICT_F1_FLOOR = 0.58
+TEST_PERIOD_RIGHT_FLOOR = 0.72
+TEST_PLACE_RIGHT_FLOOR = 0.95
+# The development part, which the rules are tuned on (126 articles, 249 figures, with the old test
+# part moved in; 0.927 / 0.911 / 90% / 97% at the last change): a change that fixes one article by
+# breaking others fails here.
+DEV_FAMILY_F1_FLOOR = 0.90
+DEV_STRICT_F1_FLOOR = 0.88
+DEV_PERIOD_RIGHT_FLOOR = 0.87
+DEV_PLACE_RIGHT_FLOOR = 0.94
 
 
 def _figures(text: str, published: date | None = None) -> list[tuple]:
@@ -555,4 +556,27 @@ def test_it_gives_the_same_period_to_a_figure_in_the_same_term_and_the_province_
         (300, "2023-01-01/2023-09-30", None),
         (200, "2023-01-01/2023-09-30", None),
         (5e9, "2023-01-01/2023-09-30", "Bắc Ninh"),
+    ]
+
+
+# --- round 8, kinds read on the development part (the old test part moved there) -----------
+
+
+def test_foreigners_who_regularly_stay_in_the_province_are_residents():
+    text = (
+        "https://baoyenbai.com.vn/1/tin.htm\n\n"
+        "Trên địa bàn tỉnh hiện có hơn 1.200 người nước ngoài thường xuyên lưu trú, hoạt động.\n"
+    )
+    assert _figures(text) == [("foreigners.resident", 1200, "persons", None, "Yên Bái")]
+
+
+def test_an_amount_in_brackets_after_a_comparison_is_its_base_not_a_figure():
+    text = (
+        "https://baoyenbai.com.vn/1/tin.htm\n\n"
+        "Quý I/2024, tỉnh thu hút 4 dự án FDI với tổng vốn đăng ký 52 triệu USD, tăng mạnh so "
+        "với cùng kỳ năm 2023 (12,5 triệu USD).\n"
+    )
+    assert _figures(text) == [
+        ("fdi.projects", 4, "count", "2024-Q1", "Yên Bái"),
+        ("fdi.capital", 52000000, "USD", "2024-Q1", "Yên Bái"),
     ]

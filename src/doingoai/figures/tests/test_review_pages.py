@@ -196,3 +196,48 @@ def test_the_full_review_page_has_no_out_of_band_markup(hg_client):
     ).content.decode()
     assert '<span id="pending-count">4 ' in page
     assert "hx-swap-oob" not in page
+
+
+def _accept(client, candidate, **fields):
+    prefix = f"c{candidate.pk}"
+    data = {"action": "accept"}
+    data.update({f"{prefix}-{k}": v for k, v in fields.items()})
+    return client.post(reverse("figures:candidate-decide", args=[candidate.pk]), data)
+
+
+def test_the_reviewed_figures_download_as_annotation_lines_with_the_corrections(hg_client):
+    import json
+
+    paste(hg_client)
+    document = SourceDocument.objects.get()
+    corrected = Candidate.objects.get(indicator_id="conferences.attended")
+    response = _accept(
+        hg_client, corrected, indicator="conferences.attended", value="9", unit="count",
+        qualifier="about", period="2022", place="Hà Giang",
+    )
+    assert response.status_code == 302
+    rejected = Candidate.objects.get(indicator_id="agreements.signed")
+    hg_client.post(reverse("figures:candidate-decide", args=[rejected.pk]), {"action": "reject"})
+    page = hg_client.get(reverse("figures:document-review", args=[document.pk])).content.decode()
+    url = reverse("figures:document-annotations", args=[document.pk])
+    assert url in page and "Tải các số liệu đã duyệt" in page
+    response = hg_client.get(url)
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    lines = [json.loads(line) for line in response.content.decode().splitlines()]
+    # Only the accepted figure: the rejected one is no figure, the pending ones are undecided.
+    assert len(lines) == 1
+    line = lines[0]
+    assert (line["indicator"], line["value"], line["qualifier"], line["period"], line["place"]) == (
+        "conferences.attended", 9, "about", "2022", "Hà Giang"
+    )
+    assert document.text[line["start"] : line["end"]] == line["text"]
+    assert "8 hội nghị" in line["text"]
+
+
+def test_another_province_cannot_download_the_annotation_lines(client, hg_client, bk_specialist):
+    paste(hg_client)
+    document = SourceDocument.objects.get()
+    client.force_login(bk_specialist)
+    url = reverse("figures:document-annotations", args=[document.pk])
+    assert client.get(url).status_code == 404
