@@ -12,7 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from doingoai.core.models import AdminUnit, AliveManager, OwnedQuerySet, OwnedRecord
+from doingoai.core.models import (
+    AdminUnit,
+    AliveManager,
+    OwnedQuerySet,
+    OwnedRecord,
+    bounded_text,
+)
 from doingoai.lib.collation import Vietnamese
 
 
@@ -58,7 +64,7 @@ class Organisation(OwnedRecord):
         help_text=_("For a commune or ward: the unit it governs."))
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
-    note = models.TextField(_("note"), blank=True, max_length=5000)
+    note = bounded_text(_("note"), blank=True)
     kind_rank = models.PositiveSmallIntegerField(default=0, editable=False)
 
     objects = AliveManager.from_queryset(OrganisationQuerySet)()

@@ -21,6 +21,7 @@ from doingoai.core.models import (
     OwnedRecord,
     bounded_text,
 )
+from doingoai.core.validators import validate_non_negative
 from doingoai.lib.periods import try_parse_period
 
 
@@ -157,7 +158,7 @@ class SubmittedFigure(models.Model):
     indicator = models.ForeignKey("figures.Indicator", models.PROTECT, related_name="+",
                                   verbose_name=_("indicator"))
     value = models.DecimalField(_("value"), max_digits=24, decimal_places=4, null=True,
-                                blank=True)
+                                blank=True, validators=[validate_non_negative])
     note = models.CharField(_("note"), max_length=NOTE_LENGTH // 10, blank=True)
     quote = bounded_text(_("quote from the report"), blank=True)
     history = HistoricalRecords()

@@ -209,3 +209,30 @@ def test_a_unit_given_more_time_is_not_yet_due_while_the_others_are_overdue(
     late = {s.organisation_id: s.overdue for s in page.context["submissions"]}
     assert late == {communes[0].pk: True, communes[1].pk: True, communes[2].pk: False}
     assert Submission.objects.overdue().count() == 2
+
+
+def test_a_submitted_submissions_figures_are_locked_until_it_is_sent_back(
+        client, round_, communes):
+    reporter = unit_user("xa.reporter2", "reporter", communes[1])
+    leader = unit_user("xa.leader2", "unit_leader", communes[1])
+    submission = round_.submissions.get(organisation=communes[1])
+    url = reverse("reporting:submission", args=[submission.pk])
+    client_for(client, reporter)
+    values = {"value_delegations.incoming": "1", "value_delegations.incoming_persons": "4",
+              "value_delegations.outgoing": "0"}
+    assert client.post(url, {"save": "1", "version": submission.version,
+                             **values}).status_code == 302
+    assert step(client, fresh(submission), "submit").status_code == 302
+    locked = client.post(url, {"save": "1", "version": fresh(submission).version,
+                               **{**values, "value_delegations.incoming": "9"}})
+    assert locked.status_code == 403
+    assert fresh(submission).figures.get(
+        indicator_id="delegations.incoming").value == Decimal(1)
+    client_for(client, leader)
+    assert step(client, fresh(submission), "send_back",
+                comment="Thiếu số lượt người đoàn ra").status_code == 302
+    client_for(client, reporter)
+    assert client.post(url, {"save": "1", "version": fresh(submission).version,
+                             **{**values, "value_delegations.incoming": "2"}}).status_code == 302
+    assert fresh(submission).figures.get(
+        indicator_id="delegations.incoming").value == Decimal(2)
