@@ -265,10 +265,9 @@ def build_agenda(user, today: dt.date | None = None, days: int = DUE_WINDOW_DAYS
         starts_on__range=(today, horizon)
     ):
         agenda.upcoming.append(_item(e, e_url, e.get_kind_display(), "event", e.starts_on))
-    notice = Window(today=window.until + dt.timedelta(days=1),
-                    until=today + dt.timedelta(days=EXPIRY_NOTICE_DAYS))
+    # Those ending inside the due window are in ``due`` already.
     for a in Agreement.objects.visible_to(user).select_related("owner").expiring_within(
-            EXPIRY_NOTICE_DAYS, today).filter(notice.ahead_of_today("expires_on")):
+            EXPIRY_NOTICE_DAYS, today).filter(expires_on__gt=window.until):
         agenda.expiring.append(_item(a, "agreements:agreement-detail",
                                      _("Agreement expires"), "expiry-notice", a.expires_on))
     agenda.sort()
