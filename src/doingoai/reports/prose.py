@@ -10,6 +10,7 @@ figure is not printed is left out rather than written with a zero.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from doingoai.lib.money import format_quantity
@@ -114,22 +115,99 @@ COOPERATION, EXCHANGES, PEOPLE, CONSULAR, BORDER, ECONOMY, NOTE = (
     "cooperation", "exchanges", "people", "consular", "border", "economy", "note")
 
 
+# The lettered fields of part I's "by field" section each clause belongs to (a clause is
+# written once, here; ``reports.pillars`` arranges them under their headings).
+(LOCALITIES, NGO_AID, ODA, FDI, DELEGATIONS, CONFERENCES, BORDER_WORK, CONSULAR_WORK,
+ INFORMATION, FRIENDSHIP, CONTEXT) = (
+    "localities", "ngo", "oda", "fdi", "delegations", "conferences", "border_work",
+    "consular_work", "information", "friendship", "context")
+
+
+@dataclass
+class Part:
+    """A clause of a sentence and the field it tells of. ``glue`` joins it to the clause
+    before it in the running prose ("… viện trợ phi chính phủ nước ngoài và 3 chương trình
+    ODA"); ``alone`` is how it reads when its field is told on its own."""
+
+    field: str
+    text: str
+    glue: str | None = None
+    alone: str | None = None
+
+
+@dataclass
+class Sentence:
+    """A sentence of the running prose: its lead ("Năm 2023, tỉnh Hà Giang đã "), its
+    clauses, and the lead each field's sentence takes when told alone ("Năm 2023, tỉnh đã ")."""
+
+    topic: str
+    lead: str
+    parts: list[Part]
+    alone_lead: str | None = None
+    joiner: str = "; "
+
+    @property
+    def text(self) -> str:
+        clauses: list[str] = []
+        for part in self.parts:
+            if part.glue and clauses:
+                clauses[-1] += part.glue + part.text
+            else:
+                clauses.append(part.alone or part.text)
+        return self.lead + self.joiner.join(clauses) + "."
+
+    def told_alone(self, field: str) -> str | None:
+        clauses = [part.alone or part.text for part in self.parts if part.field == field]
+        if not clauses:
+            return None
+        return (self.alone_lead if self.alone_lead is not None else self.lead) + \
+            self.joiner.join(clauses) + "."
+
+    @property
+    def fields(self) -> list[str]:
+        return list(dict.fromkeys(part.field for part in self.parts))
+
+
 def write(report, lang: str = "vi") -> str:
     return " ".join(text for _topic, text in topics(report, lang))
+
+
+def by_field(report, lang: str = "vi") -> list[tuple[str, str]]:
+    """The prose told field by field: (field, sentence) pairs, each field's clauses in one
+    sentence of their own ("Năm 2023, tỉnh đã tiếp nhận 3 chương trình, dự án ODA …"), the
+    notes under ``NOTE``. Same clauses, same words as ``topics``."""
+    found = []
+    for sentence in _sentences(report, lang):
+        if sentence.topic == NOTE:
+            found.append((NOTE, sentence.text))
+            continue
+        for name in sentence.fields:
+            found.append((name, sentence.told_alone(name)))
+    if not any(name != NOTE for name, _text in found):
+        found.insert(0, (NOTE, _nothing(report, lang)))
+    return found
+
+
+def _sentences(report, lang: str) -> list[Sentence]:
+    return (_vietnamese if lang == "vi" else _english)(report)
 
 
 def topics(report, lang: str = "vi") -> list[tuple[str, str]]:
     """The prose as (field, sentence) pairs, in the order it is read. A period without any
     printed figure gives one sentence saying so (never "Năm 2017, tỉnh Tuyên Quang:")."""
-    found = (_vietnamese if lang == "vi" else _english)(report)
+    found = [(sentence.topic, sentence.text) for sentence in _sentences(report, lang)]
     if not any(topic != NOTE for topic, _text in found):
-        subject, _short = _subject(report, lang)
-        empty = (f"{_opening(report, 'vi')}, chưa có số liệu về công tác đối ngoại của "
-                 f"{subject}." if lang == "vi" else
-                 f"{_opening(report, 'en')}, no foreign affairs figures are available for "
-                 f"{subject}.")
-        found.insert(0, (NOTE, empty))
+        found.insert(0, (NOTE, _nothing(report, lang)))
     return found
+
+
+def _nothing(report, lang: str) -> str:
+    subject, _short = _subject(report, lang)
+    if lang == "vi":
+        return (f"{_opening(report, 'vi')}, chưa có số liệu về công tác đối ngoại của "
+                f"{subject}.")
+    return (f"{_opening(report, 'en')}, no foreign affairs figures are available for "
+            f"{subject}.")
 
 
 def _after_reform(report) -> bool:
@@ -139,23 +217,26 @@ def _after_reform(report) -> bool:
     return report.period.end >= dt.date(2025, 7, 1)
 
 
-def _vietnamese(report) -> list[tuple[str, str]]:
+def _vietnamese(report) -> list[Sentence]:
     f = _Figures(report, "vi")
     subject, short = _subject(report, "vi")
-    sentences = []
+    opening = _opening(report, "vi")
+    alone = f"{opening}, {short.lower()} đã "
+    sentences: list[Sentence] = []
 
-    clauses = []
+    parts = []
     if f("agreements.signed") and _term(report):
-        clauses.append(f"ký kết và triển khai {f('agreements.signed')} thỏa thuận, "
-                       "biên bản hợp tác")
+        parts.append(Part(LOCALITIES, f"ký kết và triển khai {f('agreements.signed')} thỏa "
+                          "thuận, biên bản hợp tác"))
     elif f("agreements.signed"):
-        clauses.append(f"ký kết {f('agreements.signed')} thỏa thuận, biên bản hợp tác quốc tế")
+        parts.append(Part(LOCALITIES, f"ký kết {f('agreements.signed')} thỏa thuận, biên bản "
+                          "hợp tác quốc tế"))
     if f("agreements.implementing"):
-        clauses.append(f"tiếp tục triển khai {f('agreements.implementing')} thỏa thuận hợp tác "
-                       "quốc tế")
+        parts.append(Part(LOCALITIES, f"tiếp tục triển khai {f('agreements.implementing')} "
+                          "thỏa thuận hợp tác quốc tế"))
     if f("ngo.organisations"):
-        clauses.append(f"vận động thu hút {f('ngo.organisations')} tổ chức phi chính phủ nước "
-                       "ngoài")
+        parts.append(Part(NGO_AID, f"vận động thu hút {f('ngo.organisations')} tổ chức phi "
+                          "chính phủ nước ngoài"))
     tie = tied_to(report, "ngo.amount_committed", ["ngo.projects", "ngo.projects_signed"])
     committed_said = not f("ngo.amount_committed")
     aid = ""
@@ -169,58 +250,52 @@ def _vietnamese(report) -> list[tuple[str, str]]:
         elif not committed_said and tie == "ngo.projects":
             aid += f" với kinh phí cam kết {f('ngo.amount_committed')}"
             committed_said = True
-    oda = ""
+        parts.append(Part(NGO_AID, aid))
     if f("oda.projects"):
         oda = f"{f('oda.projects')} chương trình, dự án viện trợ phát triển chính thức (ODA)"
         if f("oda.amount"):
             oda += f" với tổng vốn {f('oda.amount')}"
-    if aid and oda:
-        clauses.append(f"{aid} và {oda}")
-    elif aid:
-        clauses.append(aid)
-    elif oda:
-        clauses.append(f"tiếp nhận {oda}")
+        parts.append(Part(ODA, oda, glue=" và " if aid else None, alone=f"tiếp nhận {oda}"))
     if f("ngo.projects_signed"):
         signed = (f"ký kết mới {f('ngo.projects_signed')} chương trình, dự án viện trợ phi "
                   "chính phủ nước ngoài")
         if not committed_said and tie == "ngo.projects_signed":
             signed += f" với kinh phí cam kết {f('ngo.amount_committed')}"
             committed_said = True
-        clauses.append(signed)
+        parts.append(Part(NGO_AID, signed))
     if not committed_said:
-        clauses.append(f"tổng kinh phí cam kết tài trợ phi chính phủ nước ngoài trong kỳ đạt "
-                       f"{f('ngo.amount_committed')}")
+        parts.append(Part(NGO_AID, "tổng kinh phí cam kết tài trợ phi chính phủ nước ngoài "
+                          f"trong kỳ đạt {f('ngo.amount_committed')}"))
     if f("fdi.projects"):
         fdi = f"có {f('fdi.projects')} dự án đầu tư trực tiếp nước ngoài (FDI) còn hiệu lực"
         if f("fdi.capital"):
             fdi += f" với tổng vốn đầu tư đăng ký {f('fdi.capital')}"
-        clauses.append(fdi)
-    if clauses:
-        sentences.append((COOPERATION, f"{_opening(report, 'vi')}, {subject} đã "
-                          + "; ".join(clauses) + "."))
+        parts.append(Part(FDI, fdi))
+    if parts:
+        sentences.append(Sentence(COOPERATION, f"{opening}, {subject} đã ", parts, alone))
 
-    clauses = []
+    parts = []
     if f("conferences.organised"):
-        clauses.append(f"tổ chức {f('conferences.organised')} hội nghị, hội thảo quốc tế")
+        parts.append(Part(CONFERENCES, f"tổ chức {f('conferences.organised')} hội nghị, hội "
+                          "thảo quốc tế"))
     if f("conferences.attended"):
-        clauses.append(f"tham dự {f('conferences.attended')} hội nghị, hội thảo quốc tế trong "
-                       "và ngoài nước")
+        parts.append(Part(CONFERENCES, f"tham dự {f('conferences.attended')} hội nghị, hội "
+                          "thảo quốc tế trong và ngoài nước"))
     if f("delegations.outgoing"):
         persons = (f"/{f('delegations.outgoing_persons')} lượt"
                    if f("delegations.outgoing_persons") else "")
-        clauses.append(f"cho phép {f('delegations.outgoing')} đoàn{persons} cán bộ đi làm việc, "
-                       "học tập và khảo sát tại nước ngoài")
+        parts.append(Part(DELEGATIONS, f"cho phép {f('delegations.outgoing')} đoàn{persons} "
+                          "cán bộ đi làm việc, học tập và khảo sát tại nước ngoài"))
     if f("delegations.incoming"):
         persons = (f"/{f('delegations.incoming_persons')} lượt"
                    if f("delegations.incoming_persons") else "")
-        clauses.append(f"đón tiếp {f('delegations.incoming')} đoàn{persons} người nước ngoài "
-                       "đến thăm, làm việc chính thức tại tỉnh")
-    if clauses:
-        lead = (f"Ngoài ra, {short.lower()}" if sentences
-                else f"{_opening(report, 'vi')}, {subject}")
-        sentences.append((EXCHANGES, f"{lead} đã " + "; ".join(clauses) + "."))
+        parts.append(Part(DELEGATIONS, f"đón tiếp {f('delegations.incoming')} đoàn{persons} "
+                          "người nước ngoài đến thăm, làm việc chính thức tại tỉnh"))
+    if parts:
+        lead = (f"Ngoài ra, {short.lower()}" if sentences else f"{opening}, {subject}")
+        sentences.append(Sentence(EXCHANGES, f"{lead} đã ", parts, alone))
 
-    clauses = []
+    parts = []
     pacts = []
     reformed = _after_reform(report)
     if f("friendship.border_communes"):
@@ -231,45 +306,52 @@ def _vietnamese(report) -> list[tuple[str, str]]:
                  else "cặp huyện, thành phố")
         pacts.append(f"{f('friendship.district_pairs')} {pairs}")
     if pacts:
-        clauses.append(", ".join(pacts) + " ký kết hợp tác hữu nghị với phía đối đẳng")
+        parts.append(Part(BORDER_WORK, ", ".join(pacts) + " ký kết hợp tác hữu nghị với phía "
+                          "đối đẳng"))
     if f("friendship.border_posts"):
-        clauses.append(f"{f('friendship.border_posts')} đồn biên phòng ký kết nghĩa "
-                       "“Đồn – Trạm hữu nghị, biên giới bình yên”")
+        parts.append(Part(BORDER_WORK, f"{f('friendship.border_posts')} đồn biên phòng ký kết "
+                          "nghĩa “Đồn – Trạm hữu nghị, biên giới bình yên”"))
     if f("friendship.village_pairs"):
-        clauses.append(f"{f('friendship.village_pairs')} cặp thôn, bản hai bên biên giới "
-                       "kết nghĩa")
+        parts.append(Part(BORDER_WORK, f"{f('friendship.village_pairs')} cặp thôn, bản hai bên "
+                          "biên giới kết nghĩa"))
     if f("partners.foreign_localities"):
-        clauses.append(f"quan hệ hợp tác, hữu nghị với {f('partners.foreign_localities')} "
-                       "địa phương nước ngoài")
+        parts.append(Part(LOCALITIES, "quan hệ hợp tác, hữu nghị với "
+                          f"{f('partners.foreign_localities')} địa phương nước ngoài"))
     if f("friendship.associations"):
         # A stock: the associations standing at the period's end, not founded in it.
-        clauses.append(f"{f('friendship.associations')} hội hữu nghị đang hoạt động")
-    if clauses:
-        sentences.append((PEOPLE, "Công tác đối ngoại nhân dân được tăng cường, có "
-                          + "; ".join(clauses) + "."))
+        parts.append(Part(FRIENDSHIP, f"{f('friendship.associations')} hội hữu nghị đang hoạt "
+                          "động"))
+    if parts:
+        sentences.append(Sentence(PEOPLE, "Công tác đối ngoại nhân dân được tăng cường, có ",
+                                  parts, f"{short} có "))
 
     sentences += _vietnamese_office_work(f)
 
-    clauses = []
+    parts = []
     if f("economy.grdp_growth"):
-        clauses.append(f"tốc độ tăng trưởng kinh tế đạt {f('economy.grdp_growth')}")
+        parts.append(Part(CONTEXT, f"tốc độ tăng trưởng kinh tế đạt {f('economy.grdp_growth')}"))
     if f("economy.grdp_per_capita"):
-        clauses.append(f"GRDP bình quân đầu người đạt {f('economy.grdp_per_capita')}/năm")
+        parts.append(Part(CONTEXT, "GRDP bình quân đầu người đạt "
+                          f"{f('economy.grdp_per_capita')}/năm"))
     if f("tourism.visitors"):
-        clauses.append(f"lượng khách du lịch đạt {f('tourism.visitors')} lượt khách")
-    if clauses:
-        text = "; ".join(clauses)
-        sentences.append((ECONOMY, f"Về kinh tế - xã hội, {text}."))
+        parts.append(Part(CONTEXT, f"lượng khách du lịch đạt {f('tourism.visitors')} lượt "
+                          "khách"))
+    if parts:
+        sentences.append(Sentence(ECONOMY, "Về kinh tế - xã hội, ", parts))
 
     merged, silent = report.merged_units, report.silent_units
     if merged:
         text = f"Số liệu gồm cả số liệu của {_names_vi(report, merged)} trước khi hợp nhất"
         if silent:
             text += f"; chưa có số liệu của {_names_vi(report, silent)}"
-        sentences.append((NOTE, text + "."))
+        sentences.append(_note(text))
     elif silent:
-        sentences.append((NOTE, f"Chưa có số liệu của {_names_vi(report, silent)}."))
+        sentences.append(_note(f"Chưa có số liệu của {_names_vi(report, silent)}"))
     return sentences
+
+
+def _note(text: str) -> Sentence:
+    return Sentence(NOTE, "", [Part(NOTE, text)])
 
 
 # The end of a sentence or clause ("2.689" is a number, not one).
@@ -329,24 +411,26 @@ def fold_name(name: str) -> str:
     return name.casefold().strip()
 
 
-def _english(report) -> list[tuple[str, str]]:
+def _english(report) -> list[Sentence]:
     f = _Figures(report, "en")
     subject, short = _subject(report, "en")
-    sentences = []
+    opening = _opening(report, "en")
+    alone = f"{opening}, {short[0].lower()}{short[1:]} "
+    sentences: list[Sentence] = []
 
-    clauses = []
+    parts = []
     if f("agreements.signed") and _term(report):
-        clauses.append(f"signed and implemented {f('agreements.signed')} cooperation "
-                       "agreements, memoranda and minutes")
+        parts.append(Part(LOCALITIES, f"signed and implemented {f('agreements.signed')} "
+                          "cooperation agreements, memoranda and minutes"))
     elif f("agreements.signed"):
-        clauses.append(f"signed {f('agreements.signed')} international cooperation "
-                       "agreements, memoranda and minutes")
+        parts.append(Part(LOCALITIES, f"signed {f('agreements.signed')} international "
+                          "cooperation agreements, memoranda and minutes"))
     if f("agreements.implementing"):
-        clauses.append(f"continued to implement {f('agreements.implementing')} international "
-                       "agreements")
+        parts.append(Part(LOCALITIES, "continued to implement "
+                          f"{f('agreements.implementing')} international agreements"))
     if f("ngo.organisations"):
-        clauses.append(f"attracted {f('ngo.organisations')} foreign non-governmental "
-                       "organisations")
+        parts.append(Part(NGO_AID, f"attracted {f('ngo.organisations')} foreign "
+                          "non-governmental organisations"))
     tie = tied_to(report, "ngo.amount_committed", ["ngo.projects", "ngo.projects_signed"])
     committed_said = not f("ngo.amount_committed")
     aid = ""
@@ -360,141 +444,141 @@ def _english(report) -> list[tuple[str, str]]:
         elif not committed_said and tie == "ngo.projects":
             aid += f", with {f('ngo.amount_committed')} committed"
             committed_said = True
-    oda = ""
+        parts.append(Part(NGO_AID, aid))
     if f("oda.projects"):
         oda = (f"{f('oda.projects')} official development assistance (ODA) programmes and "
                "projects")
         if f("oda.amount"):
             oda += f" worth {f('oda.amount')}"
-    if aid and oda:
-        clauses.append(f"{aid}, and {oda}")
-    elif aid:
-        clauses.append(aid)
-    elif oda:
-        clauses.append(f"received {oda}")
+        parts.append(Part(ODA, oda, glue=", and " if aid else None, alone=f"received {oda}"))
     if f("ngo.projects_signed"):
         signed = f"signed {f('ngo.projects_signed')} new foreign NGO aid programmes"
         if not committed_said and tie == "ngo.projects_signed":
             signed += f" with {f('ngo.amount_committed')} committed"
             committed_said = True
-        clauses.append(signed)
+        parts.append(Part(NGO_AID, signed))
     if not committed_said:
-        clauses.append(f"foreign NGO commitments in the period totalled "
-                       f"{f('ngo.amount_committed')}")
+        parts.append(Part(NGO_AID, "foreign NGO commitments in the period totalled "
+                          f"{f('ngo.amount_committed')}"))
     if f("fdi.projects"):
         fdi = f"had {f('fdi.projects')} foreign direct investment (FDI) projects in force"
         if f("fdi.capital"):
             fdi += f" with {f('fdi.capital')} of registered capital"
-        clauses.append(fdi)
-    if clauses:
-        sentences.append((COOPERATION, f"{_opening(report, 'en')}, {subject} "
-                          + "; ".join(clauses) + "."))
+        parts.append(Part(FDI, fdi))
+    if parts:
+        sentences.append(Sentence(COOPERATION, f"{opening}, {subject} ", parts, alone))
 
-    clauses = []
+    parts = []
     if f("conferences.organised"):
-        clauses.append(f"organised {f('conferences.organised')} international conferences "
-                       "and seminars")
+        parts.append(Part(CONFERENCES, f"organised {f('conferences.organised')} international "
+                          "conferences and seminars"))
     if f("conferences.attended"):
-        clauses.append(f"attended {f('conferences.attended')} international conferences and "
-                       "seminars at home and abroad")
+        parts.append(Part(CONFERENCES, f"attended {f('conferences.attended')} international "
+                          "conferences and seminars at home and abroad"))
     if f("delegations.outgoing"):
         persons = (f" ({f('delegations.outgoing_persons')} person-trips)"
                    if f("delegations.outgoing_persons") else "")
-        clauses.append(f"sent {f('delegations.outgoing')} delegations of officials "
-                       f"abroad{persons}")
+        parts.append(Part(DELEGATIONS, f"sent {f('delegations.outgoing')} delegations of "
+                          f"officials abroad{persons}"))
     if f("delegations.incoming"):
         persons = (f" ({f('delegations.incoming_persons')} visitors)"
                    if f("delegations.incoming_persons") else "")
-        clauses.append(f"received {f('delegations.incoming')} foreign delegations{persons}")
-    if clauses:
-        lead = f"{short} also" if sentences else f"{_opening(report, 'en')}, {subject}"
-        sentences.append((EXCHANGES, f"{lead} " + "; ".join(clauses) + "."))
+        parts.append(Part(DELEGATIONS, f"received {f('delegations.incoming')} foreign "
+                          f"delegations{persons}"))
+    if parts:
+        lead = f"{short} also" if sentences else f"{opening}, {subject}"
+        sentences.append(Sentence(EXCHANGES, f"{lead} ", parts, alone))
 
-    clauses = []
+    parts = []
     pacts = []
     if f("friendship.border_communes"):
         pacts.append(f"{f('friendship.border_communes')} border communes and towns")
     if f("friendship.district_pairs"):
         pacts.append(f"{f('friendship.district_pairs')} district and city pairs")
     if pacts:
-        clauses.append(" and ".join(pacts) + " had friendship pacts with their counterparts")
+        parts.append(Part(BORDER_WORK, " and ".join(pacts) + " had friendship pacts with their "
+                          "counterparts"))
     if f("friendship.border_posts"):
-        clauses.append(f"{f('friendship.border_posts')} border posts were twinned with the "
-                       "facing stations")
+        parts.append(Part(BORDER_WORK, f"{f('friendship.border_posts')} border posts were "
+                          "twinned with the facing stations"))
     if f("friendship.village_pairs"):
-        clauses.append(f"{f('friendship.village_pairs')} village pairs across the border "
-                       "were twinned")
+        parts.append(Part(BORDER_WORK, f"{f('friendship.village_pairs')} village pairs across "
+                          "the border were twinned"))
     if f("partners.foreign_localities"):
-        clauses.append(f"relations stood with {f('partners.foreign_localities')} foreign "
-                       "localities")
+        parts.append(Part(LOCALITIES, "relations stood with "
+                          f"{f('partners.foreign_localities')} foreign localities"))
     if f("friendship.associations"):
-        clauses.append(f"{f('friendship.associations')} friendship associations were "
-                       "active")
-    if clauses:
-        sentences.append((PEOPLE, "People-to-people diplomacy was strengthened: "
-                          + "; ".join(clauses) + "."))
+        parts.append(Part(FRIENDSHIP, f"{f('friendship.associations')} friendship "
+                          "associations were active"))
+    if parts:
+        sentences.append(Sentence(PEOPLE, "People-to-people diplomacy was strengthened: ",
+                                  parts, f"{opening}, "))
 
     sentences += _english_office_work(f)
 
-    clauses = []
+    parts = []
     if f("economy.grdp_growth"):
-        clauses.append(f"the economy grew by {f('economy.grdp_growth')}")
+        parts.append(Part(CONTEXT, f"the economy grew by {f('economy.grdp_growth')}"))
     if f("economy.grdp_per_capita"):
-        clauses.append(f"GRDP per capita reached {f('economy.grdp_per_capita')} a year")
+        parts.append(Part(CONTEXT, f"GRDP per capita reached {f('economy.grdp_per_capita')} a "
+                          "year"))
     if f("tourism.visitors"):
-        clauses.append(f"the province received {f('tourism.visitors')} tourist visits")
-    if clauses:
-        sentences.append((ECONOMY, "In the economy, " + "; ".join(clauses) + "."))
+        parts.append(Part(CONTEXT, f"the province received {f('tourism.visitors')} tourist "
+                          "visits"))
+    if parts:
+        sentences.append(Sentence(ECONOMY, "In the economy, ", parts))
 
     merged, silent = report.merged_units, report.silent_units
     if merged:
         text = f"The figures include those of {_names_en(report, merged)} before the merger"
         if silent:
             text += f"; none were given for {_names_en(report, silent)}"
-        sentences.append((NOTE, text + "."))
+        sentences.append(_note(text))
     elif silent:
-        sentences.append((NOTE, f"No figures were given for {_names_en(report, silent)}."))
+        sentences.append(_note(f"No figures were given for {_names_en(report, silent)}"))
     return sentences
 
 
-def _vietnamese_office_work(f) -> list[tuple[str, str]]:
+def _vietnamese_office_work(f) -> list[Sentence]:
     """Consular work, foreigners and official passports; the border; foreign trade."""
     sentences = []
-    clauses = []
+    parts = []
     if f("consular.cases"):
         cases = f"tiếp nhận {f('consular.cases')} vụ việc lãnh sự, bảo hộ công dân"
         if f("consular.cases_closed"):
             cases += f", giải quyết xong {f('consular.cases_closed')} vụ"
-        clauses.append(cases)
+        parts.append(cases)
     elif f("consular.cases_closed"):
-        clauses.append(f"giải quyết xong {f('consular.cases_closed')} vụ việc lãnh sự, bảo hộ "
+        parts.append(f"giải quyết xong {f('consular.cases_closed')} vụ việc lãnh sự, bảo hộ "
                        "công dân")
     if f("consular.persons"):
-        clauses.append(f"hỗ trợ, bảo hộ {f('consular.persons')} công dân")
+        parts.append(f"hỗ trợ, bảo hộ {f('consular.persons')} công dân")
     if f("passports.handed_out"):
         passports = (f"giao {f('passports.handed_out')} lượt hộ chiếu ngoại giao, công vụ cho "
                      "cán bộ đi công tác")
         if f("passports.overdue"):
             passports += f", {f('passports.overdue')} hộ chiếu chưa nộp lại đúng hạn"
-        clauses.append(passports)
+        parts.append(passports)
     elif f("passports.overdue"):
-        clauses.append(f"{f('passports.overdue')} hộ chiếu ngoại giao, công vụ chưa nộp lại "
+        parts.append(f"{f('passports.overdue')} hộ chiếu ngoại giao, công vụ chưa nộp lại "
                        "đúng hạn")
     if f("foreigners.resident"):
-        clauses.append(f"trên địa bàn có {f('foreigners.resident')} người nước ngoài cư trú, "
+        parts.append(f"trên địa bàn có {f('foreigners.resident')} người nước ngoài cư trú, "
                        "làm việc")
-    if clauses:
-        sentences.append((CONSULAR, "Về công tác lãnh sự, " + "; ".join(clauses) + "."))
+    if parts:
+        sentences.append(Sentence(CONSULAR, "Về công tác lãnh sự, ",
+                                  [Part(CONSULAR_WORK, text) for text in parts]))
     if f("border.incidents"):
-        sentences.append((BORDER, f"Trên tuyến biên giới xảy ra {f('border.incidents')} vụ "
-                                  "việc, sự vụ."))
-    clauses = []
+        sentences.append(Sentence(BORDER, "Trên tuyến biên giới ", [Part(
+            BORDER_WORK, f"xảy ra {f('border.incidents')} vụ việc, sự vụ")]))
+    parts = []
     if f("trade.exports"):
-        clauses.append(f"kim ngạch xuất khẩu đạt {f('trade.exports')}")
+        parts.append(f"kim ngạch xuất khẩu đạt {f('trade.exports')}")
     if f("trade.imports"):
-        clauses.append(f"kim ngạch nhập khẩu đạt {f('trade.imports')}")
-    if clauses:
-        sentences.append((ECONOMY, "Về kinh tế đối ngoại, " + "; ".join(clauses) + "."))
+        parts.append(f"kim ngạch nhập khẩu đạt {f('trade.imports')}")
+    if parts:
+        sentences.append(Sentence(ECONOMY, "Về kinh tế đối ngoại, ",
+                                  [Part(FDI, text) for text in parts]))
     return sentences
 
 
@@ -503,20 +587,20 @@ def _en(text: str, one: str, many: str) -> str:
     return one if text == "1" else many
 
 
-def _english_office_work(f) -> list[tuple[str, str]]:
+def _english_office_work(f) -> list[Sentence]:
     sentences = []
-    clauses = []
+    parts = []
     if f("consular.cases"):
         cases = (f"{f('consular.cases')} consular and citizen-protection "
                  f"{_en(f('consular.cases'), 'case was', 'cases were')} opened")
         if f("consular.cases_closed"):
             cases += f" and {f('consular.cases_closed')} closed"
-        clauses.append(cases)
+        parts.append(cases)
     elif f("consular.cases_closed"):
-        clauses.append(f"{f('consular.cases_closed')} consular and citizen-protection "
+        parts.append(f"{f('consular.cases_closed')} consular and citizen-protection "
                        f"{_en(f('consular.cases_closed'), 'case was', 'cases were')} closed")
     if f("consular.persons"):
-        clauses.append(f"{f('consular.persons')} "
+        parts.append(f"{f('consular.persons')} "
                        f"{_en(f('consular.persons'), 'citizen was', 'citizens were')} assisted")
     if f("passports.handed_out"):
         passports = (f"{f('passports.handed_out')} official and diplomatic "
@@ -524,26 +608,28 @@ def _english_office_work(f) -> list[tuple[str, str]]:
                      "handed out for trips")
         if f("passports.overdue"):
             passports += f", {f('passports.overdue')} not returned on time"
-        clauses.append(passports)
+        parts.append(passports)
     elif f("passports.overdue"):
-        clauses.append(f"{f('passports.overdue')} official and diplomatic "
+        parts.append(f"{f('passports.overdue')} official and diplomatic "
                        f"{_en(f('passports.overdue'), 'passport was', 'passports were')} not "
                        "returned on time")
     if f("foreigners.resident"):
-        clauses.append(f"{f('foreigners.resident')} "
+        parts.append(f"{f('foreigners.resident')} "
                        f"{_en(f('foreigners.resident'), 'foreigner was', 'foreigners were')} "
                        "residing or working in the province")
-    if clauses:
-        sentences.append((CONSULAR, "In consular work, " + "; ".join(clauses) + "."))
+    if parts:
+        sentences.append(Sentence(CONSULAR, "In consular work, ",
+                                  [Part(CONSULAR_WORK, text) for text in parts]))
     if f("border.incidents"):
-        sentences.append((BORDER, f"{f('border.incidents')} "
-                         f"{_en(f('border.incidents'), 'incident', 'incidents')} occurred on "
-                         "the border."))
-    clauses = []
+        sentences.append(Sentence(BORDER, "", [Part(
+            BORDER_WORK, f"{f('border.incidents')} "
+            f"{_en(f('border.incidents'), 'incident', 'incidents')} occurred on the border")]))
+    parts = []
     if f("trade.exports"):
-        clauses.append(f"exports reached {f('trade.exports')}")
+        parts.append(f"exports reached {f('trade.exports')}")
     if f("trade.imports"):
-        clauses.append(f"imports {f('trade.imports')}")
-    if clauses:
-        sentences.append((ECONOMY, "In foreign trade, " + " and ".join(clauses) + "."))
+        parts.append(f"imports {f('trade.imports')}")
+    if parts:
+        sentences.append(Sentence(ECONOMY, "In foreign trade, ",
+                                  [Part(FDI, text) for text in parts], joiner=" and "))
     return sentences
