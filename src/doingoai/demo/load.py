@@ -41,6 +41,7 @@ from doingoai.demo import (
     rates,
     records,
     year2023,
+    year2026,
 )
 from doingoai.demo import figures as reported
 from doingoai.events.models import Event
@@ -502,6 +503,7 @@ def load_demo() -> Summary:
         loader.registers()
         loader.register_coverage()
         bodies.load_round(loader)
+        year2026.load(loader)
         # As the daily job would have done by today: agreements past their end date expire.
         expire_lapsed()
     return loader.summary

@@ -401,9 +401,11 @@ class ReportBuilder:
         creation, if later) or earlier; and, when they are not, why."""
         register = COMPUTATIONS[code].register
         gaps = []
+        standing = False
         for unit in units if units is not None else self.units:
             if not existed_during(unit, period):
                 continue
+            standing = True
             start = max(period.start, unit.valid_from or period.start)
             complete_from = self.complete_from.get((register, unit.pk))
             if complete_from is None:
@@ -414,6 +416,10 @@ class ReportBuilder:
                     "place": dated_name(unit), "date": complete_from.strftime("%d/%m/%Y")})
         if gaps:
             return False, "; ".join(gaps)
+        if not standing:
+            # A province abolished before the period covers nothing: no records is no data,
+            # not 0 (the ministry's comparison of the 63 former provinces for 2026).
+            return False, _("the place did not exist in this period")
         return True, ""
 
     # --- lines ------------------------------------------------------------------------

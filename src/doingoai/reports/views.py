@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from doingoai.accounts.scope import is_leader, readable_unit_ids
 from doingoai.figures.models import Indicator
-from doingoai.lib.periods import PeriodError, parse_period, try_parse_period, year_period
+from doingoai.lib.periods import YEAR, PeriodError, parse_period, try_parse_period, year_period
 from doingoai.notifications.agenda import build_agenda
 from doingoai.reports import charts
 from doingoai.reports.access import (
@@ -28,6 +28,7 @@ from doingoai.reports.exports import render as render_export
 from doingoai.reports.exports.tables import rows
 from doingoai.reports.forms import ChoiceForm, CoverageForm
 from doingoai.reports.models import FigureChoice, RegisterCoverage, register_names
+from doingoai.reports.prose import number
 from doingoai.reports.report import (
     COMPUTED,
     REPORTED,
@@ -104,15 +105,47 @@ def export(request):
     return response
 
 
+def change(now, before, lang: str) -> str:
+    """What changed against the previous period: "▲ 3", "▼ 2", "=" or nothing when either
+    period has no figure (no data is not 0)."""
+    if now is None or before is None:
+        return ""
+    difference = now - before
+    if not difference:
+        return "="
+    return f"{'▲' if difference > 0 else '▼'} {number(abs(difference), lang)}"
+
+
+LOOK_BACK = 4  # years searched back for the latest one with data
+
+
+def latest_year_with_data(build, this_year: int) -> int:
+    """The latest year, from ``this_year`` back ``LOOK_BACK`` years, whose report has a
+    figure: an empty current year is not what the dashboard opens on."""
+    for year in range(this_year, this_year - LOOK_BACK - 1, -1):
+        if any(line.value is not None for line in build(year).lines):
+            return year
+    return this_year
+
+
 @login_required
 def dashboard(request):
     places, place_error = _places(request)
     if not places:
         places = list(readable_provinces(request.user).filter(generation="2025"))
-    this_year = timezone.localdate().year
-    current, previous = year_period(this_year), year_period(this_year - 1)
     builder = ReportBuilder(places, user=request.user, codes=TREND_INDICATORS)
-    now, before = builder.build(current, details=False), builder.build(previous, details=False)
+    built = {}
+
+    def build(year):
+        if year not in built:
+            built[year] = builder.build(year_period(year), details=False)
+        return built[year]
+
+    asked = request.GET.get("year", "")
+    today = timezone.localdate().year
+    this_year = int(asked) if asked.isdigit() and 1945 <= int(asked) <= today + 1 else \
+        latest_year_with_data(build, today)
+    now, before = build(this_year), build(this_year - 1)
     lang = _lang(request)
     comparison = []
     for line in now.lines:
@@ -122,15 +155,18 @@ def dashboard(request):
                            "now": line.value, "before": last.value if last else None,
                            "change": (line.value - last.value
                                       if line.value is not None and last and
-                                      last.value is not None else None)})
+                                      last.value is not None else None),
+                           "change_text": change(line.value, last.value if last else None,
+                                                 lang)})
     counts = [r for r in comparison if r["now"] is not None or r["before"] is not None][:7]
     chart = charts.bar_chart(
-        _("This year and last year"), [r["name"][:28] for r in counts],
+        _("This year and last year"), [r["name"] for r in counts],
         {str(this_year - 1): [r["before"] for r in counts],
          str(this_year): [r["now"] for r in counts]}, lang) if counts else None
     return render(request, "reports/dashboard.html", {
         "places": places, "comparison": comparison, "this_year": this_year,
         "last_year": this_year - 1, "chart": _png(chart) if chart else None,
+        "years": list(range(today, today - LOOK_BACK - 1, -1)),
         "agenda": build_agenda(request.user),
         "show_province": readable_unit_ids(request.user) is None, "place_error": place_error,
     }, status=400 if place_error else 200)
@@ -144,6 +180,9 @@ def compare(request):
     code = request.GET.get("indicator") or "delegations.outgoing"
     indicator = indicators.filter(code=code).first() or indicators.first()
     text, period, error = _period(request)
+    if not request.GET.get("period"):
+        # The search for the latest year with data starts from this year, not last year.
+        text, period = str(timezone.localdate().year), year_period(timezone.localdate().year)
     generation = request.GET.get("generation") or "2025"
     provinces = list(readable_provinces(request.user).filter(generation=generation))
     table = []
@@ -162,13 +201,20 @@ def compare(request):
         if not request.GET.get("period"):
             # By default, the latest year (of the last five) that has a figure.
             year = period.start.year
-            while (year > period.start.year - 4
+            while (year > period.start.year - LOOK_BACK
                    and all(row["line"].value is None for row in table)):
                 year -= 1
                 candidate = year_period(year)
                 found = lines_of(candidate)
                 if any(row["line"].value is not None for row in found):
                     table, period, text = found, candidate, str(year)
+        if period.kind == YEAR:
+            earlier = {row["province"].pk: row["line"]
+                       for row in lines_of(year_period(period.start.year - 1))}
+            for row in table:
+                before = earlier.get(row["province"].pk)
+                row["before"] = before.value if before is not None else None
+                row["change_text"] = change(row["line"].value, row["before"], _lang(request))
         table.sort(key=lambda r: (r["line"].value is None, -(r["line"].value or 0)))
         if table:
             chart = _png(charts.horizontal_bars(
@@ -177,6 +223,8 @@ def compare(request):
     return render(request, "reports/compare.html", {
         "indicators": indicators, "indicator": indicator, "period_text": text,
         "period_error": error, "generation": generation, "table": table, "chart": chart,
+        "previous": (period.start.year - 1) if period is not None and period.kind == YEAR
+        else None,
     })
 
 
