@@ -489,3 +489,25 @@ def test_the_communes_reporter_sees_only_its_own_submission_of_the_round(demo, d
     page = client.get(reverse("reporting:round-detail", args=[round_.pk]))
     assert [s.organisation.name for s in page.context["submissions"]] == ["Xã Lũng Cú"]
     assert client.get(reverse("delegations:delegation-list")).status_code == 200
+
+
+def test_tuyen_quang_2026_reports_its_own_records_by_pillar_and_field(demo, db):
+    from doingoai.demo.bodies import tuyen_quang
+    from doingoai.lib.periods import parse_period
+    from doingoai.reports.document import outline
+    from doingoai.reports.report import build_report
+
+    report = build_report([tuyen_quang()], parse_period("2026"))
+    printed = {code: (report.line(code).value, report.line(code).basis) for code in (
+        "delegations.outgoing", "delegations.incoming", "conferences.organised",
+        "conferences.attended", "agreements.signed")}
+    # Four trips of the new province's bodies and the passports' illustrative trip of March.
+    assert printed == {"delegations.outgoing": (5, "computed"),
+                       "delegations.incoming": (3, "computed"),
+                       "conferences.organised": (2, "computed"),
+                       "conferences.attended": (1, "computed"),
+                       "agreements.signed": (1, "computed")}
+    assert "chưa có số liệu" not in report.prose("vi")
+    headings = [section.heading for section in outline(report)]
+    assert headings[1:4] == ["1. Đối ngoại Đảng", "2. Ngoại giao nhà nước",
+                             "3. Đối ngoại nhân dân"]

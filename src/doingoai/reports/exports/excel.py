@@ -1,6 +1,8 @@
-"""The report as an XLSX workbook: one sheet per table, numbers stored as numbers with a
-Vietnamese number format (LCID 042A: Excel and LibreOffice show 2.689 and 22,3), and a
-native bar chart of the trends."""
+"""The report as an XLSX workbook: one sheet per annex table (the printed figures only, as
+the DOCX's annex: no "computed / reported / difference" columns, which stay on the review
+page), a sheet per breakdown that has rows, numbers stored as numbers with a Vietnamese
+number format (LCID 042A: Excel and LibreOffice show 2.689 and 22,3), units in the
+workbook's language, and a native bar chart of the trends when there is a figure to draw."""
 
 from __future__ import annotations
 
@@ -10,7 +12,6 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font
 
-from doingoai.figures.models import unit_name
 from doingoai.lib.cells import safe_row
 from doingoai.reports.exports.tables import document_rows, indicator_name, plain
 
@@ -29,16 +30,14 @@ SHEETS = {
 }
 HEADINGS = {
     "vi": {
-        "figures": ["Mã", "Chỉ tiêu", "Tính từ hồ sơ", "Đơn vị", "Trên tổng số", "Báo cáo",
-                    "Đơn vị", "Trên tổng số", "Chênh lệch", "Số liệu in", "Lý do"],
+        "figures": ["STT", "Chỉ tiêu", "Số liệu", "Đơn vị tính", "Trên tổng số", "Ghi chú"],
         "countries": ["Nước", "Đoàn ra", "Lượt người đi", "Đoàn vào", "Lượt người đến"],
         "aid": ["Tên", "Số chương trình, dự án", "Giải ngân trong kỳ (đồng)"],
         "agreements": ["Nước", "Thỏa thuận ký kết"],
         "year": "Năm",
     },
     "en": {
-        "figures": ["Code", "Indicator", "Computed", "Unit", "Out of", "Reported", "Unit",
-                    "Out of", "Difference", "Printed", "Reason"],
+        "figures": ["No.", "Indicator", "Figure", "Unit", "Out of", "Note"],
         "countries": ["Country", "Outgoing", "Outgoing persons", "Incoming",
                       "Incoming persons"],
         "aid": ["Name", "Programmes", "Disbursed in the period (VND)"],
@@ -46,6 +45,28 @@ HEADINGS = {
         "year": "Year",
     },
 }
+
+
+UNITS = {
+    "vi": {"count": "", "persons": "lượt người", "percent": "%", "km": "km", "VND": "đồng"},
+    "en": {"count": "", "persons": "persons", "percent": "%", "km": "km", "VND": "VND"},
+}
+# The qualifier of a reported figure, said in the note column ("trên 3 triệu lượt khách").
+QUALIFIER_NOTES = {
+    "vi": {"over": "trên", "under": "gần", "about": "khoảng"},
+    "en": {"over": "over", "under": "nearly", "about": "about"},
+}
+
+
+def figure_rows(report, lang: str) -> list[list]:
+    """The annex table: number, indicator, the printed figure as a number, its unit, the
+    total it is out of, and the qualifier a reported figure came with."""
+    found = []
+    for n, row in enumerate(document_rows(report, lang), start=1):
+        line = row["line"]
+        found.append([n, row["name"], line.value, UNITS[lang].get(line.unit, line.unit),
+                      line.of, QUALIFIER_NOTES[lang].get(line.qualifier, "")])
+    return found
 
 
 TITLES = {"vi": "{sheet} — {place}, {period}", "en": "{sheet} — {place}, {period}"}
@@ -94,31 +115,31 @@ def as_xlsx(report, lang: str = "vi") -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = names["figures"]
-    _write(sheet, headings["figures"], [
-        [r["code"], r["name"], r["computed"], unit_name(r["computed_unit"]), r["computed_of"],
-         r["reported"], unit_name(r["reported_unit"]), r["reported_of"], r["difference"],
-         r["basis_name"], r["reason"]] for r in document_rows(report, lang)],
-        title=title("figures"))
+    _write(sheet, headings["figures"], figure_rows(report, lang), title=title("figures"))
 
     trends = report.trends or {"years": [], "series": {}, "indicators": {}}
     codes = list(trends["series"])
-    sheet = workbook.create_sheet(names["trends"])
-    _write(sheet, [headings["year"]] + [indicator_name(trends["indicators"][c], lang)
-                                        for c in codes],
-           [[year] + [trends["series"][c][n][1] for c in codes]
-            for n, year in enumerate(trends["years"])], year_column=1, title=title("trends"))
-    # The delegation counts, or else the first series with a value: a chart is never empty.
+    # The delegation counts, or else the first series with a value: a chart is never empty,
+    # and a sheet with no figure for any year is not written.
     drawn = [c for c in codes if any(v is not None for _y, v, _b in trends["series"][c])]
-    wanted = [n for n, c in enumerate(codes, start=2) if c in drawn and c in (
-        "delegations.outgoing", "delegations.incoming")] or [
-        codes.index(c) + 2 for c in drawn[:1]]
-    if trends["years"] and wanted:
+    if trends["years"] and drawn:
+        sheet = workbook.create_sheet(names["trends"])
+        _write(sheet, [headings["year"]] + [indicator_name(trends["indicators"][c], lang)
+                                            for c in codes],
+               [[year] + [trends["series"][c][n][1] for c in codes]
+                for n, year in enumerate(trends["years"])], year_column=1,
+               title=title("trends"))
+        wanted = [n for n, c in enumerate(codes, start=2) if c in drawn and c in (
+            "delegations.outgoing", "delegations.incoming")] or [
+            codes.index(c) + 2 for c in drawn[:1]]
         last = HEADER_ROW + len(trends["years"])
         chart = BarChart()
         chart.title = names["trends"]
         chart.x_axis.title = headings["year"]
         chart.y_axis.title = "Số lượng" if lang == "vi" else "Number"
         chart.x_axis.number_format = YEAR
+        chart.x_axis.delete = chart.y_axis.delete = False
+        chart.legend.position = "b"
         chart.height, chart.width = 9, 18
         for column in wanted:
             chart.add_data(Reference(sheet, min_col=column, min_row=HEADER_ROW, max_row=last),
@@ -128,19 +149,21 @@ def as_xlsx(report, lang: str = "vi") -> bytes:
         sheet.add_chart(chart, f"A{last + 3}")
 
     breakdowns = report.breakdowns or {}
-    sheet = workbook.create_sheet(names["countries"])
-    _write(sheet, headings["countries"], [
-        [r["country"], r["outgoing"], r["outgoing_persons"], r["incoming"],
-         r["incoming_persons"]] for r in breakdowns.get("delegations_by_country", [])],
-        title=title("countries"))
-    for key, title_key in (("aid_by_donor", "donors"), ("aid_by_sector", "sectors")):
-        sheet = workbook.create_sheet(names[title_key])
-        _write(sheet, headings["aid"], [[r["name"], r["programmes"], r["disbursed"]]
-                                        for r in breakdowns.get(key, [])], title=title(title_key))
-    sheet = workbook.create_sheet(names["agreements"])
-    _write(sheet, headings["agreements"], [[r["country"], r["agreements"]]
-                                           for r in breakdowns.get("agreements_by_country", [])],
-           title=title("agreements"))
+    tables = [
+        ("countries", headings["countries"], [
+            [r["country"], r["outgoing"], r["outgoing_persons"], r["incoming"],
+             r["incoming_persons"]] for r in breakdowns.get("delegations_by_country", [])]),
+        ("donors", headings["aid"], [[r["name"], r["programmes"], r["disbursed"]]
+                                     for r in breakdowns.get("aid_by_donor", [])]),
+        ("sectors", headings["aid"], [[r["name"], r["programmes"], r["disbursed"]]
+                                      for r in breakdowns.get("aid_by_sector", [])]),
+        ("agreements", headings["agreements"], [
+            [r["country"], r["agreements"]]
+            for r in breakdowns.get("agreements_by_country", [])]),
+    ]
+    for key, heading, data in tables:
+        if data:  # a table without a row is not a sheet
+            _write(workbook.create_sheet(names[key]), heading, data, title=title(key))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -58,6 +58,6 @@ def test_it_quotes_a_hostile_donor_in_the_report_xlsx_and_keeps_numbers_as_numbe
     assert not [c.coordinate for c in cells if c.data_type == "f"]
     assert not [c.value for c in cells if _runnable(c.value)]
     assert "'" + DONOR in [c.value for c in cells]
-    differences = [row[8].value for row in workbook.worksheets[0].iter_rows(min_row=3)
-                   if row[8].value is not None]
-    assert differences and all(isinstance(v, (int, float)) for v in differences)
+    figures = [row[2].value for row in workbook.worksheets[0].iter_rows(min_row=3)
+               if row[2].value is not None]
+    assert figures and all(isinstance(v, (int, float)) for v in figures)

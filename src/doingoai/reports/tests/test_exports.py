@@ -122,19 +122,36 @@ def test_the_xlsx_keeps_numbers_as_numbers_and_has_a_chart(report):
     workbook = load_workbook(io.BytesIO(render(report, "xlsx")))
     figures = workbook.worksheets[0]
     assert figures.title == "Số liệu"
-    persons = next(row for row in figures.iter_rows(min_row=2)
-                   if row[0].value == "delegations.outgoing_persons")
-    assert persons[5].value == 2689 and isinstance(persons[5].value, int)
-    assert persons[5].number_format.startswith("[$-42A]")
-    # No year of 2015–2020 has a figure (the records start in 2022): no empty chart is drawn;
-    # the report of a year the records cover carries a native chart.
-    assert not workbook["Theo năm"]._charts
+    assert [cell.value for cell in figures[2]] == [
+        "STT", "Chỉ tiêu", "Số liệu", "Đơn vị tính", "Trên tổng số", "Ghi chú"]
+    persons = next(row for row in figures.iter_rows(min_row=3) if row[2].value == 2689)
+    assert isinstance(persons[2].value, int)
+    assert persons[2].number_format.startswith("[$-42A]")
+    assert persons[3].value == "lượt người"
+    disbursed = next(row for row in figures.iter_rows(min_row=3)
+                     if row[3].value == "đồng")
+    assert (disbursed[2].value, disbursed[5].value) == (350_000_000_000, "gần")
+    # No year of 2015–2020 has a figure (the records start in 2022): no sheet of trends and
+    # no empty chart; the report of a year the records cover carries a native chart.
+    assert "Theo năm" not in workbook.sheetnames
     covered = build_report([report.places[0]], parse_period("2023"))
-    by_year = load_workbook(io.BytesIO(render(covered, "xlsx")))["Theo năm"]
-    assert by_year._charts, "the sheet of trends carries a native chart"
-    assert [sheet.title for sheet in workbook.worksheets] == [
+    by_year = load_workbook(io.BytesIO(render(covered, "xlsx")))
+    assert by_year["Theo năm"]._charts, "the sheet of trends carries a native chart"
+    # The records of 2023 give no aid sector: that breakdown has no sheet.
+    assert by_year.sheetnames == [
         "Số liệu", "Theo năm", "Đoàn theo nước", "Viện trợ theo nhà tài trợ",
-        "Viện trợ theo lĩnh vực", "Thỏa thuận theo nước"]
+        "Thỏa thuận theo nước"]
+
+
+def test_the_xlsx_has_no_internal_column_and_no_sheet_without_rows(report):
+    workbook = load_workbook(io.BytesIO(render(report, "xlsx")))
+    cells = {cell.value for sheet in workbook.worksheets for row in sheet.iter_rows()
+             for cell in row}
+    for internal in ("Tính từ hồ sơ", "Báo cáo", "Chênh lệch", "Không in", "Số liệu in",
+                     "Lý do"):
+        assert internal not in cells
+    for sheet in workbook.worksheets:
+        assert sheet.max_row > 2, f"{sheet.title} has no row"
 
 
 def test_the_json_lists_only_printed_figures(report):
@@ -166,3 +183,4 @@ def test_every_xlsx_sheet_has_a_title_row_and_prints_on_a4_fitted_to_width(repor
     covered = build_report([report.places[0]], parse_period("2023"))
     chart = load_workbook(io.BytesIO(render(covered, "xlsx")))["Theo năm"]._charts[0]
     assert chart.series, "a chart is never empty"
+    assert chart.legend is not None and chart.x_axis.title and chart.y_axis.title
