@@ -78,7 +78,22 @@ def rows(report, lang: str = "vi") -> list[dict]:
     return found
 
 
+# What only a border province has: the border's own registers, the pacts across it and the
+# trade through its gates.
+BORDER_CODES = ("border.", "trade.", "friendship.border_communes", "friendship.border_posts",
+                "friendship.village_pairs", "friendship.district_pairs")
+
+
+def is_border(code: str) -> bool:
+    return code.startswith(BORDER_CODES)
+
+
 def document_rows(report, lang: str = "vi") -> list[dict]:
     """The rows of the outgoing documents (DOCX, PDF, XLSX): the printed figures only. A
-    figure with no data is left out, never written as 0."""
-    return [row for row in rows(report, lang) if row["basis"] is not None]
+    figure with no data is left out, never written as 0; and the border rows are left out
+    when none of them says anything (an inland province, whose border registers are
+    declared complete and empty: "0 xã biên giới" does not apply to it)."""
+    printed = [row for row in rows(report, lang) if row["basis"] is not None]
+    if not any(is_border(row["code"]) and row["line"].value for row in printed):
+        printed = [row for row in printed if not is_border(row["code"])]
+    return printed

@@ -38,7 +38,7 @@ LANGUAGE = {"vi": "vi-VN", "en": "en-GB"}
 TEXT_WIDTH_MM = 165  # 210 - 30 - 15
 HEAD_WIDTHS_MM = (70, 95)
 FOOT_WIDTHS_MM = (80, 85)
-ANNEX_WIDTHS_MM = (14, 84, 37, 30)
+ANNEX_WIDTHS_MM = (14, 111, 40)  # STT, indicator, figure
 TABLE_PT = 12
 NATIONAL_NAME = {"vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                  "en": "SOCIALIST REPUBLIC OF VIET NAM"}
@@ -225,12 +225,17 @@ def as_docx(report, lang: str = "vi", *, issued_on: dt.date | None = None,
     _heading_block(document, issuer, lang, words, issued_on)
     _para(document, words["title"], 14, bold=True, before=18)
     _para(document, title, 14, bold=True, after=12)
-    for section in outline(report, lang, written):
-        _para(document, section.heading, 14, bold=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY,
-              before=6, after=6, indent=Mm(10) if section.level > 1 else None, keep=True)
+    sections = outline(report, lang, written)
+    for n, section in enumerate(sections):
+        # "a) …" subsections in bold italic under the numbered parts.
+        _para(document, section.heading, 14, bold=True, italic=section.level > 2,
+              align=WD_ALIGN_PARAGRAPH.JUSTIFY, before=6, after=6,
+              indent=Mm(10) if section.level > 1 else None, keep=True)
+        last = n == len(sections) - 1
         for text in section.paragraphs:
+            # The last section goes with the signature: never a page of the signature alone.
             _para(document, text, 14, italic=not section.written and text.startswith("["),
-                  align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=6, indent=Mm(10))
+                  align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=6, indent=Mm(10), keep=last)
     _signature(document, issuer, lang, words)
     _annex(document, report, issuer, lang, words, issued_on)
 
@@ -274,19 +279,20 @@ def _annex(document, report, issuer: Issuer, lang, words, issued_on):
         y=issued_on.year, issuer=issuer.body.capitalize() if lang == "vi" else issuer.body),
         13, italic=True, after=12)
     if rows:
-        table = document.add_table(rows=1, cols=4)
+        # The printed figures only: whether a figure was computed or reported is the
+        # review page's business, not the reader's.
+        table = document.add_table(rows=1, cols=3)
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        for n, heading in enumerate([words["no"], words["indicator"], words["value"],
-                                     words["basis"]]):
+        for n, heading in enumerate([words["no"], words["indicator"], words["value"]]):
             _para(_cell(table, 0, n), heading, TABLE_PT, bold=True)
         _row_flags(table.rows[0], header=True)
         for n, row in enumerate(rows, start=1):
             added = table.add_row()
             _row_flags(added)
-            values = [str(n), row["name"], row["printed_text"], row["basis_name"]]
+            values = [str(n), row["name"], row["printed_text"]]
             aligns = [WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT,
-                      WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.CENTER]
+                      WD_ALIGN_PARAGRAPH.RIGHT]
             for cell, value, align in zip(added.cells, values, aligns, strict=True):
                 cell.paragraphs[0]._element.getparent().remove(cell.paragraphs[0]._element)
                 _para(cell, value, TABLE_PT, align=align)

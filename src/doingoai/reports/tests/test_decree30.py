@@ -113,13 +113,14 @@ def test_tables_have_widths_both_word_and_libreoffice_honour(document):
 def test_the_annex_is_one_table_of_the_printed_figures_whose_rows_do_not_split(document,
                                                                              report):
     annex = document.tables[2]
-    assert [c.text for c in annex.rows[0].cells] == ["STT", "Chỉ tiêu", "Số liệu",
-                                                     "Nguồn số liệu"]
+    # No "Nguồn số liệu" column: computed or reported is the review page's business.
+    assert [c.text for c in annex.rows[0].cells] == ["STT", "Chỉ tiêu", "Số liệu"]
     assert annex.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in annex.rows)
     assert len(annex.rows) - 1 == len(report.printed_lines)
     text = "\n".join(cell.text for row in annex.rows for cell in row.cells)
     assert "Chênh lệch" not in text and "Không in" not in text
+    assert "Tính từ hồ sơ" not in text and "Số liệu báo cáo" not in text
     assert len(document.tables) == 3  # heading block, signature block, annex
 
 
@@ -173,3 +174,26 @@ def test_libreoffice_keeps_each_heading_line_whole_and_numbers_from_page_2(repor
     assert not lines[0].isdigit()
     second = [line.strip() for line in pages[1].splitlines() if line.strip()]
     assert second[0] == "2"
+    # The signature never stands alone: the last section is on its page.
+    signed = next(page for page in pages if "Nơi nhận" in page)
+    assert "IV. KIẾN NGHỊ, ĐỀ XUẤT" in signed
+
+
+def test_the_last_section_is_kept_with_the_signature(document):
+    paragraphs = document.paragraphs
+    last = max(n for n, p in enumerate(paragraphs) if p.text.startswith("IV. KIẾN NGHỊ"))
+    annex = next(n for n, p in enumerate(paragraphs) if p.text == "PHỤ LỤC")
+    before_signature = [p for p in paragraphs[last:annex] if p.text.strip()]
+    assert before_signature and all(p.paragraph_format.keep_with_next
+                                    for p in before_signature)
+
+
+def test_the_annex_of_an_inland_province_has_no_border_row(bac_kan, bac_kan_figures):
+    from doingoai.reports.tests.records import declare_complete
+
+    declare_complete(bac_kan)  # its registers "cover" 2022: the border ones give nothing
+    report = build_report([bac_kan], parse_period("2022"))
+    document = Document(io.BytesIO(as_docx(report, "vi", issued_on=dt.date(2026, 1, 15))))
+    annex = document.tables[-1]
+    names = [row.cells[1].text for row in annex.rows[1:]]
+    assert names and not [name for name in names if "biên giới" in name.lower()]
