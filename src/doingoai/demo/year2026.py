@@ -26,6 +26,8 @@ D = dt.date
 COMPLETE_FROM = D(2026, 1, 1)
 # The registers the office declares complete for 2026: its records of the year are all here.
 REGISTERS = ("delegations", "events", "agreements", "aid")
+HG = "Hà Giang"
+DONOR = "gni"
 PARTY_BODY = "Ban Tuyên giáo và Dân vận Tỉnh ủy Tuyên Quang"
 
 # (direction, title, sending body, countries, cities, host, departs on, days, members)
@@ -114,7 +116,9 @@ def load(loader) -> None:
     owned(AidProgramme, {"title": title + ILLUSTRATIVE_TAG},
           {"kind": "ngo", "status": "under_way", "starts_on": starts, "ends_on": ends,
            "managing_agency": bodies.OFFICE, "decision_date": starts - dt.timedelta(days=30),
-           "description": ILLUSTRATIVE_LINE}, then=money)
+           "description": ILLUSTRATIVE_LINE}, then=money,
+          # The donor of Hà Giang's register, which the new province carries on.
+          m2m={"donors": [loader.partner(HG, DONOR)]})
     for register in REGISTERS:
         if RegisterCoverage.objects.filter(province=province, register=register).exists():
             loader.summary.add(RegisterCoverage, created=False)

@@ -84,6 +84,9 @@ BORDER_CODES = ("border.", "trade.", "friendship.border_communes", "friendship.b
                 "friendship.village_pairs", "friendship.district_pairs")
 
 
+COUNTED_UNITS = ("count", "persons", "percent", "km")
+
+
 def is_border(code: str) -> bool:
     return code.startswith(BORDER_CODES)
 
@@ -93,7 +96,10 @@ def document_rows(report, lang: str = "vi") -> list[dict]:
     figure with no data is left out, never written as 0; and the border rows are left out
     when none of them says anything (an inland province, whose border registers are
     declared complete and empty: "0 xã biên giới" does not apply to it)."""
-    printed = [row for row in rows(report, lang) if row["basis"] is not None]
+    # A computed amount of nothing ("0 đồng" of ODA beside a programme running without a
+    # transaction in the period) tells the reader nothing: it is left out.
+    printed = [row for row in rows(report, lang) if row["basis"] is not None and not (
+        row["line"].unit not in COUNTED_UNITS and not row["line"].value)]
     if not any(is_border(row["code"]) and row["line"].value for row in printed):
         printed = [row for row in printed if not is_border(row["code"])]
     return printed
