@@ -48,7 +48,10 @@ class DocumentWorkflow(Workflow):
 
 workflow = DocumentWorkflow(model=ReportDocument, step_fields=(
     "status", "number", "symbol", "issued_on", "issuer", "submitted_by", "submitted_at",
-    "approved_by", "approved_at", "issued_by"), protected=(S.APPROVED, S.ISSUED), steps=[
+    "approved_by", "approved_at", "issued_by"), protected=(S.APPROVED, S.ISSUED),
+    material=("place", "period", "language", "title"), locked_in=(S.APPROVED, S.ISSUED),
+    locked_reason=_("an approved report is returned for changes first; an issued one is "
+                    "never changed."), steps=[
     Step("submit", _("Submit to the leader"), (S.DRAFT, S.RETURNED), S.SUBMITTED,
          on_apply=on_submit),
     Step("approve", _("Approve the report"), (S.SUBMITTED,), S.APPROVED, leader_only=True,
