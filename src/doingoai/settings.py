@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "doingoai.friendship",
     "doingoai.figures",
     "doingoai.reports",
+    "doingoai.correspondence",
     "doingoai.rules",
     "doingoai.notifications",
     "doingoai.consular",

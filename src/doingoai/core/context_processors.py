@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 MENU_TOP = (
     (_("Home"), "core:home"),
     (_("Reports"), "reports:report"),
+    (_("Report documents"), "reports:document-list"),
     (_("Dashboard"), "reports:dashboard"),
     (_("Calendar"), "notifications:calendar"),
     (_("Notifications"), "notifications:notification-list"),

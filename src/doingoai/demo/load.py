@@ -35,6 +35,7 @@ from doingoai.delegations.models import Delegation, DelegationMember
 from doingoai.demo import (
     bodies,
     coverage,
+    documents,
     friendship,
     logins,
     partners,
@@ -59,7 +60,7 @@ from doingoai.passports.models import (
     PassportMovement,
 )
 from doingoai.privacy import demo as privacy_demo
-from doingoai.reports.models import RegisterCoverage
+from doingoai.reports.models import RegisterCoverage, ReportDocument, ReportVersion
 from doingoai.residents import demo as residents_demo
 from doingoai.residents.models import Foreigner, HomeVisit, PersonAbroad
 from doingoai.signatures import demo as signatures_demo
@@ -479,6 +480,34 @@ class Loader:
                 row.save()
                 self.summary.add(RegisterCoverage, created=True)
 
+    def report_documents(self):
+        """The report documents (demo.documents), drafted by Tuyên Quang's specialist and
+        taken through the workflow by its leader, the way the pages do it: a document
+        that exists for its place and period is left as it is."""
+        from doingoai.lib.periods import parse_period
+        from doingoai.reports import drafting
+        from doingoai.reports.workflow import workflow
+
+        User = get_user_model()
+        author = User.objects.get(username=logins.TQ_SPECIALIST.username)
+        leader = User.objects.get(username=logins.TQ_LEADER.username)
+        for row in documents.DOCUMENTS:
+            place = AdminUnit.objects.provinces().get(name=row.province,
+                                                      generation=row.generation)
+            if ReportDocument.all_objects.filter(place=place, period=row.period).exists():
+                self.summary.add(ReportDocument, created=False)
+                continue
+            doc = drafting.create_draft(place, parse_period(row.period), author)
+            first = doc.current
+            doc.add_version(drafting.edited(first.sections, row.written), first.annex,
+                            author, row.comment)
+            for name in row.steps:
+                doc.refresh_from_db()
+                workflow.apply(doc, name, author if name == "submit" else leader,
+                               {"comment": row.step_comments.get(name, "")})
+            self.summary.add(ReportDocument, created=True)
+            self.summary.add(ReportVersion, created=True, count=2)
+
     @staticmethod
     def count_rows(rows, province) -> list[int]:
         counts = []
@@ -504,6 +533,7 @@ def load_demo() -> Summary:
         loader.register_coverage()
         bodies.load_round(loader)
         year2026.load(loader)
+        loader.report_documents()
         # As the daily job would have done by today: agreements past their end date expire.
         expire_lapsed()
     return loader.summary

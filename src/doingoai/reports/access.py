@@ -84,3 +84,12 @@ def get_coverage_province_for_user(user, place_id, *, write: bool = False) -> Ad
     if write and not (is_leader(user) and readable_unit_ids(user) is not None):
         raise PermissionDenied
     return province
+
+
+def get_document_for_user(request, pk, *, write: bool = False):
+    """A report document of a province the user reads (404 otherwise; 403 to change one
+    they only read)."""
+    from doingoai.core.access import get_record_for_user
+    from doingoai.reports.models import ReportDocument
+
+    return get_record_for_user(request, ReportDocument, pk, write=write)

@@ -511,3 +511,29 @@ def test_tuyen_quang_2026_reports_its_own_records_by_pillar_and_field(demo, db):
     headings = [section.heading for section in outline(report)]
     assert headings[1:4] == ["1. Đối ngoại Đảng", "2. Ngoại giao nhà nước",
                              "3. Đối ngoại nhân dân"]
+
+
+def test_the_demo_holds_hà_giangs_2023_report_issued_as_number_01_of_its_issuer(demo, db):
+    from doingoai.reports.models import ReportDocument
+    from doingoai.rules.models import Transition
+
+    doc = ReportDocument.objects.get(place__name="Hà Giang", period="2023")
+    assert doc.status == ReportDocument.Status.ISSUED
+    # Issued today by the office of Tuyên Quang, which took Hà Giang over in 2025.
+    assert doc.number_text == "01/BC-SNV"
+    assert doc.issuer["parent"] == "UBND TỈNH TUYÊN QUANG"
+    assert [v.n for v in doc.versions.all()] == [1, 2]
+    assert doc.current.section("strengths")["paragraphs"][0].startswith(
+        "Công tác đối ngoại năm 2023 được triển khai toàn diện")
+    assert list(Transition.of(doc).values_list("action", flat=True)) == [
+        "submit", "approve", "issue"]
+    assert doc.approved_by.username == "tuyenquang.lanhdao" != doc.current.author.username
+
+
+def test_the_demo_holds_tuyên_quangs_third_quarter_2026_report_as_a_draft(demo, db):
+    from doingoai.reports.models import ReportDocument
+
+    doc = ReportDocument.objects.get(place__name="Tuyên Quang", period="2026-Q3")
+    assert doc.status == ReportDocument.Status.DRAFT and doc.number is None
+    for slug in ("strengths", "weaknesses", "causes", "tasks", "proposals"):
+        assert doc.current.section(slug)["paragraphs"], slug

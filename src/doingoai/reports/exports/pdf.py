@@ -11,6 +11,7 @@ from pathlib import Path
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from doingoai.correspondence.numbering import format_number
 from doingoai.reports.charts import trend_charts
 from doingoai.reports.document import Issuer, issuer_for, outline
 from doingoai.reports.exports.tables import document_rows
@@ -27,7 +28,9 @@ FONTS = Path(__file__).resolve().parent.parent / "fonts"
 
 
 def as_html(report, lang: str = "vi", *, issued_on: dt.date | None = None,
-            issuer: Issuer | None = None, written: dict[str, str] | None = None) -> str:
+            issuer: Issuer | None = None, written: dict[str, str] | None = None,
+            sections: list | None = None, annex_rows: list[dict] | None = None,
+            number: int | None = None, draft: bool = False) -> str:
     """The same document as the DOCX (``exports.word``): heading block, sections, signature,
     and the annex on its own page; page numbers at the top centre from page 2."""
     words = WORDS[lang]
@@ -36,15 +39,18 @@ def as_html(report, lang: str = "vi", *, issued_on: dt.date | None = None,
     charts = [(title, base64.b64encode(png).decode("ascii"))
               for title, png in trend_charts(report, lang)]
     return render_to_string("reports/report_pdf.html", {
-        "report": report, "lang": lang, "words": words, "rows": document_rows(report, lang),
-        "sections": outline(report, lang, written), "charts": charts,
+        "report": report, "lang": lang, "words": words,
+        "rows": document_rows(report, lang) if annex_rows is None else annex_rows,
+        "sections": outline(report, lang, written) if sections is None else sections,
+        "number": format_number(number, issuer.symbol), "draft": draft, "charts": charts,
         "national_name": NATIONAL_NAME[lang], "motto": MOTTO[lang], "issuer": issuer,
         "date_line": date_line(words, issuer, issued_on),
         "subtitle": subtitle(report, issuer, lang),
         "annex_title": words["annex_title"].format(
             period=report.period.describe(lang).upper()),
         "annex_note": words["annex_note"].format(
-            symbol=issuer.symbol, d=f"{issued_on.day:02d}", m=f"{issued_on.month:02d}",
+            number=format_number(number, issuer.symbol), d=f"{issued_on.day:02d}",
+            m=f"{issued_on.month:02d}",
             y=issued_on.year,
             issuer=issuer.body.capitalize() if lang == "vi" else issuer.body),
         "recipients": RECIPIENTS[lang], "fonts": FONTS.as_uri(),

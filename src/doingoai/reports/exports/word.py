@@ -29,6 +29,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from doingoai.correspondence.numbering import format_number
 from doingoai.reports.charts import trend_charts
 from doingoai.reports.document import Issuer, issuer_for, outline
 from doingoai.reports.exports.tables import document_rows
@@ -47,17 +48,17 @@ WORDS = {
     "vi": {"title": "BÁO CÁO", "subtitle": "Kết quả công tác đối ngoại {period}",
            "of_place": " của {place}", "annex": "PHỤ LỤC",
            "annex_title": "SỐ LIỆU CHỦ YẾU VỀ CÔNG TÁC ĐỐI NGOẠI {period}",
-           "annex_note": "(Kèm theo Báo cáo số      /{symbol} ngày {d}/{m}/{y} của {issuer})",
+           "annex_note": "(Kèm theo Báo cáo số {number} ngày {d}/{m}/{y} của {issuer})",
            "charts": "Biểu đồ", "no": "STT", "indicator": "Chỉ tiêu", "value": "Số liệu",
            "basis": "Nguồn số liệu", "recipients": "Nơi nhận:", "number": "Số:",
-           "date": "{place}, ngày {d} tháng {m} năm {y}"},
+           "date": "{place}, ngày {d} tháng {m} năm {y}", "draft": "DỰ THẢO"},
     "en": {"title": "REPORT", "subtitle": "Results of foreign affairs work, {period}",
            "of_place": ", {place}", "annex": "ANNEX",
            "annex_title": "KEY FOREIGN AFFAIRS FIGURES, {period}",
-           "annex_note": "(Attached to report No.      /{symbol} of {d}/{m}/{y} by {issuer})",
+           "annex_note": "(Attached to report No. {number} of {d}/{m}/{y} by {issuer})",
            "charts": "Charts", "no": "No.", "indicator": "Indicator", "value": "Figure",
            "basis": "Source of the figure", "recipients": "Recipients:", "number": "No.:",
-           "date": "{place}, {d}/{m}/{y}"},
+           "date": "{place}, {d}/{m}/{y}", "draft": "DRAFT"},
 }
 RECIPIENTS = {
     "vi": ["- Bộ Ngoại giao;", "- Thường trực Tỉnh ủy;", "- Thường trực HĐND, UBND tỉnh;",
@@ -178,14 +179,15 @@ def _setup(document, lang):
     _page_number(header)
 
 
-def _heading_block(document, issuer: Issuer, lang, words, issued_on):
+def _heading_block(document, issuer: Issuer, lang, words, issued_on, number=None):
     head = document.add_table(rows=1, cols=2)
     _no_borders(head)
     _fixed_widths(head, HEAD_WIDTHS_MM)
     left, right = _cell(head, 0, 0), _cell(head, 0, 1)
     _para(left, issuer.parent, 12)
     _para(left, issuer.body, 12, bold=True, underline=True, after=6)
-    _para(left, f"{words['number']}      /{issuer.symbol}", 13)
+    _para(left, f"{words['number']} {format_number(number, issuer.symbol)}" if number
+          else f"{words['number']}      /{issuer.symbol}", 13)
     _para(right, NATIONAL_NAME[lang], 12, bold=True)
     _para(right, MOTTO[lang], 13, bold=True, underline=True, after=6)
     _para(right, date_line(words, issuer, issued_on), 14, italic=True)
@@ -209,7 +211,12 @@ def subtitle(report, issuer: Issuer, lang: str) -> str:
 
 
 def as_docx(report, lang: str = "vi", *, issued_on: dt.date | None = None,
-            issuer: Issuer | None = None, written: dict[str, str] | None = None) -> bytes:
+            issuer: Issuer | None = None, written: dict[str, str] | None = None,
+            sections: list | None = None, annex_rows: list[dict] | None = None,
+            number: int | None = None, draft: bool = False) -> bytes:
+    """``sections`` and ``annex_rows``: a stored version's text (``reports.drafting``)
+    instead of the report's own; ``number``: the number it was issued with; ``draft``:
+    marked "DỰ THẢO" at the top of its first page."""
     words = WORDS[lang]
     issued_on = issued_on or timezone.localdate()
     issuer = issuer or issuer_for(report.places[0], issued_on, lang)
@@ -222,10 +229,15 @@ def as_docx(report, lang: str = "vi", *, issued_on: dt.date | None = None,
     properties.created = properties.modified = timezone.now().replace(tzinfo=None)
     properties.language = LANGUAGE[lang]
 
-    _heading_block(document, issuer, lang, words, issued_on)
+    if draft:
+        header = document.sections[0].first_page_header.paragraphs[0]
+        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _font(header.add_run(words["draft"]), 13, bold=True)
+    _heading_block(document, issuer, lang, words, issued_on, number)
     _para(document, words["title"], 14, bold=True, before=18)
     _para(document, title, 14, bold=True, after=12)
-    sections = outline(report, lang, written)
+    if sections is None:
+        sections = outline(report, lang, written)
     for n, section in enumerate(sections):
         # "a) …" subsections in bold italic under the numbered parts.
         _para(document, section.heading, 14, bold=True, italic=section.level > 2,
@@ -237,7 +249,7 @@ def as_docx(report, lang: str = "vi", *, issued_on: dt.date | None = None,
             _para(document, text, 14, italic=not section.written and text.startswith("["),
                   align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=6, indent=Mm(10), keep=last)
     _signature(document, issuer, lang, words)
-    _annex(document, report, issuer, lang, words, issued_on)
+    _annex(document, report, issuer, lang, words, issued_on, annex_rows, number)
 
     buffer = io.BytesIO()
     document.save(buffer)
@@ -263,9 +275,10 @@ def _signature(document, issuer: Issuer, lang, words):
     _para(right, issuer.signer_name, 14, bold=True)
 
 
-def _annex(document, report, issuer: Issuer, lang, words, issued_on):
+def _annex(document, report, issuer: Issuer, lang, words, issued_on, rows=None,
+           number=None):
     """The annex on a new page: one table of the printed figures and the charts."""
-    rows = document_rows(report, lang)
+    rows = document_rows(report, lang) if rows is None else rows
     charts = trend_charts(report, lang)
     if not rows and not charts:
         return
@@ -275,7 +288,8 @@ def _annex(document, report, issuer: Issuer, lang, words, issued_on):
     _para(document, words["annex_title"].format(
         period=report.period.describe(lang).upper()), 14, bold=True)
     _para(document, words["annex_note"].format(
-        symbol=issuer.symbol, d=f"{issued_on.day:02d}", m=f"{issued_on.month:02d}",
+        number=format_number(number, issuer.symbol), d=f"{issued_on.day:02d}",
+        m=f"{issued_on.month:02d}",
         y=issued_on.year, issuer=issuer.body.capitalize() if lang == "vi" else issuer.body),
         13, italic=True, after=12)
     if rows:

@@ -457,10 +457,13 @@ def workflows():
 def own_page_workflows():
     """Workflows of records edited on a page of their own, not the generic record pages: a
     unit's submission (its figures are edited on reporting.views.submission only while
-    ``Submission.EDITABLE``; reporting/tests/test_rounds.py walks that page)."""
+    ``Submission.EDITABLE``; reporting/tests/test_rounds.py walks that page) and a report
+    document (its text is edited on reports.document_views.document_edit, each save a new
+    version, only while ``ReportDocument.EDITABLE``; reports/tests/test_documents.py)."""
     from doingoai.reporting.models import Submission
+    from doingoai.reports.models import ReportDocument
 
-    return {Submission}
+    return {Submission, ReportDocument}
 
 
 def test_every_record_type_with_steps_has_its_rule():
