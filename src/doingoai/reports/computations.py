@@ -433,20 +433,32 @@ def _series(rows) -> dict:
 
 
 @tallied(delegations__outgoing=("between", "count"),
-         delegations__outgoing_persons=("between", "persons"),
-         delegations__incoming=("between", "count"),
-         delegations__incoming_persons=("between", "persons"))
+         delegations__incoming=("between", "count"))
 def _delegation_tally(unit_ids, start, end):
-    groups = (Delegation.objects.filter(owner_id__in=unit_ids, departs_on__range=(start, end))
-              .exclude(status__in=NOT_HELD_DELEGATION).order_by()
-              .values("owner_id", "direction", "departs_on")
-              .annotate(n=Count("id", distinct=True), persons=Count("members")))
-    rows = []
-    for g in groups:
-        rows.append((f"delegations.{g['direction']}", g["owner_id"], g["departs_on"], g["n"]))
-        rows.append((f"delegations.{g['direction']}_persons", g["owner_id"], g["departs_on"],
-                     g["persons"]))
-    return _series(rows)
+    groups = (delegations_of(unit_ids, start, end).order_by()
+              .values("owner_id", "direction", "departs_on").annotate(n=Count("id")))
+    return _series((f"delegations.{g['direction']}", g["owner_id"], g["departs_on"], g["n"])
+                   for g in groups)
+
+
+@tallied(delegations__outgoing_persons=("between", "persons"),
+         delegations__incoming_persons=("between", "persons"))
+def _member_tally(unit_ids, start, end):
+    """Members by their delegation's owner, direction and departure (a query of its own, so
+    that a comparison of person-trips reads no more than the members)."""
+    groups = (DelegationMember.objects.filter(
+        delegation__in=delegations_of(unit_ids, start, end)).order_by()
+        .values("delegation__owner_id", "delegation__direction", "delegation__departs_on")
+        .annotate(n=Count("id")))
+    return _series((f"delegations.{g['delegation__direction']}_persons",
+                    g["delegation__owner_id"], g["delegation__departs_on"], g["n"])
+                   for g in groups)
+
+
+def delegations_of(unit_ids, start, end):
+    """The delegations of ``unit_ids`` departing in ``start``–``end`` that took place."""
+    return (Delegation.objects.filter(owner_id__in=unit_ids, departs_on__range=(start, end))
+            .exclude(status__in=NOT_HELD_DELEGATION))
 
 
 @tallied(conferences__organised=("between", "count"),

@@ -54,7 +54,7 @@ def test_a_period_outside_the_window_is_computed_directly(ha_giang):
 
 def test_a_report_reads_each_tallied_register_once_whatever_the_number_of_periods(ha_giang):
     make_records(ha_giang)
-    codes = ["delegations.outgoing", "delegations.incoming_persons"]
+    codes = ["delegations.outgoing", "delegations.incoming"]
     builder = ReportBuilder([ha_giang], codes=codes)
     with CaptureQueriesContext(connection) as queries:
         builder.build(parse_period("2023"), details=False)
