@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from doingoai.core import rates
 from doingoai.core.models import (
     TEXT_LENGTH,
     AdminUnit,
@@ -143,7 +144,12 @@ class AidProgramme(OwnedRecord):
 
     def totals(self, currencies=("VND", "USD")):
         """Committed and disbursed amounts in each of ``currencies``, each with the rates
-        used; a missing rate is reported instead of a wrong sum."""
+        used; a missing rate is reported instead of a wrong sum. The rate table is read once
+        for all of them (``rates.using``), not once per transaction."""
+        with rates.using():
+            return self._totals(currencies)
+
+    def _totals(self, currencies):
         rows = []
         for kind, label in AidTransaction.Kind.choices:
             for currency in currencies:

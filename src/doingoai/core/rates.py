@@ -4,6 +4,10 @@ Every rate is stored as "VND per one unit", so any pair converts through the Ä‘á
 """
 
 import datetime as dt
+from bisect import bisect_right
+from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -23,10 +27,63 @@ class Conversion:
     explanation: str
 
 
-def vnd_per_unit(currency: str, on: dt.date) -> tuple[Decimal, str]:
+@dataclass(frozen=True)
+class Rate:
+    on: dt.date
+    vnd_per_unit: Decimal
+    source: str
+
+
+class RateTable:
+    """The dated rate table read once (one query), each look-up a bisection: for a page or a
+    report that converts many transactions, instead of one query per currency and day."""
+
+    def __init__(self, rows):
+        self._dates: dict[str, list[dt.date]] = defaultdict(list)
+        self._rates: dict[str, list[Rate]] = defaultdict(list)
+        for currency, on, value, source in sorted(rows, key=lambda r: (r[0], r[1])):
+            self._dates[currency].append(on)
+            self._rates[currency].append(Rate(on, value, source))
+
+    def rate_on(self, currency: str, on: dt.date) -> Rate | None:
+        """The latest rate published on or before ``on`` for ``currency``, as
+        ``ExchangeRate.objects.rate_on`` gives it."""
+        position = bisect_right(self._dates.get(currency, ()), on)
+        return self._rates[currency][position - 1] if position else None
+
+
+def rate_table(currencies=None) -> RateTable:
+    """Every dated rate (of ``currencies``, when given) in one query."""
+    rows = ExchangeRate.objects.all()
+    if currencies is not None:
+        rows = rows.filter(currency_id__in=list(currencies))
+    return RateTable(rows.values_list("currency_id", "on", "vnd_per_unit", "source"))
+
+
+_active: ContextVar[RateTable | None] = ContextVar("rate_table", default=None)
+
+
+@contextmanager
+def using(table: RateTable | None = None):
+    """Within the block, conversions look rates up in ``table`` (read now when not given)
+    rather than in the database; a block inside another keeps the outer table."""
+    if _active.get() is not None:
+        yield _active.get()
+        return
+    token = _active.set(table if table is not None else rate_table())
+    try:
+        yield _active.get()
+    finally:
+        _active.reset(token)
+
+
+def vnd_per_unit(currency: str, on: dt.date,
+                 rates: RateTable | None = None) -> tuple[Decimal, str]:
     if currency == "VND":
         return Decimal(1), ""
-    rate = ExchangeRate.objects.rate_on(currency, on)
+    rates = rates or _active.get()
+    rate = (rates.rate_on(currency, on) if rates is not None
+            else ExchangeRate.objects.rate_on(currency, on))
     if rate is None:
         raise MissingRate(
             _("No exchange rate for %(currency)s on or before %(date)s.")
@@ -39,7 +96,8 @@ def vnd_per_unit(currency: str, on: dt.date) -> tuple[Decimal, str]:
 
 
 def convert(amount: Decimal, currency: str, to: str, on: dt.date,
-            fixed_vnd_per_unit: Decimal | None = None) -> Conversion:
+            fixed_vnd_per_unit: Decimal | None = None,
+            rates: RateTable | None = None) -> Conversion:
     """``amount`` of ``currency`` in ``to`` at the rate of ``on`` (or at a fixed rate recorded
     on the transaction), with a sentence saying which rates were used."""
     if currency == to:
@@ -50,10 +108,10 @@ def convert(amount: Decimal, currency: str, to: str, on: dt.date,
         notes.append(_("fixed rate 1 %(currency)s = %(rate)s VND") % {
             "currency": currency, "rate": f"{source_rate:f}"})
     else:
-        source_rate, note = vnd_per_unit(currency, on)
+        source_rate, note = vnd_per_unit(currency, on, rates)
         if note:
             notes.append(note)
-    target_rate, note = vnd_per_unit(to, on)
+    target_rate, note = vnd_per_unit(to, on, rates)
     if note:
         notes.append(note)
     return Conversion(amount * source_rate / target_rate, to, "; ".join(notes))

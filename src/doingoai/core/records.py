@@ -47,6 +47,7 @@ from doingoai.core.widgets import DateInput
 from doingoai.lib.cells import safe_cell, safe_row
 from doingoai.lib.collation import vietnamese_order
 from doingoai.lib.money import normalise_decimal
+from doingoai.lib.pagination import BoundedPaginator
 from doingoai.rules.workflow import (
     GuardedInlineFormSet,
     GuardedModelForm,
@@ -325,7 +326,7 @@ class RecordType:
             return self.export_csv(qs, hidden)
         if export == "xlsx":
             return self.export_xlsx(qs, hidden)
-        page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = BoundedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
         if any(c in personal_fields_of(self.model) for c in self.list_columns) and len(page):
             self.log_personal_data(
                 request, "list", [obj.pk for obj in page],

@@ -17,16 +17,21 @@ friendship pacts, FDI projects still licensed).
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib import import_module
 
-from django.db.models import Count, Min, Q, Sum
+from django.db.models import Case, Count, F, Min, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
 
 from doingoai.agreements.models import Agreement
 from doingoai.aid.models import AidProgramme, AidTransaction
+from doingoai.core import rates
 from doingoai.core.rates import MissingRate, convert
 from doingoai.delegations.models import Delegation, DelegationMember
 from doingoai.events.models import Event
@@ -86,6 +91,9 @@ def compute(code: str, unit_ids: list[int], start: dt.date, end: dt.date) -> Com
     computation = COMPUTATIONS.get(code)
     if computation is None:
         return None
+    tally = _active_tally.get()
+    if tally is not None and code in TALLIED and tally.covers(unit_ids, start, end):
+        return tally.compute(code, unit_ids, start, end)
     return computation.function(unit_ids, start, end)
 
 
@@ -355,6 +363,258 @@ def associations(unit_ids, start, end):
     """Friendship associations founded on or before the period's end."""
     return _count(FriendshipAssociation.objects.filter(owner_id__in=unit_ids).filter(
         Q(founded_on__isnull=True) | Q(founded_on__lte=end)))
+
+
+# --- tallies: one GROUP BY per register ----------------------------------------------
+# The functions above say what each figure counts, one place and period at a time. A report
+# asks for the same figures for several places (a merged province and its parts) and periods
+# (the period and the years of its trends), and the ministry comparison for every province:
+# asked one by one, that is one query per figure, place and period. Within ``tallying``, the
+# figures a ``@tallied`` loader declares are read for every unit and date of the window in one
+# GROUP BY query per register (owner, kind, date), then summed in Python for each place and
+# period by bisection over the dates. The loaders count exactly what the functions above
+# count (``reports/tests/test_tallies.py`` compares the two on the same records).
+
+@dataclass
+class Series:
+    """One figure of one owner: values by date, sorted by date (flows)."""
+
+    dates: list[dt.date] = field(default_factory=list)
+    values: list = field(default_factory=list)
+
+    def between(self, start: dt.date, end: dt.date):
+        return sum(self.values[bisect_left(self.dates, start):bisect_right(self.dates, end)])
+
+
+@dataclass
+class Spans:
+    """One figure of one owner as (from, to, number) spans (stocks and running programmes):
+    ``to`` None for an open end."""
+
+    rows: list[tuple[dt.date, dt.date | None, int]] = field(default_factory=list)
+
+    def standing_on(self, day: dt.date) -> int:
+        return sum(n for began, ended, n in self.rows
+                   if began <= day and (ended is None or ended >= day))
+
+    def overlapping(self, start: dt.date, end: dt.date) -> int:
+        return sum(n for began, ended, n in self.rows
+                   if began <= end and (ended is None or ended >= start))
+
+
+# code -> (loader, how the figure is read from the loaded data, unit)
+TALLIED: dict[str, tuple[Callable, str, str]] = {}
+
+
+def tallied(**codes: tuple[str, str]):
+    """Declare a loader of several figures: ``code=(how, unit)`` with ``how`` one of
+    "between" (a flow: values dated in the period), "standing" (spans standing at the period's
+    end), "overlapping" (spans overlapping the period)."""
+    def decorate(loader):
+        for key, (how, unit) in codes.items():
+            TALLIED[key.replace("__", ".")] = (loader, how, unit)
+        return loader
+    return decorate
+
+
+def _series(rows) -> dict:
+    """{(code, owner): Series} from (code, owner, date, value) rows; rows without a date are
+    left out, as ``__range`` leaves them out."""
+    found = defaultdict(Series)
+    for code, owner, on, value in sorted((r for r in rows if r[2] is not None),
+                                         key=lambda r: (r[0], r[1], r[2])):
+        series = found[(code, owner)]
+        if series.dates and series.dates[-1] == on:
+            series.values[-1] += value
+        else:
+            series.dates.append(on)
+            series.values.append(value)
+    return found
+
+
+@tallied(delegations__outgoing=("between", "count"),
+         delegations__incoming=("between", "count"))
+def _delegation_tally(unit_ids, start, end):
+    groups = (delegations_of(unit_ids, start, end).order_by()
+              .values("owner_id", "direction", "departs_on").annotate(n=Count("id")))
+    return _series((f"delegations.{g['direction']}", g["owner_id"], g["departs_on"], g["n"])
+                   for g in groups)
+
+
+@tallied(delegations__outgoing_persons=("between", "persons"),
+         delegations__incoming_persons=("between", "persons"))
+def _member_tally(unit_ids, start, end):
+    """Members by their delegation's owner, direction and departure (a query of its own, so
+    that a comparison of person-trips reads no more than the members)."""
+    groups = (DelegationMember.objects.filter(
+        delegation__in=delegations_of(unit_ids, start, end)).order_by()
+        .values("delegation__owner_id", "delegation__direction", "delegation__departs_on")
+        .annotate(n=Count("id")))
+    return _series((f"delegations.{g['delegation__direction']}_persons",
+                    g["delegation__owner_id"], g["delegation__departs_on"], g["n"])
+                   for g in groups)
+
+
+def delegations_of(unit_ids, start, end):
+    """The delegations of ``unit_ids`` departing in ``start``–``end`` that took place."""
+    return (Delegation.objects.filter(owner_id__in=unit_ids, departs_on__range=(start, end))
+            .exclude(status__in=NOT_HELD_DELEGATION))
+
+
+@tallied(conferences__organised=("between", "count"),
+         conferences__attended=("between", "count"))
+def _event_tally(unit_ids, start, end):
+    groups = (Event.objects.filter(owner_id__in=unit_ids, starts_on__range=(start, end),
+                                   role__in=[Event.Role.ORGANISED, Event.Role.ATTENDED])
+              .exclude(status__in=NOT_HELD_EVENT).order_by()
+              .values("owner_id", "role", "starts_on").annotate(n=Count("id")))
+    return _series((f"conferences.{g['role']}", g["owner_id"], g["starts_on"], g["n"])
+                    for g in groups)
+
+
+@tallied(agreements__signed=("between", "count"),
+         agreements__implementing=("standing", "count"))
+def _agreement_tally(unit_ids, start, end):
+    base = Agreement.objects.filter(owner_id__in=unit_ids).order_by()
+    signed = (base.filter(signed_on__range=(start, end)).exclude(status__in=NOT_SIGNED)
+              .values("owner_id", "signed_on").annotate(n=Count("id")))
+    found = _series(("agreements.signed", g["owner_id"], g["signed_on"], g["n"])
+                     for g in signed)
+    standing = (base.filter(signed_on__lte=end).exclude(expires_on__lt=start)
+                .exclude(status__in=[Agreement.Status.TERMINATED, *NOT_SIGNED])
+                .values("owner_id", "signed_on", "expires_on").annotate(n=Count("id")))
+    for g in standing:
+        found.setdefault(("agreements.implementing", g["owner_id"]), Spans()).rows.append(
+            (g["signed_on"], g["expires_on"], g["n"]))
+    return found
+
+
+def _family():
+    return Case(When(kind__in=NGO, then=Value("ngo")), When(kind__in=ODA, then=Value("oda")),
+                default=Value("fdi"))
+
+
+@tallied(ngo__projects=("overlapping", "count"), oda__projects=("overlapping", "count"),
+         ngo__projects_signed=("between", "count"))
+def _programme_tally(unit_ids, start, end):
+    found = {}
+    running = (programmes(unit_ids, NGO + ODA).filter(began_on__lte=end)
+               .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=start)).order_by()
+               .annotate(family=_family()).values("owner_id", "family", "began_on", "ends_on")
+               .annotate(n=Count("id")))
+    for g in running:
+        found.setdefault((f"{g['family']}.projects", g["owner_id"]), Spans()).rows.append(
+            (g["began_on"], g["ends_on"], g["n"]))
+    signed = (programmes(unit_ids, NGO).annotate(signed_on=Coalesce("decision_date", "starts_on"))
+              .filter(signed_on__range=(start, end)).order_by()
+              .values("owner_id", "signed_on").annotate(n=Count("id")))
+    found.update(_series(("ngo.projects_signed", g["owner_id"], g["signed_on"], g["n"])
+                          for g in signed))
+    return found
+
+
+_MONEY = {("ngo", AidTransaction.Kind.COMMITMENT.value): "ngo.amount_committed",
+          ("ngo", AidTransaction.Kind.DISBURSEMENT.value): "ngo.amount_disbursed",
+          ("oda", AidTransaction.Kind.COMMITMENT.value): "oda.amount"}
+
+
+@tallied(ngo__amount_committed=("between", "VND"), ngo__amount_disbursed=("between", "VND"),
+         oda__amount=("between", "VND"))
+def _transaction_tally(unit_ids, start, end):
+    """Aid amounts in đồng by owner and day: rows of one currency, day and fixed rate summed
+    in SQL, each group converted at its day's rate (as ``in_vnd``); a missing rate is kept as
+    a note of that day."""
+    groups = (AidTransaction.objects.filter(
+        programme__owner_id__in=unit_ids, programme__kind__in=NGO + ODA, on__range=(start, end))
+        .exclude(programme__status=AidProgramme.Status.CANCELLED)
+        .exclude(programme__deleted_at__isnull=False).order_by()
+        .annotate(owner_id=F("programme__owner_id"),
+                  family=Case(When(programme__kind__in=NGO, then=Value("ngo")),
+                              default=Value("oda")))
+        .values("owner_id", "family", "kind", "currency_id", "on", "fixed_vnd_per_unit")
+        .annotate(amount=Sum("amount")))
+    rows = []
+    for g in groups:
+        code = _MONEY.get((g["family"], g["kind"]))
+        if code is None:
+            continue
+        try:
+            value = (convert(g["amount"], g["currency_id"], "VND", g["on"],
+                             g["fixed_vnd_per_unit"]).amount, ())
+        except MissingRate as exc:
+            value = (Decimal(0), (str(exc),))
+        rows.append((code, g["owner_id"], g["on"], _Money(*value)))
+    return _series(rows)
+
+
+@dataclass
+class _Money:
+    """A sum in đồng with the notes of the rates that were missing for it."""
+
+    amount: Decimal
+    notes: tuple = ()
+
+    def __add__(self, other):
+        if other == 0:
+            return self
+        return _Money(self.amount + other.amount, self.notes + other.notes)
+
+    __radd__ = __add__
+
+
+class Tally:
+    """The tallied figures of ``unit_ids`` over ``start``–``end``, each register read on first
+    use."""
+
+    def __init__(self, unit_ids, start: dt.date, end: dt.date):
+        self.unit_ids, self.start, self.end = set(unit_ids), start, end
+        self.loaded: dict[Callable, dict] = {}
+
+    def covers(self, unit_ids, start, end) -> bool:
+        return self.start <= start and end <= self.end and self.unit_ids.issuperset(unit_ids)
+
+    def compute(self, code, unit_ids, start, end) -> Computed:
+        loader, how, unit = TALLIED[code]
+        if loader not in self.loaded:
+            self.loaded[loader] = loader(sorted(self.unit_ids), self.start, self.end)
+        data = self.loaded[loader]
+        total = 0
+        for owner in unit_ids:
+            figure = data.get((code, owner))
+            if figure is None:
+                continue
+            if how == "between":
+                total = total + figure.between(start, end)
+            elif how == "standing":
+                total += figure.standing_on(end)
+            else:
+                total += figure.overlapping(start, end)
+        if unit == "VND":
+            money = total if isinstance(total, _Money) else _Money(Decimal(0))
+            return Computed(money.amount.quantize(Decimal(1)), "VND",
+                            notes=sorted(set(money.notes)))
+        return Computed(Decimal(total), unit)
+
+
+_active_tally: ContextVar[Tally | None] = ContextVar("tally", default=None)
+
+
+@contextmanager
+def tallying(unit_ids, start: dt.date, end: dt.date):
+    """Within the block, the tallied figures of ``unit_ids`` for periods within
+    ``start``–``end`` are answered from one query per register (and the rates from one rate
+    table); a block within another that already covers them keeps the outer one."""
+    outer = _active_tally.get()
+    if outer is not None and outer.covers(unit_ids, start, end):
+        with rates.using():
+            yield outer
+        return
+    token = _active_tally.set(Tally(unit_ids, start, end))
+    try:
+        with rates.using():
+            yield _active_tally.get()
+    finally:
+        _active_tally.reset(token)
 
 
 # --- coverage --------------------------------------------------------------------------

@@ -477,20 +477,30 @@ class ReportBuilder:
             line.reason += " " + _("The parts are in different units and cannot be added up.")
         return line
     def build(self, period: Period, *, details: bool = True) -> Report:
-        report = Report(self.places, period, [self.line(i, period) for i in self.indicators],
-                        self.units, self.prefer)
-        if details:
-            report.breakdowns = breakdowns(self.unit_ids, period)
-            report.trends = self.trends(period)
+        """The report of ``period``. Its figures, for the places, their parts and the trend
+        years, are read in one query per register (``computations.tallying``), converted with
+        one rate table."""
+        start = min(period.start, self._trend_periods(period)[0].start) if details \
+            else period.start
+        with computations.tallying(self.unit_ids, start, period.end):
+            report = Report(self.places, period,
+                            [self.line(i, period) for i in self.indicators],
+                            self.units, self.prefer)
+            if details:
+                report.breakdowns = breakdowns(self.unit_ids, period)
+                report.trends = self.trends(period)
         return report
+
+    @staticmethod
+    def _trend_periods(period: Period) -> list[Period]:
+        if period.end.year - period.start.year >= 1:
+            return period.year_periods()
+        return years(period.end.year - 4, period.end.year).year_periods()
 
     def trends(self, period: Period) -> dict:
         """Year by year values of the key indicators: the years of the period, or the five
         years up to the period's end for a period of one year or less."""
-        if period.end.year - period.start.year >= 1:
-            periods = period.year_periods()
-        else:
-            periods = years(period.end.year - 4, period.end.year).year_periods()
+        periods = self._trend_periods(period)
         wanted = [i for i in self.indicators if i.code in TREND_INDICATORS]
         series = {}
         for indicator in wanted:

@@ -86,3 +86,42 @@ def test_only_a_leader_records_the_approval(client, ha_giang, hg_specialist, hg_
     programme.refresh_from_db()
     assert programme.status == "approved"
     assert programme.decision_number == "789/QĐ-UBND"
+
+
+def _page_queries(client, programme) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("aid:programme-detail", args=[programme.pk]))
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_the_programme_page_reads_the_rate_table_once_at_1_and_at_200_transactions(
+        hg_client, programme):
+    programme.transactions.all().delete()
+    AidTransaction.objects.create(programme=programme, kind="commitment",
+                                  on=dt.date(2024, 4, 1), amount=Decimal("10"),
+                                  currency_id="USD")
+    _page_queries(hg_client, programme)  # the first visit also fills per-process caches
+    one = _page_queries(hg_client, programme)
+    AidTransaction.objects.bulk_create([
+        AidTransaction(programme=programme, kind=("commitment", "disbursement")[n % 2],
+                       on=dt.date(2024, 4, 1) + dt.timedelta(days=n), amount=Decimal(n + 1),
+                       currency_id=("USD", "VND")[n % 3 == 0])
+        for n in range(199)])
+    assert _page_queries(hg_client, programme) == one
+
+
+def test_the_rate_table_gives_the_rate_the_database_gives_for_every_day(programme):
+    from doingoai.core.rates import rate_table
+
+    table = rate_table()
+    for day in (dt.date(2024, 2, 29), dt.date(2024, 3, 1), dt.date(2025, 6, 1),
+                dt.date(2025, 6, 2), dt.date(2030, 1, 1)):
+        expected = ExchangeRate.objects.rate_on("USD", day)
+        found = table.rate_on("USD", day)
+        assert (found and (found.on, found.vnd_per_unit)) == (
+            expected and (expected.on, expected.vnd_per_unit)), day
+    assert table.rate_on("EUR", dt.date(2025, 1, 1)) is None
