@@ -5,7 +5,8 @@ processes on two ports sharing the databases and the bucket (README, "Beyond one
 The databases are migrated once, on the primary; the replica copies them. Without
 PostgreSQL's server binaries (``DOINGOAI_PG_BIN``, else the newest /usr/lib/postgresql/*/bin,
 else the PATH) the tests are skipped, except under ``DOINGOAI_REQUIRE_SCALEOUT=1`` (set by
-.ci/run's PostgreSQL phase), where that is a failure."""
+.ci/run's PostgreSQL phase), where that is a failure. They run with the suite on PostgreSQL
+(DATABASE_URL), or wherever DOINGOAI_REQUIRE_SCALEOUT=1 asks for them."""
 
 import contextlib
 import glob
@@ -13,6 +14,7 @@ import os
 import pwd
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -27,11 +29,30 @@ from doingoai.testing import PASSWORD
 
 USERNAME = "scaleout.specialist"
 BUCKET = "doingoai-scaleout"
-CREATE_USER = f"""
+COLLEAGUES = 12
+# The databases' content: the user the browser logs in as, colleagues of the same office, and
+# one delegation whose report is overdue on REMIND_ON, so each of them has a reminder due.
+REMIND_ON = "2026-11-23"
+MIGRATE_AND_CREATE_USERS = f"""
+import datetime as dt
 import django
 django.setup()
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from doingoai.accounts.models import Membership
+from doingoai.delegations.models import Delegation
 from doingoai.testing import legacy_province, make_user
-make_user({USERNAME!r}, "specialist", legacy_province("Hà Giang"))
+call_command("migrate", interactive=False, verbosity=0)
+province = legacy_province("Hà Giang")
+specialist = make_user({USERNAME!r}, "specialist", province, email="specialist@example.vn")
+for number in range({COLLEAGUES}):
+    colleague = get_user_model().objects.create_user(
+        f"scaleout.colleague{{number}}", email=f"colleague{{number}}@example.vn")
+    Membership.objects.create(user=colleague, role="specialist", province=province)
+Delegation.objects.create(
+    owner=province, direction="outgoing", title="Đoàn đi Vân Nam", purpose="Hợp tác",
+    departs_on=dt.date(2026, 10, 20), returns_on=dt.date(2026, 10, 25), status="approved",
+    submitted_by=specialist)
 """
 # How long a process may take to come up before the fixture gives up (a guard against a
 # hang, not a measure: the tests assert nothing about time).
@@ -53,7 +74,7 @@ def pg_bin() -> Path | None:
 
 
 def _missing() -> str | None:
-    """Why the scale-out cannot be set up here, or None."""
+    """Why the scale-out is not set up here, or None."""
     if pg_bin() is None:
         return ("PostgreSQL's server binaries (initdb, pg_ctl, pg_basebackup) were not found: "
                 "install the postgresql package or set DOINGOAI_PG_BIN")
@@ -97,7 +118,12 @@ class Cluster:
     s3_url: str
     servers: list[str]
     var_dirs: list[Path]
+    server_envs: list[dict[str, str]]
     bucket: str = BUCKET
+    remind_on: str = REMIND_ON
+    # Who has a reminder due on remind_on: the browser's user and each colleague.
+    reminded: tuple[str, ...] = ("specialist@example.vn", *(
+        f"colleague{number}@example.vn" for number in range(COLLEAGUES)))
 
     def connect(self, url: str):
         import psycopg
@@ -107,7 +133,9 @@ class Cluster:
     def wait_for_replica(self):
         """Until the replica has replayed everything the primary has written so far."""
         with self.connect(self.primary_url) as primary:
-            lsn = primary.execute("SELECT pg_current_wal_lsn()").fetchone()[0]
+            # The insert position: with synchronous_commit off, the last commits may not
+            # have been written out yet.
+            lsn = primary.execute("SELECT pg_current_wal_insert_lsn()").fetchone()[0]
         with self.connect(self.replica_url) as replica:
             _wait_for("the replica's replay", lambda: replica.execute(
                 "SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", [lsn]).fetchone()[0])
@@ -162,7 +190,8 @@ class _Processes:
 
     def stop(self):
         for process in reversed(self.running):
-            process.terminate()
+            # gunicorn's quick shutdown (TERM waits for its workers); moto's too.
+            process.send_signal(signal.SIGINT)
         for process in self.running:
             try:
                 process.wait(timeout=30)
@@ -182,12 +211,23 @@ def _django_env(**extra: str) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def cluster():
+    required = os.environ.get("DOINGOAI_REQUIRE_SCALEOUT") == "1"
+    if not required and not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        # It makes its own clusters, but it belongs with the suite's run on PostgreSQL, so
+        # that .ci/run runs it once.
+        pytest.skip("the scale-out test runs with the suite on PostgreSQL (DATABASE_URL)")
     missing = _missing()
     if missing:
-        if os.environ.get("DOINGOAI_REQUIRE_SCALEOUT") == "1":
+        if required:
             pytest.fail(f"DOINGOAI_REQUIRE_SCALEOUT=1, but {missing}")
         pytest.skip(missing)
     import requests
+
+    started = time.monotonic()
+
+    def ready(what: str):
+        # Seen with pytest -s: where the set-up time goes.
+        print(f"scale-out: {what} up after {time.monotonic() - started:.1f} s")
 
     root = Path(tempfile.mkdtemp(prefix="doingoai-scaleout-"))
     root.chmod(0o755)
@@ -197,9 +237,14 @@ def cluster():
     try:
         primary, replica = root / "primary", root / "replica"
         primary_port, replica_port, s3_port = free_port(), free_port(), free_port()
+        # moto's S3 server comes up while PostgreSQL is made and migrated.
+        s3_url = f"http://127.0.0.1:{s3_port}"
+        moto = processes.spawn("moto", [sys.executable, "-m", "moto.server", "-H",
+                                        "127.0.0.1", "-p", str(s3_port)], _django_env())
         processes.pg("initdb", "-D", str(primary), "-U", "postgres", "--auth=trust",
                      "-E", "UTF8", "--locale=C.UTF-8")
         processes.start_cluster(primary, primary_port)
+        ready("the primary")
         primary_url = f"postgresql://postgres@127.0.0.1:{primary_port}/doingoai"
         replica_url = f"postgresql://postgres@127.0.0.1:{replica_port}/doingoai"
 
@@ -208,26 +253,23 @@ def cluster():
         with psycopg.connect(f"postgresql://postgres@127.0.0.1:{primary_port}/postgres",
                              autocommit=True) as admin:
             admin.execute("CREATE DATABASE doingoai")
-        command_env = _django_env(DATABASE_URL=primary_url,
-                                  DOINGOAI_VAR_DIR=str(root / "commands"))
-        for argv in ([sys.executable, "-m", "doingoai", "migrate", "--noinput", "-v", "0"],
-                     [sys.executable, "-c", CREATE_USER]):
-            subprocess.run(argv, env={**command_env, "DJANGO_SETTINGS_MODULE":
-                                      "doingoai.settings"}, check=True, cwd=root)
+        subprocess.run([sys.executable, "-c", MIGRATE_AND_CREATE_USERS], check=True, cwd=root,
+                       env=_django_env(DATABASE_URL=primary_url,
+                                       DOINGOAI_VAR_DIR=str(root / "commands"),
+                                       DJANGO_SETTINGS_MODULE="doingoai.settings"))
+        ready("the migrated primary")
 
         # The replica: a copy of the migrated primary that goes on streaming its changes.
         processes.pg("pg_basebackup", "-h", "127.0.0.1", "-p", str(primary_port),
                      "-U", "postgres", "-D", str(replica), "-R", "-X", "stream",
                      "-c", "fast")
         processes.start_cluster(replica, replica_port)
+        ready("the replica")
 
-        s3_url = f"http://127.0.0.1:{s3_port}"
-        moto = processes.spawn("moto", [sys.executable, "-m", "moto.server", "-H",
-                                        "127.0.0.1", "-p", str(s3_port)], _django_env())
         _wait_for("moto's S3 server", lambda: requests.get(s3_url, timeout=2).ok, moto,
                   root / "moto.log")
 
-        servers, var_dirs = [], []
+        servers, var_dirs, envs = [], [], []
         for number in (1, 2):
             port = free_port()
             var_dir = root / f"server{number}"
@@ -246,13 +288,15 @@ def cluster():
                                     "--no-collectstatic"], env)
             servers.append((f"http://127.0.0.1:{port}", server))
             var_dirs.append(var_dir)
+            envs.append(env)
         built = Cluster(root, primary_url, replica_url, s3_url,
-                        [url for url, _server in servers], var_dirs)
+                        [url for url, _server in servers], var_dirs, envs)
         built.s3().create_bucket(Bucket=BUCKET)
         for number, (url, server) in enumerate(servers, start=1):
             _wait_for(f"doingoai serve {number}",
                       lambda url=url: requests.get(f"{url}/accounts/login/", timeout=5).ok,
                       server, root / f"server{number}.log")
+        ready("both servers")
         yield built
     finally:
         processes.stop()

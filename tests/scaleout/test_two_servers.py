@@ -1,7 +1,10 @@
 """Two app servers on one PostgreSQL primary, its streaming replica and one S3 bucket
 (conftest.py builds them): what a load balancer in front of several servers relies on."""
 
+import collections
 import re
+import subprocess
+import sys
 import uuid
 
 import pytest
@@ -93,3 +96,21 @@ def test_a_file_uploaded_through_one_server_is_downloaded_through_the_other(clus
                              timeout=30)
     assert anonymous.status_code == 302
     assert "/accounts/login/" in anonymous.headers["Location"]
+
+
+def test_reminders_run_by_both_servers_at_once_are_sent_once(cluster):
+    runs = []
+    for number, env in enumerate(cluster.server_envs, start=1):
+        env = {**env, "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+               "EMAIL_FILE_PATH": str(cluster.root / f"mail{number}")}
+        runs.append(subprocess.Popen(
+            [sys.executable, "-m", "doingoai", "remind", "--date", cluster.remind_on], env=env,
+            cwd=cluster.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
+    for run in runs:
+        output = run.communicate(timeout=300)[0]
+        assert run.returncode == 0, output
+    recipients = collections.Counter(
+        line.removeprefix("To: ")
+        for folder in cluster.root.glob("mail*") for message in folder.iterdir()
+        for line in message.read_text().splitlines() if line.startswith("To: "))
+    assert recipients == dict.fromkeys(cluster.reminded, 1)
