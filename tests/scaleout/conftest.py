@@ -210,7 +210,7 @@ class _Processes:
                 process.kill()
         for data in reversed(self.clusters):
             subprocess.run([*self.as_postgres, str(pg_bin() / "pg_ctl"), "-D", str(data),
-                            "-m", "immediate", "-w", "stop"], capture_output=True)
+                            "-m", "fast", "-w", "stop"], capture_output=True)
 
 
 def _django_env(**extra: str) -> dict[str, str]:

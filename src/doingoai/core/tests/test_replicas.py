@@ -95,6 +95,7 @@ def test_outside_a_request_reads_go_to_the_primary(one_replica):
     assert router.db_for_read(Country) == "default"
 
 
+@pytest.mark.django_db  # closing a response sends request_finished, which checks connections
 def test_a_streamed_export_reads_from_the_replica_until_it_is_closed(one_replica):
     def rows():
         yield router.db_for_read(Country)
