@@ -115,10 +115,18 @@ DATABASES = {
         env_str("DATABASE_URL", _default_sqlite), conn_max_age=env_int("DB_CONN_MAX_AGE", 60)
     )
 }
-# An optional read replica; the router sends reads there (see README, "Beyond one machine").
-if env_str("DATABASE_REPLICA_URL"):
-    DATABASES["replica"] = dj_database_url.parse(env_str("DATABASE_REPLICA_URL"))
-    DATABASE_ROUTERS = ["doingoai.core.routers.PrimaryReplicaRouter"]
+# Read replicas (DATABASE_REPLICA_URL, one or several separated by commas): a request reads
+# from one of them, writes go to the primary, and a user who has just written reads from the
+# primary for DOINGOAI_PIN_PRIMARY_SECONDS (core/replicas.py; README, "Beyond one machine").
+DOINGOAI_PIN_PRIMARY_SECONDS = env_int("DOINGOAI_PIN_PRIMARY_SECONDS", 10)
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URL"), start=1):
+    _replica = dj_database_url.parse(_url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
+    _replica["TEST"] = {"MIRROR": "default"}
+    DATABASES["replica" if _number == 1 else f"replica_{_number}"] = _replica
+if len(DATABASES) > 1:
+    DATABASE_ROUTERS = ["doingoai.core.replicas.PrimaryReplicaRouter"]
+    MIDDLEWARE.insert(MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+                      "doingoai.core.replicas.PinToPrimaryMiddleware")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update(
@@ -203,8 +211,8 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
-# Uploads go through the storage API: set DOINGOAI_STORAGE=s3 (django-storages) to use
-# S3-compatible object storage instead of the local folder.
+# Uploads go through the storage API: the local folder, or an S3-compatible bucket that every
+# app server shares (DOINGOAI_STORAGE=s3, the default once AWS_STORAGE_BUCKET_NAME is set).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -213,7 +221,23 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-if env_str("DOINGOAI_STORAGE") == "s3":
+DOINGOAI_STORAGE = env_str("DOINGOAI_STORAGE",
+                           "s3" if env_str("AWS_STORAGE_BUCKET_NAME") else "local")
+if DOINGOAI_STORAGE not in {"local", "s3"}:
+    raise ImproperlyConfigured(f"DOINGOAI_STORAGE must be local or s3, not {DOINGOAI_STORAGE!r}")
+if DOINGOAI_STORAGE == "s3":
+    # django-storages and boto3; the keys come from boto3's own AWS_ACCESS_KEY_ID and
+    # AWS_SECRET_ACCESS_KEY. Files are private (downloads go through the record's access
+    # check) and never overwritten: a second file of the same name gets a new name.
+    AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+    if not AWS_STORAGE_BUCKET_NAME:
+        raise ImproperlyConfigured("DOINGOAI_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME")
+    AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = env_str("AWS_S3_REGION_NAME") or None
+    AWS_S3_ADDRESSING_STYLE = env_str("AWS_S3_ADDRESSING_STYLE") or None
+    AWS_LOCATION = env_str("AWS_LOCATION")
+    AWS_DEFAULT_ACL = None
+    AWS_S3_FILE_OVERWRITE = False
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

@@ -53,9 +53,7 @@ class Command(BaseCommand):
 
     def remind(self, user, today, days, dry_run) -> int:
         items = build_agenda(user, today, days=days).actionable()
-        done = set(ReminderLog.objects.filter(user=user, sent_on=today).values_list("key",
-                                                                                     flat=True))
-        items = [item for item in items if item.key not in done]
+        items = [item for item in items if item.key not in self.sent_today(user, today)]
         if not items:
             return 0
         if dry_run:
@@ -63,6 +61,14 @@ class Command(BaseCommand):
                 self.stdout.write(f"{user.username}: {item.sentence}")
             return 0
         with transaction.atomic():
+            # Several app servers may run the reminders at the same time: the user's row is
+            # locked and what was sent today read again under the lock, so each item is
+            # taken by one of them, once.
+            get_user_model().objects.select_for_update().only("pk").get(pk=user.pk)
+            done = self.sent_today(user, today)
+            items = [item for item in items if item.key not in done]
+            if not items:
+                return 0
             for item in items:
                 ReminderLog.objects.create(user=user, key=item.key, sent_on=today)
                 Notification.objects.get_or_create(
@@ -81,3 +87,8 @@ class Command(BaseCommand):
             send_mail(subject, body, None, [user.email])
             return 1
         return 0
+
+    @staticmethod
+    def sent_today(user, today) -> set[str]:
+        return set(ReminderLog.objects.filter(user=user, sent_on=today)
+                   .values_list("key", flat=True))
