@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "doingoai.treaties",
     "doingoai.trade",
     "doingoai.information",
+    "doingoai.protocol",
     "doingoai.privacy",
     "doingoai.api",
 ]

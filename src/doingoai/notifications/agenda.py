@@ -17,13 +17,14 @@ from doingoai.aid.models import REPORT_RULES, AidProgramme
 from doingoai.delegations.models import Delegation
 from doingoai.events.models import Event
 from doingoai.passports import agenda as passports_agenda
+from doingoai.protocol import agenda as protocol_agenda
 from doingoai.reporting import agenda as reporting_agenda
 from doingoai.residents import agenda as residents_agenda
 from doingoai.rules.models import Rule, RuleBook
 
 # Registers that compute their own items: each module has agenda_items(user, window) returning
 # the open deadlines of its records the user may read whose date ``window.contains``.
-REGISTER_AGENDAS = (passports_agenda, residents_agenda, reporting_agenda)
+REGISTER_AGENDAS = (passports_agenda, residents_agenda, reporting_agenda, protocol_agenda)
 DUE_WINDOW_DAYS = 30
 UPCOMING_DAYS = 60
 # Law 70/2020/QH14 leaves the extension of an agreement to the same decision as its signing,
