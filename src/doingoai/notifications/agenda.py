@@ -271,5 +271,8 @@ def build_agenda(user, today: dt.date | None = None, days: int = DUE_WINDOW_DAYS
             EXPIRY_NOTICE_DAYS, today).filter(expires_on__gt=window.until):
         agenda.expiring.append(_item(a, "agreements:agreement-detail",
                                      _("Agreement expires"), "expiry-notice", a.expires_on))
+    agenda.expiring += protocol_agenda.permits_expiring(user, window.until + dt.timedelta(days=1),
+                                                        today + dt.timedelta(
+                                                            days=EXPIRY_NOTICE_DAYS))
     agenda.sort()
     return agenda

@@ -37,3 +37,14 @@ def agenda_items(user, window):
         elif permit.running_programmes(window.today).exists():
             yield _item(permit, url, _("NGO permit lapsed while its programme runs"),
                         "lapsed", permit.expires_on)
+
+
+def permits_expiring(user, first: dt.date, last: dt.date):
+    """Permits ending between ``first`` and ``last``, after the due window: time to ask the
+    NGO whether it applies for a renewal."""
+    from doingoai.notifications.agenda import _item
+
+    for permit in NgoPermit.objects.visible_to(user).expiring_between(first, last
+                                                                      ).select_related("owner"):
+        yield _item(permit, "protocol:ngo-permit-detail", _("NGO permit expires"),
+                    "expiry-notice", permit.expires_on)
