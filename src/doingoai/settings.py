@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "doingoai.treaties",
     "doingoai.trade",
     "doingoai.information",
+    "doingoai.protocol",
     "doingoai.privacy",
     "doingoai.api",
 ]

@@ -29,6 +29,7 @@ urlpatterns = [
     path("treaties/", include("doingoai.treaties.urls")),
     path("trade/", include("doingoai.trade.urls")),
     path("information/", include("doingoai.information.urls")),
+    path("protocol/", include("doingoai.protocol.urls")),
     path("privacy/", include("doingoai.privacy.urls")),
     path("api/", include("doingoai.api.urls")),
 ]

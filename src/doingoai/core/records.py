@@ -240,6 +240,10 @@ class RecordType:
             name: value for name, value in request.GET.items() if name in self.fields
         }
         form = form_class(data, files, instance=instance, initial=initial)
+        if instance is None and home_province(request.user) is not None:
+            # A new record's rules may depend on its province (a spending norm of its own):
+            # the model's clean() knows it as the page and the import will save it.
+            form.instance.owner = home_province(request.user)
         for name, value in form.initial.items():
             if isinstance(value, Decimal):
                 form.initial[name] = normalise_decimal(value)  # 3, not the column's 3.0000
@@ -599,6 +603,11 @@ def scope_choices(form, user):
             formfield.queryset = queryset & model.objects.visible_to(user)
             if hasattr(formfield.queryset, "in_force") and isinstance(form, forms.ModelForm):
                 formfield.queryset = units_in_force(form, name, formfield.queryset)
+        elif getattr(model, "OWNED_THROUGH", None):
+            # A child row (a delegation's member) is the province's through its parent.
+            parent = model._meta.get_field(model.OWNED_THROUGH).related_model
+            formfield.queryset = queryset.filter(**{
+                f"{model.OWNED_THROUGH}__in": parent.objects.visible_to(user)})
         elif model is AdminUnit and unit_ids is not None:
             formfield.queryset = AdminUnit.objects.filter(
                 models.Q(pk__in=unit_ids) | models.Q(province_id__in=unit_ids)
@@ -653,6 +662,8 @@ def display(obj, name):
         return ""
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
     if hasattr(value, "strftime"):
         return formats.date_format(value, "SHORT_DATE_FORMAT")
     if isinstance(value, (int, float, Decimal)):
@@ -800,6 +811,8 @@ def history_value(model, name, value, names=None):
         return _related_name(model_field.related_model, value, names)
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
     if hasattr(value, "strftime"):
         return formats.date_format(value, "SHORT_DATE_FORMAT")
     if isinstance(value, Decimal):

@@ -210,6 +210,9 @@ class DelegationMember(models.Model):
         ORDINARY = "ordinary", _("Ordinary")
         FOREIGN = "foreign", _("Foreign passport")
 
+    # A form choosing a member (an invitation's guests) offers the readable delegations' only.
+    OWNED_THROUGH = "delegation"
+
     delegation = models.ForeignKey(
         Delegation, models.CASCADE, related_name="members", verbose_name=_("delegation")
     )

@@ -60,6 +60,7 @@ from doingoai.passports.models import (
     PassportMovement,
 )
 from doingoai.privacy import demo as privacy_demo
+from doingoai.protocol import demo as protocol_demo
 from doingoai.reports.models import RegisterCoverage, ReportDocument, ReportVersion
 from doingoai.residents import demo as residents_demo
 from doingoai.residents.models import Foreigner, HomeVisit, PersonAbroad
@@ -464,6 +465,23 @@ class Loader:
                     self.summary.add(model, created=True, count=now - was)
                     self.summary.add(model, created=False, count=was)
 
+    def receiving_and_visiting(self):
+        """Today's Tuyên Quang: the leaders' schedule around today and what goes with it
+        (protocol.demo), entered by its specialist."""
+        from doingoai.protocol import models as protocol
+
+        province = AdminUnit.objects.provinces().get(name="Tuyên Quang", generation="2025")
+        author = get_user_model().objects.get(username=logins.TQ_SPECIALIST.username)
+        rows = [protocol.Leader, protocol.ScheduleItem, protocol.Interpreter,
+                protocol.EntryDocument, protocol.Gift, protocol.Banquet, protocol.Anniversary,
+                protocol.Letter, protocol.NgoPermit, protocol.PressVisit]
+        before = [model.all_objects.filter(owner=province).count() for model in rows]
+        protocol_demo.load_demo(province, author)
+        for model, was in zip(rows, before, strict=True):
+            now = model.all_objects.filter(owner=province).count()
+            self.summary.add(model, created=True, count=now - was)
+            self.summary.add(model, created=False, count=was)
+
     def register_coverage(self):
         """The leader's declaration of the registers' completeness (demo.coverage); a
         declaration that exists is left as it is, like every demo record."""
@@ -530,6 +548,7 @@ def load_demo() -> Summary:
         loader.reported_figures()
         loader.year_2023()
         loader.registers()
+        loader.receiving_and_visiting()
         loader.register_coverage()
         bodies.load_round(loader)
         year2026.load(loader)

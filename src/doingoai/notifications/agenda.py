@@ -17,13 +17,14 @@ from doingoai.aid.models import REPORT_RULES, AidProgramme
 from doingoai.delegations.models import Delegation
 from doingoai.events.models import Event
 from doingoai.passports import agenda as passports_agenda
+from doingoai.protocol import agenda as protocol_agenda
 from doingoai.reporting import agenda as reporting_agenda
 from doingoai.residents import agenda as residents_agenda
 from doingoai.rules.models import Rule, RuleBook
 
 # Registers that compute their own items: each module has agenda_items(user, window) returning
 # the open deadlines of its records the user may read whose date ``window.contains``.
-REGISTER_AGENDAS = (passports_agenda, residents_agenda, reporting_agenda)
+REGISTER_AGENDAS = (passports_agenda, residents_agenda, reporting_agenda, protocol_agenda)
 DUE_WINDOW_DAYS = 30
 UPCOMING_DAYS = 60
 # Law 70/2020/QH14 leaves the extension of an agreement to the same decision as its signing,
@@ -270,5 +271,8 @@ def build_agenda(user, today: dt.date | None = None, days: int = DUE_WINDOW_DAYS
             EXPIRY_NOTICE_DAYS, today).filter(expires_on__gt=window.until):
         agenda.expiring.append(_item(a, "agreements:agreement-detail",
                                      _("Agreement expires"), "expiry-notice", a.expires_on))
+    agenda.expiring += protocol_agenda.permits_expiring(user, window.until + dt.timedelta(days=1),
+                                                        today + dt.timedelta(
+                                                            days=EXPIRY_NOTICE_DAYS))
     agenda.sort()
     return agenda

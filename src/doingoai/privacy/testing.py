@@ -10,7 +10,7 @@ from importlib import import_module
 from django.utils.html import escape
 
 AREA_APPS = ("consular", "residents", "passports", "signatures", "border", "staff", "treaties",
-             "trade", "information")
+             "trade", "information", "protocol")
 
 
 def area_factories():

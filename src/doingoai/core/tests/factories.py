@@ -135,9 +135,25 @@ def make_round(owner, **fields):
     return round_
 
 
+def _protocol(name):
+    """A factory of protocol/tests/factories.py, imported when first used."""
+    def make(owner, **fields):
+        from doingoai.protocol.tests import factories
+
+        return getattr(factories, name)(owner, **fields)
+
+    return make
+
+
 FACTORIES_BY_LABEL = {
     "signatures.specimen": make_specimen,
     "reporting.round": make_round,
+    **{f"protocol.{model}": _protocol(f"make_{name}") for model, name in (
+        ("leader", "leader"), ("scheduleitem", "schedule_item"),
+        ("interpreter", "interpreter"), ("interpreterbooking", "booking"),
+        ("entrydocument", "entry_document"), ("gift", "gift"), ("banquet", "banquet"),
+        ("ceremony", "ceremony"), ("anniversary", "anniversary"), ("letter", "letter"),
+        ("ngopermit", "permit"), ("pressvisit", "press_visit"))},
 }
 
 
@@ -161,6 +177,8 @@ def _value_for(field, owner, number):
         return ContentFile(png_bytes(), name=f"file-{number}.png")
     if kind in ("DateField",):
         return dt.date(2024, 3, 4)
+    if kind == "TimeField":
+        return dt.time(9)
     if kind == "DateTimeField":
         return dt.datetime(2024, 3, 4, 9, 0, tzinfo=dt.UTC)
     if kind in ("IntegerField", "PositiveIntegerField", "PositiveSmallIntegerField",
