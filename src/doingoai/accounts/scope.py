@@ -62,3 +62,11 @@ def can_see_personal_data(user) -> bool:
 def home_province(user):
     membership = membership_of(user)
     return membership.province if membership else None
+
+
+def narrow_to_province(user, province) -> None:
+    """For the rest of the request, ``user`` reads only ``province`` (and the provinces merged
+    into it) among what they read anyway: an API token limited to one province."""
+    within = set(AdminUnit.objects.rolling_up_to(province).values_list("pk", flat=True))
+    ids = readable_unit_ids(user)
+    user._doingoai_unit_ids = sorted(within if ids is None else within & set(ids))

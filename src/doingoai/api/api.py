@@ -12,15 +12,18 @@ from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import translation
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.openapi.docs import Swagger
 from ninja.security import HttpBearer, django_auth
 
+from doingoai.accounts.scope import narrow_to_province
 from doingoai.api.errors import BadRequest, reject_nul
 from doingoai.api.models import ApiToken
 from doingoai.api.records import ERRORS, record_router
+from doingoai.api.writes import Conflict, Invalid
 from doingoai.lib.periods import PeriodError, parse_period
 from doingoai.reports.access import readable_provinces
 from doingoai.reports.exports.data import as_json
@@ -36,6 +39,12 @@ class TokenAuth(HttpBearer):
         found.touch()
         # The pages' scoping, masking and logging all read request.user.
         request.user = found.user
+        request.api_token = found
+        # A token narrower than its user: what it reads is all the request reads.
+        if found.province_id is not None:
+            narrow_to_province(found.user, found.province)
+        if found.organisation_id is not None:
+            found.user._doingoai_unit_id = found.organisation_id
         return found.user
 
 
@@ -67,8 +76,7 @@ def login_or_token_required(view):
         if scheme.lower() == "bearer" and TokenAuth().authenticate(request, key.strip()):
             return view(request, *args, **kwargs)
         if request.path.endswith(".json") or header:
-            return JsonResponse({"detail": "Authentication required: send a valid API token "
-                                           "(Authorization: Bearer <key>) or log in.",
+            return JsonResponse({"detail": not_authenticated_message(),
                                  "code": "not_authenticated"}, status=401)
         return redirect_to_login(request.get_full_path())
 
@@ -77,9 +85,12 @@ def login_or_token_required(view):
 api = NinjaAPI(
     title="doingoai API",
     version="1",
-    description="Read access to the records of the provinces the user may read, and to the "
-                "periodic report. Authenticate with `Authorization: Bearer <key>`; create a "
-                "key at /api/tokens/.",
+    description="The records of the provinces the user may read, and the periodic report; "
+                "with a read-write token, the same changes as on the pages (create, change "
+                "with the record's `version`, trash, restore, the workflow's steps), under "
+                "the same rules. Authenticate with `Authorization: Bearer <key>`; create a "
+                "key at /api/tokens/. Errors come in the language of `Accept-Language` "
+                "(Vietnamese by default).",
     auth=[TokenAuth(), django_auth],
     # Swagger UI would otherwise send the schema to validator.swagger.io for a badge.
     docs=Swagger(settings={"validatorUrl": None}),
@@ -96,20 +107,34 @@ def _error(request, status: int, detail: str, code: str, errors=None):
     return api.create_response(request, body, status=status)
 
 
+def not_authenticated_message():
+    return _("Authentication required: send a valid API token (Authorization: Bearer <key>) "
+             "or log in.")
+
+
 @api.exception_handler(AuthenticationError)
 def not_authenticated(request, exc):
-    return _error(request, 401, "Authentication required: send a valid API token "
-                                "(Authorization: Bearer <key>) or log in.", "not_authenticated")
+    return _error(request, 401, not_authenticated_message(), "not_authenticated")
 
 
 @api.exception_handler(Http404)
 def not_found(request, exc):
-    return _error(request, 404, "Not found.", "not_found")
+    return _error(request, 404, _("Not found."), "not_found")
 
 
 @api.exception_handler(PermissionDenied)
 def forbidden(request, exc):
-    return _error(request, 403, "You may not do this.", "permission_denied")
+    return _error(request, 403, str(exc) or _("You may not do this."), "permission_denied")
+
+
+@api.exception_handler(Invalid)
+def refused(request, exc):
+    return _error(request, 422, str(exc), "invalid", exc.errors)
+
+
+@api.exception_handler(Conflict)
+def conflict(request, exc):
+    return _error(request, 409, str(exc), "conflict")
 
 
 @api.exception_handler(BadRequest)
@@ -126,7 +151,8 @@ def invalid(request, exc):
                         error.get("msg", "invalid"))
     errors = [{"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", ""))}
               for e in exc.errors]
-    return _error(request, 422, "Invalid request: " + "; ".join(messages), "invalid", errors)
+    return _error(request, 422, _("Invalid request: %(errors)s") % {"errors": "; ".join(messages)},
+                  "invalid", errors)
 
 
 api.add_router("/records", record_router())

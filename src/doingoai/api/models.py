@@ -19,7 +19,9 @@ def hash_key(key: str) -> str:
 
 class ApiTokenQuerySet(models.QuerySet):
     def active(self):
-        return self.filter(revoked_at__isnull=True)
+        now = timezone.now()
+        return self.filter(revoked_at__isnull=True).filter(
+            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now))
 
     def for_key(self, key: str):
         """The active token whose key is ``key``, or None."""
@@ -34,6 +36,15 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    # What the key may do: read only, or read and write as its user may on the pages.
+    can_write = models.BooleanField(_("may write"), default=False)
+    # Narrower than its user, never wider: one of the provinces the user reads, one body.
+    province = models.ForeignKey("core.AdminUnit", models.PROTECT, null=True, blank=True,
+                                 related_name="+", verbose_name=_("only the province"))
+    organisation = models.ForeignKey("organisations.Organisation", models.PROTECT, null=True,
+                                     blank=True, related_name="+",
+                                     verbose_name=_("only the body"))
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
 
     objects = ApiTokenQuerySet.as_manager()
 
@@ -46,15 +57,17 @@ class ApiToken(models.Model):
         return self.name
 
     @classmethod
-    def issue(cls, user, name: str) -> tuple["ApiToken", str]:
-        """A new token for ``user`` and its key, which is shown once and never stored."""
+    def issue(cls, user, name: str, **scope) -> tuple["ApiToken", str]:
+        """A new token for ``user`` and its key, which is shown once and never stored;
+        ``scope``: can_write, province, organisation, expires_at."""
         key = KEY_PREFIX + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, key_hash=hash_key(key))
+        token = cls.objects.create(user=user, name=name, key_hash=hash_key(key), **scope)
         return token, key
 
     @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and (
+            self.expires_at is None or self.expires_at > timezone.now())
 
     def revoke(self):
         if self.revoked_at is None:
@@ -67,3 +80,27 @@ class ApiToken(models.Model):
         if self.last_used_at is None or (now - self.last_used_at).total_seconds() > 60:
             ApiToken.objects.filter(pk=self.pk).update(last_used_at=now)
             self.last_used_at = now
+
+
+class ApiWrite(models.Model):
+    """One write asked through the API, kept whatever its answer: which token, whose, what
+    and how it ended. The record's own history says what changed."""
+
+    token = models.ForeignKey(ApiToken, models.SET_NULL, null=True, blank=True,
+                              related_name="writes", verbose_name=_("API token"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
+                             related_name="+", verbose_name=_("user"))
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    method = models.CharField(_("method"), max_length=10)
+    path = models.CharField(_("path"), max_length=300)
+    record_type = models.CharField(_("record type"), max_length=100)
+    record_id = models.BigIntegerField(_("record"), null=True, blank=True)
+    status = models.PositiveSmallIntegerField(_("answer"))
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("API write")
+        verbose_name_plural = _("API writes")
+
+    def __str__(self):
+        return f"{self.method} {self.path} → {self.status}"

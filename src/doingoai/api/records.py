@@ -1,6 +1,7 @@
-"""Read endpoints for every record type in ``core.records.REGISTRY``, generated from it: a list
+"""Endpoints for every record type in ``core.records.REGISTRY``, generated from it: a list
 (filters, search, limit/offset) and a detail, scoped, masked and logged exactly as the pages
-are (the list through ``visible_to``, the detail through the type's access helper)."""
+are (the list through ``visible_to``, the detail through the type's access helper), and the
+writes of ``api/writes.py``: create, change, trash, restore and the workflow's steps."""
 
 from datetime import date, datetime
 from decimal import Decimal
@@ -12,15 +13,29 @@ from django.utils import translation
 from ninja import Field, Path, Query, Router, Schema
 from pydantic import create_model
 
-from doingoai.accounts.scope import home_province
+from doingoai.accounts.scope import can_see_personal_data, home_province
 from doingoai.api.errors import BadRequest, ErrorOut, reject_nul
+from doingoai.api.writes import (
+    logged_write,
+    record_write_schema,
+    step_schema,
+)
 from doingoai.core.records import REGISTRY, RecordType, mask, personal_fields_of, scope_choices
+from doingoai.rules.workflow import workflow_for
 
 MAX_LIMIT = 200
 DEFAULT_LIMIT = 50
 MAX_OFFSET = 10**9
 
-FieldValue = bool | int | float | str | list[int | str] | None
+
+
+class Related(Schema):
+    id: int | str
+    name: str
+
+
+FieldValue = bool | int | float | str | Related | list[Related] | list[int | str] | None
+ChildRow = dict[str, bool | int | float | str | Related | list[Related] | None]
 
 
 class RecordOut(Schema):
@@ -31,10 +46,17 @@ class RecordOut(Schema):
     created_at: datetime
     updated_at: datetime
     version: int = Field(description="Send it back when changing the record")
+    deleted_at: datetime | None = Field(None, description="Set while the record is in the "
+                                                          "trash")
     fields: dict[str, FieldValue] = Field(
         description="The record's fields: text, numbers, dates (ISO 8601), amounts (decimal "
-        "strings), related records by id; a personal field the user may not see is masked."
+        "strings), related records as {id, name}; a personal field the user may not see is "
+        "masked."
     )
+    children: dict[str, list[ChildRow]] = Field(
+        default_factory=dict,
+        description="The record's child rows by kind (a delegation's members, a programme's "
+        "transactions), each with its id; on the detail only.")
 
 
 class RecordPage(Schema):
@@ -45,6 +67,7 @@ class RecordPage(Schema):
 
 
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+WRITE_ERRORS = {**ERRORS, 409: ErrorOut}
 
 
 def field_names(rt: RecordType) -> list[str]:
@@ -59,14 +82,23 @@ def value_of(obj, name: str):
     except FieldDoesNotExist:
         model_field = None
     if model_field is not None and model_field.many_to_many:
-        return sorted(related.pk for related in getattr(obj, name).all())
+        return sorted((related_out(related) for related in getattr(obj, name).all()),
+                      key=lambda item: str(item["id"]))
     if model_field is not None and model_field.concrete and (
             model_field.many_to_one or model_field.one_to_one):
-        return getattr(obj, model_field.attname)
+        related = getattr(obj, name)
+        return None if related is None else related_out(related)
     value = getattr(obj, name, None)
     if callable(value) and not isinstance(value, models.Manager):
         value = value()
     return plain(value)
+
+
+def related_out(related) -> dict:
+    # A user by their name, not their login, as the pages show them.
+    name = related.get_full_name() or related.get_username() if hasattr(
+        related, "get_username") else str(related)
+    return {"id": related.pk, "name": name}
 
 
 def plain(value):
@@ -83,14 +115,48 @@ def plain(value):
     return str(value)
 
 
-def as_out(rt: RecordType, obj, names, hidden) -> dict:
-    return {
+def as_out(rt: RecordType, obj, names, hidden, user=None) -> dict:
+    """The record as JSON; with ``user``, its child rows too (masked for that user)."""
+    out = {
         "id": obj.pk, "type": f"{rt.namespace}.{rt.slug}", "owner": obj.owner_id,
         "owner_name": str(obj.owner), "created_at": obj.created_at,
-        "updated_at": obj.updated_at, "version": obj.version,
+        "updated_at": obj.updated_at, "version": obj.version, "deleted_at": obj.deleted_at,
         "fields": {name: mask(getattr(obj, name, None)) if name in hidden
                    else value_of(obj, name) for name in names},
+        "children": {},
     }
+    if user is not None:
+        for inline in rt.inlines:
+            out["children"][inline_accessor(rt, inline)] = child_rows(
+                rt, obj, inline, rt.hidden_fields(user, inline.model))
+    return out
+
+
+def detail_out(rt: RecordType, request, record, names) -> dict:
+    """A record's detail, its personal data (the child rows' too) logged as the page logs
+    it."""
+    hidden = rt.hidden_fields(request.user)
+    if rt.has_personal_data:
+        shown = rt.shown_fields(request.user, names) + [
+            f"{inline.model._meta.model_name}.{n}" for inline in rt.inlines
+            for n in inline.fields
+            if n in personal_fields_of(inline.model) and can_see_personal_data(request.user)]
+        rt.log_personal_data(request, "view", [record.pk], shown, record.owner)
+    return as_out(rt, record, names, hidden, request.user)
+
+
+def inline_accessor(rt: RecordType, inline) -> str:
+    """The name of a kind of child rows: the parent's accessor ("members"), which is also the
+    prefix Django's formsets give them."""
+    return inline.model._meta.get_field(inline.fk_name).remote_field.get_accessor_name()
+
+
+def child_rows(rt: RecordType, record, inline, hidden) -> list[dict]:
+    rows = inline.model.objects.filter(**{inline.fk_name: record}).order_by(
+        *(inline.model._meta.ordering or []), "pk")
+    return [{"id": row.pk, **{name: mask(getattr(row, name, None)) if name in hidden
+                              else value_of(row, name) for name in inline.fields}}
+            for row in rows]
 
 
 def many_to_many_of(rt: RecordType, names) -> list[str]:
@@ -101,6 +167,18 @@ def many_to_many_of(rt: RecordType, names) -> list[str]:
                 found.append(name)
         except FieldDoesNotExist:
             continue
+    return found
+
+
+def foreign_keys_of(rt: RecordType, names) -> list[str]:
+    found = []
+    for name in names:
+        try:
+            model_field = rt.model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if model_field.concrete and (model_field.many_to_one or model_field.one_to_one):
+            found.append(name)
     return found
 
 
@@ -135,6 +213,7 @@ def query_schema(rt: RecordType):
 def add_record_type(router: Router, rt: RecordType):
     names = field_names(rt)
     m2m = many_to_many_of(rt, names)
+    joins = foreign_keys_of(rt, names)
     personal = personal_fields_of(rt.model)
     label = str(rt.verbose_name_plural)
     tag = rt.namespace
@@ -143,7 +222,7 @@ def add_record_type(router: Router, rt: RecordType):
     def list_records(request, params: Query[params_schema]):
         values = params.dict()
         reject_nul(values)
-        qs = rt.queryset_for(request.user).select_related("owner")
+        qs = rt.queryset_for(request.user).select_related("owner", *joins)
         if m2m:
             qs = qs.prefetch_related(*m2m)
         data = {name: values[name] for name in rt.filters if values.get(name) not in (None, "")}
@@ -171,11 +250,7 @@ def add_record_type(router: Router, rt: RecordType):
 
     def get_record(request, record_id: int = Path(..., ge=1, le=2**63 - 1)):
         record = rt.get_for_user(request, record_id)
-        hidden = rt.hidden_fields(request.user)
-        if personal:
-            rt.log_personal_data(request, "view", [record.pk],
-                                 rt.shown_fields(request.user, names), record.owner)
-        return as_out(rt, record, names, hidden)
+        return detail_out(rt, request, record, names)
 
     base = f"/{rt.namespace}/{rt.slug}s"
     operation = f"{rt.namespace}_{rt.slug.replace('-', '_')}"
@@ -185,6 +260,81 @@ def add_record_type(router: Router, rt: RecordType):
     router.get(f"{base}/{{record_id}}", response={200: RecordOut, **ERRORS}, tags=[tag],
                operation_id=f"get_{operation}", summary=f"One of {label}",
                url_name=f"{rt.slug}-detail")(get_record)
+    add_writes(router, rt, base, operation, label, tag, names)
+
+
+def add_writes(router: Router, rt: RecordType, base, operation, label, tag, names):
+    from doingoai.api import writes
+
+    def out(request, record):
+        fresh = rt.model.all_objects.get(pk=record.pk)
+        return detail_out(rt, request, fresh, names)
+
+    def create_record(request):
+        body, _files = writes.read_body(request)
+        record = writes.create(rt, request, body)
+        return 201, out(request, record)
+
+    def change_record(request, record_id: int = Path(..., ge=1, le=2**63 - 1)):
+        body, _files = writes.read_body(request)
+        record, _reopened = writes.change(rt, request, record_id, body)
+        return out(request, record)
+
+    def trash_record(request, record_id: int = Path(..., ge=1, le=2**63 - 1),
+                     version: int = Query(..., ge=1, le=2**31), reason: str = Query("")):
+        reject_nul({"reason": reason})
+        return out(request, writes.trash(rt, request, record_id, version, reason))
+
+    def restore_record(request, record_id: int = Path(..., ge=1, le=2**63 - 1)):
+        body, _files = writes.read_body(request)
+        return out(request, writes.restore(rt, request, record_id, body))
+
+    kind = f"{rt.namespace}.{rt.slug}"
+    body = {"requestBody": {"required": True, "content": {
+        "application/json": {"schema": record_write_schema(rt)}}}}
+    router.post(base, response={201: RecordOut, **WRITE_ERRORS}, tags=[tag],
+                operation_id=f"create_{operation}", summary=f"Create one of {label}",
+                openapi_extra=body, url_name=f"{rt.slug}-create")(
+        logged_write(kind, create_record))
+    router.patch(f"{base}/{{record_id}}", response={200: RecordOut, **WRITE_ERRORS},
+                 tags=[tag], operation_id=f"change_{operation}",
+                 summary=f"Change one of {label} (send its version)", openapi_extra=body,
+                 url_name=f"{rt.slug}-change")(logged_write(kind, change_record))
+    router.delete(f"{base}/{{record_id}}", response={200: RecordOut, **WRITE_ERRORS},
+                  tags=[tag], operation_id=f"trash_{operation}",
+                  summary=f"Move one of {label} to the trash",
+                  url_name=f"{rt.slug}-trash")(logged_write(kind, trash_record))
+    version_body = {"requestBody": {"required": True, "content": {"application/json": {
+        "schema": {"type": "object", "required": ["version"],
+                   "properties": {"version": {"type": "integer", "minimum": 1}}}}}}}
+    router.post(f"{base}/{{record_id}}/restore", response={200: RecordOut, **WRITE_ERRORS},
+                tags=[tag], operation_id=f"restore_{operation}",
+                summary=f"Restore one of {label} from the trash", openapi_extra=version_body,
+                url_name=f"{rt.slug}-restore")(logged_write(kind, restore_record))
+    workflow = workflow_for(rt.model)
+    if workflow is None:
+        return
+    for step in workflow.steps:
+        if step.automatic:
+            continue
+        router.post(f"{base}/{{record_id}}/steps/{step.name}",
+                    response={200: RecordOut, **WRITE_ERRORS}, tags=[tag],
+                    operation_id=f"{step.name}_{operation}",
+                    summary=f"{step.label} (one of {label})",
+                    openapi_extra={"requestBody": {"required": True,
+                                                   "content": step_schema(step)}},
+                    url_name=f"{rt.slug}-step-{step.name}")(
+            logged_write(kind, step_endpoint(rt, step.name, out)))
+
+
+def step_endpoint(rt: RecordType, name: str, out):
+    from doingoai.api import writes
+
+    def take_step(request, record_id: int = Path(..., ge=1, le=2**63 - 1)):
+        body, files = writes.read_body(request)
+        return out(request, writes.take_step(rt, request, record_id, name, body, files))
+
+    return take_step
 
 
 def record_router() -> Router:

@@ -310,6 +310,51 @@ class RecordType:
             formsets_invalid=formsets_invalid, invalid=bool(form.errors) or formsets_invalid,
         )
 
+    # --- changes (the pages and the API take the same path) -----------------------------
+    def save_new(self, request, form, formsets):
+        """Save a valid new record and its child rows, owned by the user's province."""
+        with transaction.atomic():
+            record = form.save(commit=False)
+            record.owner = home_province(request.user)
+            record.created_by = request.user
+            record.save()
+            form.save_m2m()
+            for formset in formsets:
+                formset.instance = record
+                formset.save()
+        return record
+
+    def save_changes(self, request, record, form, formsets, version=None) -> bool:
+        """Save a valid edit of ``record`` if the row still has ``version`` (the one loaded
+        by default), else ``RecordChanged`` and nothing saved; True when the edit sent an
+        approved record back for approval (``Workflow.after_edit``)."""
+        if version is not None and str(version) != str(record.version):
+            raise RecordChanged(f"{self.model.__name__} {record.pk} is not at v{version}")
+        workflow = workflow_for(self.model)
+        with transaction.atomic():
+            record.claim(record.version)
+            form.save()
+            for formset in formsets:
+                formset.save()
+            return workflow is not None and workflow.after_edit(
+                record, request.user, changed_names(form, formsets))
+
+    def move_to_trash(self, request, record, reason: str = "") -> None:
+        """PermissionDenied or ValidationError when the workflow refuses it (a leader's hand
+        and a reason past approval), RecordChanged when the row changed meanwhile."""
+        workflow = workflow_for(self.model)
+        if workflow is not None:
+            workflow.check_delete(record, request.user, reason)
+        record._change_reason = reason[:100]
+        record.soft_delete()
+
+    def restore_from_trash(self, request, pk):
+        record = self.get_for_user(request, pk, deleted=True)
+        if not can_write_record(request.user, record):
+            raise PermissionDenied
+        record.restore()
+        return record
+
     # --- views ---------------------------------------------------------------------
     def list_view(self, request):
         qs = self.queryset_for(request.user)
@@ -381,15 +426,7 @@ class RecordType:
         form = self.build_form(request)
         formsets = self.build_inlines(request, form.instance)
         if request.method == "POST" and all_valid(form, formsets):
-            with transaction.atomic():
-                record = form.save(commit=False)
-                record.owner = home_province(request.user)
-                record.created_by = request.user
-                record.save()
-                form.save_m2m()
-                for formset in formsets:
-                    formset.instance = record
-                    formset.save()
+            record = self.save_new(request, form, formsets)
             messages.success(request, _("Saved."))
             return redirect(self.reverse("detail", record.pk))
         ctx = self.form_context(request, form, formsets, record=None)
@@ -401,25 +438,17 @@ class RecordType:
         formsets = self.build_inlines(request, record)
         stale = False
         if request.method == "POST":
-            if str(record.version) != request.POST.get("version"):
-                stale = True
-            elif all_valid(form, formsets):
-                workflow = workflow_for(self.model)
-                reopened = False
-                with transaction.atomic():
-                    saved = save_if_unchanged(form, record.version)
-                    if saved:
-                        for formset in formsets:
-                            formset.save()
-                        if workflow is not None:
-                            reopened = workflow.after_edit(
-                                record, request.user, changed_names(form, formsets))
-                if saved:
+            stale = str(record.version) != request.POST.get("version")
+            if not stale and all_valid(form, formsets):
+                try:
+                    reopened = self.save_changes(request, record, form, formsets)
+                except RecordChanged:
+                    stale = True
+                else:
                     messages.success(request, _("Saved."))
                     if reopened:
                         messages.warning(request, reopened_message(record))
                     return redirect(self.reverse("detail", record.pk))
-                stale = True
             if stale:
                 form.add_error(None, stale_message())
         ctx = self.form_context(request, form, formsets, record=record)
@@ -433,25 +462,19 @@ class RecordType:
         workflow = workflow_for(self.model)
         refusal, status = None, 200
         if request.method == "POST":
-            reason = request.POST.get("reason", "")
             try:
-                if workflow is not None:
-                    workflow.check_delete(record, request.user, reason)
+                self.move_to_trash(request, record, request.POST.get("reason", ""))
             except PermissionDenied as error:
                 refusal, status = " ".join(refusal_messages(error)), 403
             except ValidationError as error:
                 refusal, status = " ".join(refusal_messages(error)), 400
+            except RecordChanged:
+                refusal, status = stale_message(), 409
             else:
-                record._change_reason = reason[:100]
-                try:
-                    record.soft_delete()
-                except RecordChanged:
-                    refusal, status = stale_message(), 409
-                else:
-                    messages.success(
-                        request, _("Moved to the trash. It can be restored from there.")
-                    )
-                    return redirect(self.reverse("list"))
+                messages.success(
+                    request, _("Moved to the trash. It can be restored from there.")
+                )
+                return redirect(self.reverse("list"))
         ctx = self.context(
             request, record=record, refusal=refusal,
             reason_required=workflow is not None and workflow.delete_needs_reason(record),
@@ -466,11 +489,8 @@ class RecordType:
     def restore_view(self, request, pk):
         if request.method != "POST":
             return redirect(self.reverse("trash"))
-        record = self.get_for_user(request, pk, deleted=True)
-        if not can_write_record(request.user, record):
-            raise PermissionDenied
         try:
-            record.restore()
+            record = self.restore_from_trash(request, pk)
         except RecordChanged:
             messages.error(request, stale_message())
             return redirect(self.reverse("trash"))
@@ -562,19 +582,6 @@ def stale_message():
         "Someone else changed this record while you were editing it. Your changes were not "
         "saved: reload the page to see the new version, then make your changes again."
     )
-
-
-def save_if_unchanged(form, version: int) -> bool:
-    """Save ``form`` only if the row still has ``version``: optimistic concurrency, so
-    that the second of two simultaneous edits is refused rather than silently winning."""
-    record = form.instance
-    try:
-        record.claim(version)
-    except RecordChanged:
-        transaction.set_rollback(True)
-        return False
-    form.save()
-    return True
 
 
 def formfield_with_widgets(db_field, **kwargs):

@@ -9,6 +9,9 @@ UNIT_ROLES = ("reporter", "unit_leader")
 
 def unit_id_of(user) -> int | None:
     """The id of the organisation ``user`` reports for, None for the office's users."""
+    narrowed = getattr(user, "_doingoai_unit_id", None)  # an API token limited to one body
+    if narrowed is not None:
+        return narrowed
     membership = membership_of(user)
     if membership is None or membership.role not in UNIT_ROLES:
         return None

@@ -61,7 +61,7 @@ def test_a_bac_kan_token_never_sees_a_ha_giang_record(client, ha_giang, bk_speci
 
     detail = client.get(detail_url(rt, record.pk), **auth)
     assert detail.status_code == 404
-    assert detail.json() == {"detail": "Not found.", "code": "not_found"}
+    assert detail.json() == {"detail": "Không tìm thấy.", "code": "not_found"}
 
     assert client.get(list_url(rt), **auth).json()["items"] == []
     terms = " ".join(rt.model.objects.get(pk=record.pk).search_text.split()[:2])

@@ -70,3 +70,45 @@ def test_no_generated_request_gets_a_server_error_or_a_body_off_the_schema(
             except Exception as exc:  # gathered, so that one run reports every operation
                 failures.append(f"{operation.label} ({mode.value}): {exc}")
     assert not failures, "\n\n".join(failures)
+
+
+WRITES = ("POST", "PATCH", "DELETE")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["hg_specialist", "hg_leader", "hg_viewer"])
+def test_no_generated_write_on_delegations_gets_a_server_error_or_a_write_the_role_may_not(
+        request, ha_giang, media_root, connection_kept, role):
+    """The write operations of one record type with a workflow (delegations), per role with a
+    read-write token: no server error, every answer documented and on the schema, and a
+    viewer's writes all refused."""
+    from doingoai.api.models import ApiWrite
+    from doingoai.delegations.models import Delegation
+
+    user = request.getfixturevalue(role)
+    for _ in range(2):
+        make_record(Delegation, ha_giang)
+    _, key = ApiToken.issue(user, "schemathesis", can_write=True)
+    headers = {"Authorization": f"Bearer {key}"}
+    schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application(),
+                                           headers=headers)
+    failures = []
+    for result in schema.get_all_operations():
+        operation = result.ok()
+        if operation.method.upper() not in WRITES or "/delegations/" not in operation.path:
+            continue
+
+        @EXAMPLES
+        @given(case=operation.as_strategy(generation_mode=GenerationMode.POSITIVE))
+        def check(case):
+            response = case.call(headers=headers)
+            case.validate_response(response, checks=CHECKS)
+
+        try:
+            check()
+        except Exception as exc:
+            failures.append(f"{operation.label}: {exc}")
+    assert not failures, "\n\n".join(failures)
+    if role == "hg_viewer":
+        assert ApiWrite.objects.exists()
+        assert not ApiWrite.objects.filter(status__lt=300).exists()
