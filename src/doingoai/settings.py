@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "doingoai.trade",
     "doingoai.information",
     "doingoai.privacy",
+    "doingoai.jobs",
     "doingoai.api",
 ]
 
@@ -221,6 +222,12 @@ DOINGOAI_MAX_ATTACHMENT_BYTES = env_int("DOINGOAI_MAX_ATTACHMENT_BYTES", 20 * 10
 # when no rule "consular.retention_years" is in force (Decree 13/2023/NĐ-CP: no longer than
 # its purpose needs).
 DOINGOAI_CONSULAR_RETENTION_YEARS = env_int("DOINGOAI_CONSULAR_RETENTION_YEARS", 5)
+
+# Background jobs (the jobs app): each `doingoai serve` process runs a worker thread unless
+# DOINGOAI_WORKER=0 (then run `doingoai worker` beside it); a spreadsheet import of more rows
+# than DOINGOAI_IMPORT_JOB_ROWS runs as a job, its page showing the progress.
+DOINGOAI_WORKER = env_bool("DOINGOAI_WORKER", True)
+DOINGOAI_IMPORT_JOB_ROWS = env_int("DOINGOAI_IMPORT_JOB_ROWS", 500)
 
 # E-mail (reminders, password-reset links) goes through Django's backend: printed on the console
 # by default; the file backend writes each message under EMAIL_FILE_PATH, the SMTP backend

@@ -31,6 +31,7 @@ urlpatterns = [
     path("information/", include("doingoai.information.urls")),
     path("privacy/", include("doingoai.privacy.urls")),
     path("api/", include("doingoai.api.urls")),
+    path("jobs/", include("doingoai.jobs.urls")),
 ]
 
 if settings.DEBUG:
