@@ -31,7 +31,12 @@ POLL_SECONDS = 2.0
 
 
 class JobRefused(Exception):
-    """A job that cannot be done as asked: its message is shown to its owner as it is."""
+    """A job that cannot be done as asked: its message is shown to its owner as it is, with
+    ``result`` (the rows refused, say) on its page."""
+
+    def __init__(self, message, result=None):
+        super().__init__(message)
+        self.result = result or {}
 
 
 def worker_name() -> str:
@@ -51,7 +56,7 @@ def run(job: Job) -> Job:
             function = import_string(KINDS[job.kind])
             message, result = function(job)
         except JobRefused as refused:
-            job.finish(Job.State.FAILED, str(refused))
+            job.finish(Job.State.FAILED, str(refused), refused.result)
         except Exception:  # noqa: BLE001 - any fault fails the job, never the worker
             log.exception("job %s (%s) failed", job.pk, job.kind)
             job.finish(Job.State.FAILED, _("The job failed because of an internal error. "
