@@ -225,9 +225,12 @@ DOINGOAI_CONSULAR_RETENTION_YEARS = env_int("DOINGOAI_CONSULAR_RETENTION_YEARS",
 
 # Background jobs (the jobs app): each `doingoai serve` process runs a worker thread unless
 # DOINGOAI_WORKER=0 (then run `doingoai worker` beside it); a spreadsheet import of more rows
-# than DOINGOAI_IMPORT_JOB_ROWS runs as a job, its page showing the progress.
+# than DOINGOAI_IMPORT_JOB_ROWS, or an IATI file larger than DOINGOAI_IATI_JOB_BYTES, runs as
+# a job, its page showing the progress.
 DOINGOAI_WORKER = env_bool("DOINGOAI_WORKER", True)
 DOINGOAI_IMPORT_JOB_ROWS = env_int("DOINGOAI_IMPORT_JOB_ROWS", 500)
+# An IATI file larger than this many bytes is imported by a job (about 1,000 activities).
+DOINGOAI_IATI_JOB_BYTES = env_int("DOINGOAI_IATI_JOB_BYTES", 2 * 1024 * 1024)
 
 # E-mail (reminders, password-reset links) goes through Django's backend: printed on the console
 # by default; the file backend writes each message under EMAIL_FILE_PATH, the SMTP backend

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 # What each kind of job is called on its page.
 TITLES = {
     "spreadsheet-import": _("Spreadsheet import"),
+    "iati-import": _("IATI import"),
     "remind": _("Daily reminders"),
     "retention": _("Retention of personal data"),
 }

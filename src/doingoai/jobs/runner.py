@@ -24,6 +24,7 @@ KINDS = {
     "remind": "doingoai.jobs.daily.remind",
     "retention": "doingoai.jobs.daily.retention",
     "spreadsheet-import": "doingoai.core.spreadsheets.run_import_job",
+    "iati-import": "doingoai.aid.iati_views.run_iati_import_job",
 }
 # Enqueued once a day by whichever worker looks first (dedupe key "<kind>:<date>").
 DAILY = ("remind", "retention")
