@@ -42,6 +42,7 @@ from doingoai.accounts.scope import (
     readable_unit_ids,
 )
 from doingoai.core.access import get_record_for_user, require_writer
+from doingoai.core.files import accept_long_names, atomic_with_files
 from doingoai.core.models import AdminUnit, OwnedRecord, RecordChanged
 from doingoai.core.widgets import DateInput
 from doingoai.lib.cells import safe_cell, safe_row
@@ -376,7 +377,7 @@ class RecordType:
         form = self.build_form(request)
         formsets = self.build_inlines(request, form.instance)
         if request.method == "POST" and all_valid(form, formsets):
-            with transaction.atomic():
+            with atomic_with_files():
                 record = form.save(commit=False)
                 record.owner = home_province(request.user)
                 record.created_by = request.user
@@ -401,7 +402,7 @@ class RecordType:
             elif all_valid(form, formsets):
                 workflow = workflow_for(self.model)
                 reopened = False
-                with transaction.atomic():
+                with atomic_with_files():
                     saved = save_if_unchanged(form, record.version)
                     if saved:
                         for formset in formsets:
@@ -578,6 +579,8 @@ def formfield_with_widgets(db_field, **kwargs):
     if isinstance(db_field, models.URLField):
         kwargs["assume_scheme"] = "https"
     formfield = db_field.formfield(**kwargs)
+    if isinstance(db_field, models.FileField) and formfield is not None:
+        accept_long_names(formfield)
     if isinstance(db_field, models.ManyToManyField) and formfield is not None:
         formfield.widget.attrs.setdefault("size", 6)
     return formfield
