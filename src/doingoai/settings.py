@@ -222,6 +222,10 @@ DOINGOAI_MAX_ATTACHMENT_BYTES = env_int("DOINGOAI_MAX_ATTACHMENT_BYTES", 20 * 10
 # when no rule "consular.retention_years" is in force (Decree 13/2023/NĐ-CP: no longer than
 # its purpose needs).
 DOINGOAI_CONSULAR_RETENTION_YEARS = env_int("DOINGOAI_CONSULAR_RETENTION_YEARS", 5)
+# Years the other registers with personal data (foreigners, people abroad, official passports,
+# ABTC cards) keep it after its purpose ended, when no rule "<register>.retention_years" is in
+# force (privacy/retention.py).
+DOINGOAI_RETENTION_YEARS = env_int("DOINGOAI_RETENTION_YEARS", 5)
 
 # Background jobs (the jobs app): each `doingoai serve` process runs a worker thread unless
 # DOINGOAI_WORKER=0 (then run `doingoai worker` beside it); a spreadsheet import of more rows
