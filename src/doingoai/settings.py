@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "doingoai.information",
     "doingoai.protocol",
     "doingoai.privacy",
+    "doingoai.jobs",
     "doingoai.api",
 ]
 
@@ -248,6 +249,19 @@ DOINGOAI_MAX_ATTACHMENT_BYTES = env_int("DOINGOAI_MAX_ATTACHMENT_BYTES", 20 * 10
 # when no rule "consular.retention_years" is in force (Decree 13/2023/NĐ-CP: no longer than
 # its purpose needs).
 DOINGOAI_CONSULAR_RETENTION_YEARS = env_int("DOINGOAI_CONSULAR_RETENTION_YEARS", 5)
+# Years the other registers with personal data (foreigners, people abroad, official passports,
+# ABTC cards) keep it after its purpose ended, when no rule "<register>.retention_years" is in
+# force (privacy/retention.py).
+DOINGOAI_RETENTION_YEARS = env_int("DOINGOAI_RETENTION_YEARS", 5)
+
+# Background jobs (the jobs app): each `doingoai serve` process runs a worker thread unless
+# DOINGOAI_WORKER=0 (then run `doingoai worker` beside it); a spreadsheet import of more rows
+# than DOINGOAI_IMPORT_JOB_ROWS, or an IATI file larger than DOINGOAI_IATI_JOB_BYTES, runs as
+# a job, its page showing the progress.
+DOINGOAI_WORKER = env_bool("DOINGOAI_WORKER", True)
+DOINGOAI_IMPORT_JOB_ROWS = env_int("DOINGOAI_IMPORT_JOB_ROWS", 500)
+# An IATI file larger than this many bytes is imported by a job (about 1,000 activities).
+DOINGOAI_IATI_JOB_BYTES = env_int("DOINGOAI_IATI_JOB_BYTES", 2 * 1024 * 1024)
 
 # E-mail (reminders, password-reset links) goes through Django's backend: printed on the console
 # by default; the file backend writes each message under EMAIL_FILE_PATH, the SMTP backend

@@ -32,6 +32,7 @@ urlpatterns = [
     path("protocol/", include("doingoai.protocol.urls")),
     path("privacy/", include("doingoai.privacy.urls")),
     path("api/", include("doingoai.api.urls")),
+    path("jobs/", include("doingoai.jobs.urls")),
 ]
 
 if settings.DEBUG:

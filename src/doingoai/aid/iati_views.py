@@ -1,18 +1,23 @@
 """The IATI pages: import a file into the user's province (specialists and leaders), and
 export the programmes the user may read as IATI 2.03 XML.
 
-The import runs synchronously inside the request and the page then shows its summary; the
-progress bar shows the upload's progress (htmx's xhr progress events) and then an
-indeterminate bar while the server imports. A stored job with polling would need a model
-(ImportJob) and a worker, which the project does not have yet.
+A file of up to DOINGOAI_IATI_JOB_BYTES is imported inside the request and the page then
+shows its summary; the progress bar shows the upload's progress (htmx's xhr progress events)
+and then an indeterminate bar while the server imports. A larger file is kept through the
+storage API and imported by a background job (the jobs app), the user sent to its page, which
+shows the same summary when it is done.
 """
+
+import uuid
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.files.storage import default_storage
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
@@ -88,6 +93,14 @@ def iati_import(request):
     summary = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        if upload.size > settings.DOINGOAI_IATI_JOB_BYTES:
+            job = enqueue_iati_import(request.user, owner, upload, form.cleaned_data)
+            url = reverse("jobs:job-detail", args=[job.pk])
+            if request.htmx:
+                response = HttpResponse(status=204)
+                response["HX-Redirect"] = url
+                return response
+            return redirect(url)
         importer = Importer(owner, country=form.cleaned_data["country"],
                             place=form.cleaned_data["place"], user=request.user)
         summary = importer.import_file(upload, upload.name)
@@ -97,6 +110,45 @@ def iati_import(request):
         summary.created or summary.updated)) else 200
     template = "aid/iati_summary.html" if request.htmx else "aid/iati_import.html"
     return render(request, template, context, status=status)
+
+
+JOB_KIND = "iati-import"
+
+
+def enqueue_iati_import(user, owner, upload, cleaned):
+    from doingoai.jobs.models import Job
+
+    upload.seek(0)
+    path = default_storage.save(f"imports/{uuid.uuid4().hex}.xml", upload)
+    place = cleaned["place"]
+    return Job.objects.enqueue(JOB_KIND, {
+        "path": path, "name": upload.name[:200], "country": cleaned["country"],
+        "place": place.pk if place is not None else None,
+    }, owner=user, province=owner)
+
+
+def run_iati_import_job(job):
+    """The page's import, as its owner, one transaction for the file; the stored file is
+    deleted whatever the outcome."""
+    from doingoai.jobs.runner import JobRefused
+
+    args = job.args
+    place = AdminUnit.objects.get(pk=args["place"]) if args.get("place") else None
+    try:
+        job.report(5, _("Importing %(name)s") % {"name": args["name"]})
+        importer = Importer(job.province, country=args["country"], place=place, user=job.owner)
+        with default_storage.open(args["path"], "rb") as source:
+            summary = importer.import_file(source, args["name"])
+    finally:
+        default_storage.delete(args["path"])
+    reasons = [list(item) for item in summary.reason_list()]
+    result = {"iati": {**summary.as_dict(), "reasons": reasons},
+              "next_url": programmes.reverse("list")}
+    message = _("%(created)d created, %(updated)d updated, %(skipped)d skipped.") % {
+        "created": summary.created, "updated": summary.updated, "skipped": summary.skipped}
+    if summary.errors and not (summary.created or summary.updated):
+        raise JobRefused(message, result)
+    return message, result
 
 
 @login_required

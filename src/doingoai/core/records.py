@@ -42,6 +42,7 @@ from doingoai.accounts.scope import (
     readable_unit_ids,
 )
 from doingoai.core.access import get_record_for_user, require_writer
+from doingoai.core.files import accept_long_names, atomic_with_files
 from doingoai.core.models import AdminUnit, OwnedRecord, RecordChanged
 from doingoai.core.widgets import DateInput
 from doingoai.lib.cells import safe_cell, safe_row
@@ -313,7 +314,7 @@ class RecordType:
     # --- changes (the pages and the API take the same path) -----------------------------
     def save_new(self, request, form, formsets):
         """Save a valid new record and its child rows, owned by the user's province."""
-        with transaction.atomic():
+        with atomic_with_files():
             record = form.save(commit=False)
             record.owner = home_province(request.user)
             record.created_by = request.user
@@ -331,7 +332,7 @@ class RecordType:
         if version is not None and str(version) != str(record.version):
             raise RecordChanged(f"{self.model.__name__} {record.pk} is not at v{version}")
         workflow = workflow_for(self.model)
-        with transaction.atomic():
+        with atomic_with_files():
             record.claim(record.version)
             form.save()
             for formset in formsets:
@@ -590,6 +591,8 @@ def formfield_with_widgets(db_field, **kwargs):
     if isinstance(db_field, models.URLField):
         kwargs["assume_scheme"] = "https"
     formfield = db_field.formfield(**kwargs)
+    if isinstance(db_field, models.FileField) and formfield is not None:
+        accept_long_names(formfield)
     if isinstance(db_field, models.ManyToManyField) and formfield is not None:
         formfield.widget.attrs.setdefault("size", 6)
     return formfield

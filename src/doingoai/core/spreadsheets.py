@@ -21,13 +21,17 @@ one transaction.
 import datetime as dt
 import io
 import re
+import uuid
 import zipfile
 from collections import Counter
 from types import SimpleNamespace
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -425,8 +429,12 @@ def row_data(form, names, cells, choices=None) -> tuple[QueryDict, dict[str, lis
     return data, problems
 
 
-def check_rows(rt, user, names, rows):
-    """Validate every row. Returns (good forms, [(line, reason)])."""
+PROGRESS_EVERY = 100  # rows between two progress reports of an import job
+
+
+def check_rows(rt, user, names, rows, progress=None):
+    """Validate every row. Returns (good forms, [(line, reason)]). ``progress(done, total)``
+    is called every ``PROGRESS_EVERY`` rows when given (an import job's page)."""
     blank = _form(rt, user)
     known = [name for name in columns(rt, blank) if name in names]
     if not known:
@@ -436,7 +444,9 @@ def check_rows(rt, user, names, rows):
     choices = {name: Choices(blank.fields[name]) for name in known
                if isinstance(blank.fields[name], forms.ChoiceField)}
     good, bad = [], []
-    for line, cells in rows:
+    for index, (line, cells) in enumerate(rows):
+        if progress and index % PROGRESS_EVERY == 0:
+            progress(index, len(rows))
         # A record with a workflow starts in its first status: a column giving its status
         # or decision is refused by the same rule as an edit, not silently dropped.
         given = [name for name in (workflow.step_fields if workflow else ())
@@ -508,6 +518,8 @@ class ImportForm(forms.Form):
 
 
 def import_view(rt, request):
+    """Checks and imports in the request; a workbook of more than DOINGOAI_IMPORT_JOB_ROWS
+    rows is stored and imported by a background job, the user sent to its progress page."""
     require_writer(request)
     form = ImportForm(request.POST or None, request.FILES or None)
     ctx = rt.context(request, form=form, bad_rows=[], created=None, file_error=None,
@@ -519,6 +531,10 @@ def import_view(rt, request):
                                     column_names(rt, _form(rt, request.user)))
             if not rows:
                 raise UploadError(_("The workbook has no rows to import."))
+            if len(rows) > settings.DOINGOAI_IMPORT_JOB_ROWS:
+                job = enqueue_import(rt, request.user, form.cleaned_data["file"],
+                                     form.cleaned_data["good_rows_only"])
+                return redirect("jobs:job-detail", pk=job.pk)
             good, bad = check_rows(rt, request.user, names, rows)
         except UploadError as error:
             ctx["file_error"] = str(error)
@@ -544,3 +560,70 @@ def import_view(rt, request):
         status = 400
     return render(request, rt.templates("import"), ctx, status=status)
 
+
+
+# --- the import as a background job ------------------------------------------------------
+JOB_KIND = "spreadsheet-import"
+UPLOAD_FOLDER = "imports"
+
+
+def enqueue_import(rt, user, upload, good_rows_only: bool):
+    """Keep the workbook through the storage API (any app server's worker may run the job,
+    so never a local path) and queue its import as the user."""
+    from doingoai.jobs.models import Job
+
+    upload.seek(0)
+    path = default_storage.save(f"{UPLOAD_FOLDER}/{uuid.uuid4().hex}.xlsx", upload)
+    return Job.objects.enqueue(JOB_KIND, {
+        "record_type": f"{rt.namespace}:{rt.slug}", "path": path,
+        "good_rows_only": bool(good_rows_only), "name": upload.name[:200],
+    }, owner=user, province=home_province(user))
+
+
+def record_type_named(name: str):
+    import importlib
+
+    from doingoai.core.records import REGISTRY
+
+    importlib.import_module(settings.ROOT_URLCONF)  # the apps' pages fill the registry
+    return next(rt for rt in REGISTRY if f"{rt.namespace}:{rt.slug}" == name)
+
+
+def run_import_job(job):
+    """The import page's work, as its owner, with the same all-or-nothing transaction; the
+    stored workbook is deleted whatever the outcome."""
+    from doingoai.jobs.runner import JobRefused
+
+    rt = record_type_named(job.args["record_type"])
+    user, path = job.owner, job.args["path"]
+    base = {"next_url": rt.reverse("list")}
+    try:
+        job.report(0, _("Reading the workbook"))
+        with default_storage.open(path, "rb") as stored:
+            upload = ContentFile(stored.read(), name=job.args.get("name") or "import.xlsx")
+        names, rows = read_rows(upload, column_names(rt, _form(rt, user)))
+        if not rows:
+            raise UploadError(_("The workbook has no rows to import."))
+
+        def progress(done, total):
+            job.report(5 + 85 * done // total,
+                       _("Checking row %(done)d of %(total)d") % {"done": done, "total": total})
+
+        good, bad = check_rows(rt, user, names, rows, progress=progress)
+        bad = [list(item) for item in bad]
+        if bad and not job.args.get("good_rows_only"):
+            raise JobRefused(_("Some rows have errors: nothing was imported."),
+                             {**base, "bad_rows": bad, "nothing_written": True, "created": 0})
+        job.report(90, _("Saving %(count)d records") % {"count": len(good)})
+        try:
+            created = save_rows(rt, user, good)
+        except RowRefused as refused:
+            raise JobRefused(_("Some rows have errors: nothing was imported."), {
+                **base, "bad_rows": [*bad, [refused.line, refused.reason]],
+                "nothing_written": True, "created": 0}) from refused
+    except UploadError as error:
+        raise JobRefused(str(error), base) from error
+    finally:
+        default_storage.delete(path)
+    return (_("%(count)d records imported.") % {"count": len(created)},
+            {**base, "created": len(created), "bad_rows": bad})

@@ -25,6 +25,7 @@ class AccessLog(models.Model):
         VIEW = "view", _("Viewed the record")
         LIST = "list", _("Viewed a list")
         EXPORT = "export", _("Exported")
+        ERASE = "erase", _("Erased past its retention period")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
                              related_name="+", verbose_name=_("user"))

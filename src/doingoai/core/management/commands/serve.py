@@ -30,8 +30,13 @@ class Command(BaseCommand):
 
 def gunicorn_argv(bind: str, workers: int) -> list[str]:
     """gunicorn's command line. It believes X-Forwarded-* only from the proxies the settings
-    name (DOINGOAI_TRUSTED_PROXIES), the same ones the log-in lock-out believes."""
+    name (DOINGOAI_TRUSTED_PROXIES), the same ones the log-in lock-out believes. With
+    DOINGOAI_WORKER (the default) each gunicorn worker also runs a job worker thread."""
     proxies = ",".join(settings.DOINGOAI_TRUSTED_PROXIES) or "127.0.0.1"
-    return [sys.executable, "-m", "gunicorn", "doingoai.wsgi:application",
+    argv = [sys.executable, "-m", "gunicorn", "doingoai.wsgi:application",
             "--bind", bind, "--workers", str(workers), "--access-logfile", "-",
             "--timeout", "120", "--forwarded-allow-ips", proxies]
+    if settings.DOINGOAI_WORKER:
+        # Each web process also runs the background jobs, in a thread (jobs/gunicorn.py).
+        argv += ["--config", "python:doingoai.jobs.gunicorn"]
+    return argv

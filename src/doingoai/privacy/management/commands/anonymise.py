@@ -1,6 +1,7 @@
 """``doingoai anonymise``: erase the personal data of closed consular cases kept longer than
 the retention period (rule ``consular.retention_years``, else the setting
-DOINGOAI_CONSULAR_RETENTION_YEARS), keeping what the statistics count. Run it daily from cron;
+DOINGOAI_CONSULAR_RETENTION_YEARS), keeping what the statistics count, then that of the other
+registers past theirs (``privacy/retention.py``). Run it daily from cron;
 ``--dry-run`` lists the cases without changing them."""
 
 import datetime as dt
@@ -9,6 +10,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from doingoai.consular.models import ConsularCase
+from doingoai.privacy.retention import erase_past_retention
 
 
 class Command(BaseCommand):
@@ -30,3 +32,6 @@ class Command(BaseCommand):
                 case.anonymise(today)
         verb = "would be anonymised" if dry_run else "anonymised"
         self.stdout.write(f"{len(cases)} case(s) {verb}.")
+        for register, records in erase_past_retention(today, dry_run=dry_run).items():
+            if records:
+                self.stdout.write(f"{register}: {len(records)} record(s) {verb}.")

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from doingoai.jobs import views
+
+app_name = "jobs"
+
+urlpatterns = [
+    path("<int:pk>/", views.job_detail, name="job-detail"),
+]
