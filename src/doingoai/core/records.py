@@ -25,7 +25,7 @@ from django.core.exceptions import (
     ValidationError,
 )
 from django.core.paginator import Paginator
-from django.db import models, transaction
+from django.db import models
 from django.dispatch import Signal
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
