@@ -35,18 +35,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from doingoai.accounts.scope import (
+    can_create,
     can_see_personal_data,
     can_write,
     can_write_record,
     home_province,
     readable_unit_ids,
 )
-from doingoai.core.access import get_record_for_user, require_writer
+from doingoai.core.access import get_record_for_user
 from doingoai.core.models import AdminUnit, OwnedRecord, RecordChanged
 from doingoai.core.widgets import DateInput
 from doingoai.lib.cells import safe_cell, safe_row
 from doingoai.lib.collation import vietnamese_order
 from doingoai.lib.money import normalise_decimal
+from doingoai.organisations.scope import unit_id_of
 from doingoai.rules.workflow import (
     GuardedInlineFormSet,
     GuardedModelForm,
@@ -243,6 +245,7 @@ class RecordType:
             if isinstance(value, Decimal):
                 form.initial[name] = normalise_decimal(value)  # 3, not the column's 3.0000
         scope_choices(form, request.user)
+        fix_unit(form, request.user)
         return form
 
     def build_inlines(self, request, instance):
@@ -296,7 +299,8 @@ class RecordType:
         return [f"{self.namespace}/{self.slug}_{action}.html", f"core/record_{action}.html"]
 
     def context(self, request, **extra):
-        return {"rt": self, "can_write": can_write(request.user), **extra}
+        return {"rt": self, "can_write": can_write(request.user),
+                "can_create": can_create(request.user, self.model), **extra}
 
     def form_context(self, request, form, formsets, record):
         formsets_invalid = any(formset.total_error_count() for formset in formsets)
@@ -372,7 +376,8 @@ class RecordType:
         return render(request, self.templates("detail"), ctx)
 
     def create_view(self, request):
-        require_writer(request)
+        if not can_create(request.user, self.model):
+            raise PermissionDenied
         form = self.build_form(request)
         formsets = self.build_inlines(request, form.instance)
         if request.method == "POST" and all_valid(form, formsets):
@@ -380,6 +385,9 @@ class RecordType:
                 record = form.save(commit=False)
                 record.owner = home_province(request.user)
                 record.created_by = request.user
+                unit_id = unit_id_of(request.user)
+                if unit_id is not None:  # a unit's reporter enters their own unit's records
+                    setattr(record, f"{self.model.UNIT_FIELD}_id", unit_id)
                 record.save()
                 form.save_m2m()
                 for formset in formsets:
@@ -606,6 +614,23 @@ def scope_choices(form, user):
         if not formfield.queryset.query.order_by:
             formfield.queryset = formfield.queryset.order_by(
                 *vietnamese_order(model, model._meta.ordering or ["pk"]))
+
+
+def fix_unit(form, user):
+    """A unit's user enters records of their own unit only: the form's body field (the
+    model's ``UNIT_FIELD``) offers that unit alone and cannot be changed, whatever is posted."""
+    unit_id = unit_id_of(user)
+    name = getattr(form._meta.model, "UNIT_FIELD", None) if hasattr(form, "_meta") else None
+    if unit_id is None or name is None or name not in form.fields:
+        return
+    formfield = form.fields[name]
+    if getattr(formfield, "queryset", None) is None or isinstance(
+            formfield, forms.ModelMultipleChoiceField):
+        return
+    formfield.queryset = formfield.queryset.model.objects.filter(pk=unit_id)
+    formfield.disabled = True
+    if form.instance.pk is None:
+        form.initial[name] = unit_id
 
 
 def units_in_force(form, name, queryset):
