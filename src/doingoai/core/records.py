@@ -42,13 +42,13 @@ from doingoai.accounts.scope import (
     home_province,
     readable_unit_ids,
 )
-from doingoai.core.access import get_record_for_user
+from doingoai.core.access import allowed_if, get_record_for_user
 from doingoai.core.models import AdminUnit, OwnedRecord, RecordChanged
 from doingoai.core.widgets import DateInput
 from doingoai.lib.cells import safe_cell, safe_row
 from doingoai.lib.collation import vietnamese_order
 from doingoai.lib.money import normalise_decimal
-from doingoai.organisations.scope import unit_id_of
+from doingoai.organisations.scope import lists_for, unit_id_of
 from doingoai.rules.workflow import (
     GuardedInlineFormSet,
     GuardedModelForm,
@@ -189,6 +189,11 @@ class RecordType:
             return self.access(request, pk, write=write)
         return get_record_for_user(request, self.model, pk, write=write, deleted=deleted)
 
+    def may_list(self, user) -> bool:
+        """The check of the list and trash pages, which the menu asks too (a unit's users
+        have no list of a register that names no body)."""
+        return lists_for(user, self.model)
+
     def queryset_for(self, user):
         qs = self.model.objects.visible_to(user)
         joins, prefetches = self.list_relations()
@@ -275,9 +280,11 @@ class RecordType:
     def urls(self):
         slug = self.slug
         return [
-            path(f"{slug}s/", login_required(self.list_view), name=f"{slug}-list"),
+            path(f"{slug}s/", login_required(allowed_if(self.may_list)(self.list_view)),
+                 name=f"{slug}-list"),
             path(f"{slug}s/new/", login_required(self.create_view), name=f"{slug}-create"),
-            path(f"{slug}s/trash/", login_required(self.trash_view), name=f"{slug}-trash"),
+            path(f"{slug}s/trash/", login_required(allowed_if(self.may_list)(self.trash_view)),
+                 name=f"{slug}-trash"),
             path(
                 f"{slug}s/xlsx-template/", login_required(self.template_view),
                 name=f"{slug}-template",

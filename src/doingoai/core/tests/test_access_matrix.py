@@ -26,6 +26,7 @@ from doingoai.core.tests.factories import (
     inline_data,
     make_record,
 )
+from doingoai.organisations.scope import lists_for
 from doingoai.rules.workflow import workflow_for
 
 # Loading the URLconf (doingoai.urls) imports every app's pages and so fills REGISTRY.
@@ -267,34 +268,6 @@ def test_ha_giang_does_not_read_the_records_of_todays_tuyen_quang(
 # its leader only reads them (and approves the unit's submissions); both read the reference
 # registers (bodies, partners) and nothing else of the province, and nothing of another.
 
-def _unit_user(username, role, unit):
-    from doingoai.accounts.models import Membership
-    from doingoai.testing import make_user
-
-    user = make_user(username, role, unit.owner)
-    Membership.objects.filter(user=user).update(organisation=unit)
-    user.refresh_from_db()
-    return user
-
-
-@pytest.fixture
-def department(tuyen_quang):
-    from doingoai.organisations.models import Organisation
-
-    return Organisation.objects.create(owner=tuyen_quang, kind="department",
-                                       name="Sở Văn hóa, Thể thao và Du lịch (kiểm thử)")
-
-
-@pytest.fixture
-def unit_reporter(department):
-    return _unit_user("so.reporter", "reporter", department)
-
-
-@pytest.fixture
-def unit_leader(department):
-    return _unit_user("so.leader", "unit_leader", department)
-
-
 def _unit_expected(rt, role, whose) -> dict:
     """What a unit's ``role`` gets on the pages of a record that is ``whose``: "own" (of the
     user's unit), "province" (of the office or another unit) or "other" (another province)."""
@@ -307,6 +280,10 @@ def _unit_expected(rt, role, whose) -> dict:
         **dict.fromkeys(["detail", "download", "edit-get", "edit-post", "delete-get",
                          "delete-post", "restore-post"], NOT_FOUND),
     }
+    if not lists_for(None, rt.model, unit_user=True):
+        # A register that names no body: no list for a unit's users, and no record.
+        return {**not_found, **dict.fromkeys(["list", "search", "trash", "csv", "xlsx"],
+                                             FORBIDDEN), **create}
     readable = whose == "own" or (
         whose == "province" and getattr(rt.model, "UNIT_READS_ALL", False))
     if not readable:
