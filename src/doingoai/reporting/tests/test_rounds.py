@@ -260,3 +260,18 @@ def test_a_delegation_both_in_the_register_and_reported_by_its_unit_is_counted_o
     assert client.post(reverse("reporting:round-accept", args=[round_.pk])).status_code == 302
     figure = ReportedFigure.objects.get(indicator_id="delegations.incoming")
     assert figure.value == Decimal(4)
+
+
+def test_a_rounds_due_date_left_empty_is_computed_from_the_rule_in_force(
+        client, tq_specialist, communes):
+    client_for(client, tq_specialist)
+    data = {"title": "Báo cáo hằng năm về hội nghị, hội thảo quốc tế",
+            "period": "2025-12-15/2026-12-14", "due_on": "", "due_rule": "event.annual_report",
+            "indicators": ["conferences.organised"], "units": [communes[0].pk]}
+    response = client.post(reverse("reporting:round-create"), data)
+    assert response.status_code == 302, response.context["form"].errors
+    assert Round.objects.get().due_on == dt.date(2026, 12, 18)  # QĐ 06/2020, Art. 9
+    # Neither a date nor a rule: the office is asked for one, in Vietnamese.
+    refused = client.post(reverse("reporting:round-create"), {**data, "due_rule": ""})
+    assert refused.status_code == 400
+    assert "hạn nộp" in " ".join(refused.context["form"].errors["due_on"]).lower()
