@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -52,20 +52,29 @@ UNIT_RECORDED = {
 }
 
 
-def recorded_for_unit(code, unit_ids, span, organisation_id) -> Decimal | None:
-    """What the register holds for ``code`` in ``span`` as the records of one unit (or of the
-    bodies under it); None for an indicator whose records name no unit."""
+def recorded_by_unit(code, unit_ids, span, organisation_ids) -> dict[int, Decimal] | None:
+    """What the register holds for ``code`` in ``span`` as the records of each of the units
+    ``organisation_ids`` (or of the bodies under them), in one grouped query; None for an
+    indicator whose records name no unit."""
     from doingoai.reports.computations import delegations, members
 
-    if code not in UNIT_RECORDED or span is None:
+    if code not in UNIT_RECORDED or span is None or not organisation_ids:
         return None
     direction, persons = UNIT_RECORDED[code]
-    of_unit = Q(organisation_id=organisation_id) | Q(organisation__parent_id=organisation_id)
-    trips = delegations(unit_ids, span.start, span.end, direction).filter(of_unit)
+    trips = delegations(unit_ids, span.start, span.end, direction).filter(
+        Q(organisation_id__in=organisation_ids)
+        | Q(organisation__parent_id__in=organisation_ids))
     if persons:
-        return Decimal(members(unit_ids, span.start, span.end, direction).filter(
-            delegation__in=trips).count())
-    return Decimal(trips.count())
+        rows = (members(unit_ids, span.start, span.end, direction).filter(delegation__in=trips)
+                .order_by().values_list("delegation__organisation_id",
+                                        "delegation__organisation__parent_id"))
+    else:
+        rows = trips.order_by().values_list("organisation_id", "organisation__parent_id")
+    held: dict[int, Decimal] = {}
+    for organisation_id, parent_id, count in rows.annotate(count=Count("pk")):
+        for unit in {organisation_id, parent_id} & set(organisation_ids):
+            held[unit] = held.get(unit, Decimal(0)) + count
+    return held
 
 
 def lines_of(round_, submissions) -> list[Line]:
@@ -85,10 +94,10 @@ def lines_of(round_, submissions) -> list[Line]:
         if span is not None:
             computed = compute(indicator.code, unit_ids, span.start, span.end)
             line.recorded = computed.value if computed is not None else None
-        for submission, figure in line.contributions:
-            held = recorded_for_unit(indicator.code, unit_ids, span, submission.organisation_id)
-            if held is not None:
-                line.overlap += min(figure.value, held)
+        held = recorded_by_unit(indicator.code, unit_ids, span,
+                                [s.organisation_id for s, _f in line.contributions])
+        for submission, figure in line.contributions if held is not None else ():
+            line.overlap += min(figure.value, held.get(submission.organisation_id, Decimal(0)))
         lines.append(line)
     return lines
 
