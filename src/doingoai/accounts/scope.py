@@ -44,7 +44,41 @@ def can_write(user) -> bool:
 
 def can_write_record(user, record) -> bool:
     ids = readable_unit_ids(user)
-    return can_write(user) and ids is not None and record.owner_id in ids
+    if ids is None or record.owner_id not in ids:
+        return False
+    return can_write(user) or reporter_owns(user, record)
+
+
+def unit_writes(model) -> bool:
+    """Whether a unit's reporter enters records of ``model`` for their unit (``UNIT_WRITES``:
+    the delegations, events, agreements and aid a body carries out)."""
+    return bool(getattr(model, "UNIT_WRITES", False)) and bool(getattr(model, "UNIT_FIELD", None))
+
+
+def reporter_owns(user, record) -> bool:
+    """Whether ``user`` is the reporter of the body ``record`` names (or of its parent body):
+    a reporter enters and changes their own unit's records; a unit leader only reads them."""
+    membership = membership_of(user)
+    if membership is None or membership.role != "reporter" or not membership.organisation_id:
+        return False
+    if not unit_writes(type(record)):
+        return False
+    ids = readable_unit_ids(user)
+    if ids is None or record.owner_id not in ids:
+        return False
+    unit = getattr(record, type(record).UNIT_FIELD, None)
+    return unit is not None and membership.organisation_id in (unit.pk, unit.parent_id)
+
+
+def can_create(user, model) -> bool:
+    """Whether ``user`` may create a record of ``model``: the office's writers any, a unit's
+    reporter those their unit carries out (``unit_writes``), for their unit."""
+    if can_write(user):
+        return True
+    membership = membership_of(user)
+    return (membership is not None and membership.role == "reporter"
+            and bool(membership.organisation_id) and membership.province_id is not None
+            and unit_writes(model))
 
 
 def is_leader(user) -> bool:

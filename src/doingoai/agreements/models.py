@@ -136,6 +136,7 @@ class Agreement(OwnedRecord):
         help_text=_("The province’s body that signs the agreement: a department’s agreement "
                     "is the department’s."))
     UNIT_FIELD = "organisation"
+    UNIT_WRITES = True  # a unit's reporter enters them for their unit (accounts.scope)
     UNIT_DATE_FIELD = "signed_on"  # the body must be in force on this date
 
     objects = AliveManager.from_queryset(AgreementQuerySet)()

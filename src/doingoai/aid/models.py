@@ -104,6 +104,7 @@ class AidProgramme(OwnedRecord):
         verbose_name=_("project owner"),
         help_text=_("The province’s body that owns the programme (chủ khoản viện trợ)."))
     UNIT_FIELD = "organisation"
+    UNIT_WRITES = True  # a unit's reporter enters them for their unit (accounts.scope)
     UNIT_DATE_FIELD = "starts_on"  # the body must be in force on this date
 
     objects = AliveManager.from_queryset(AidProgrammeQuerySet)()

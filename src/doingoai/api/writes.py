@@ -19,8 +19,8 @@ from django.http import Http404, QueryDict
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
+from doingoai.accounts.scope import can_create
 from doingoai.api.errors import BadRequest
-from doingoai.core.access import require_writer
 from doingoai.core.models import RecordChanged
 from doingoai.core.records import RecordType, all_valid, stale_message
 from doingoai.rules.workflow import refusal_messages, step_stale_message, workflow_for
@@ -293,7 +293,8 @@ def form_errors(form, formsets=()) -> list[dict]:
 
 def create(rt: RecordType, request, body: dict):
     require_write_access(request)
-    require_writer(request)
+    if not can_create(request.user, rt.model):  # the create page's own check
+        raise PermissionDenied
     form, formsets = bound_forms(rt, request, None, body)
     return rt.save_new(request, form, formsets)
 

@@ -35,13 +35,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from doingoai.accounts.scope import (
+    can_create,
     can_see_personal_data,
     can_write,
     can_write_record,
     home_province,
     readable_unit_ids,
 )
-from doingoai.core.access import get_record_for_user, require_writer
+from doingoai.core.access import allowed_if, get_record_for_user
 from doingoai.core.files import accept_long_names, atomic_with_files
 from doingoai.core.models import AdminUnit, OwnedRecord, RecordChanged
 from doingoai.core.widgets import DateInput
@@ -49,6 +50,7 @@ from doingoai.lib.cells import safe_cell, safe_row
 from doingoai.lib.collation import vietnamese_order
 from doingoai.lib.money import normalise_decimal
 from doingoai.lib.pagination import BoundedPaginator
+from doingoai.organisations.scope import lists_for, unit_id_of
 from doingoai.rules.workflow import (
     GuardedInlineFormSet,
     GuardedModelForm,
@@ -189,6 +191,11 @@ class RecordType:
             return self.access(request, pk, write=write)
         return get_record_for_user(request, self.model, pk, write=write, deleted=deleted)
 
+    def may_list(self, user) -> bool:
+        """The check of the list and trash pages, which the menu asks too (a unit's users
+        have no list of a register that names no body)."""
+        return lists_for(user, self.model)
+
     def queryset_for(self, user):
         qs = self.model.objects.visible_to(user)
         joins, prefetches = self.list_relations()
@@ -249,6 +256,7 @@ class RecordType:
             if isinstance(value, Decimal):
                 form.initial[name] = normalise_decimal(value)  # 3, not the column's 3.0000
         scope_choices(form, request.user)
+        fix_unit(form, request.user)
         return form
 
     def build_inlines(self, request, instance):
@@ -278,9 +286,11 @@ class RecordType:
     def urls(self):
         slug = self.slug
         return [
-            path(f"{slug}s/", login_required(self.list_view), name=f"{slug}-list"),
+            path(f"{slug}s/", login_required(allowed_if(self.may_list)(self.list_view)),
+                 name=f"{slug}-list"),
             path(f"{slug}s/new/", login_required(self.create_view), name=f"{slug}-create"),
-            path(f"{slug}s/trash/", login_required(self.trash_view), name=f"{slug}-trash"),
+            path(f"{slug}s/trash/", login_required(allowed_if(self.may_list)(self.trash_view)),
+                 name=f"{slug}-trash"),
             path(
                 f"{slug}s/xlsx-template/", login_required(self.template_view),
                 name=f"{slug}-template",
@@ -302,7 +312,8 @@ class RecordType:
         return [f"{self.namespace}/{self.slug}_{action}.html", f"core/record_{action}.html"]
 
     def context(self, request, **extra):
-        return {"rt": self, "can_write": can_write(request.user), **extra}
+        return {"rt": self, "can_write": can_write(request.user),
+                "can_create": can_create(request.user, self.model), **extra}
 
     def form_context(self, request, form, formsets, record):
         formsets_invalid = any(formset.total_error_count() for formset in formsets)
@@ -318,6 +329,9 @@ class RecordType:
             record = form.save(commit=False)
             record.owner = home_province(request.user)
             record.created_by = request.user
+            unit_id = unit_id_of(request.user)
+            if unit_id is not None:  # a unit's reporter enters their own unit's records
+                setattr(record, f"{self.model.UNIT_FIELD}_id", unit_id)
             record.save()
             form.save_m2m()
             for formset in formsets:
@@ -423,7 +437,8 @@ class RecordType:
         return render(request, self.templates("detail"), ctx)
 
     def create_view(self, request):
-        require_writer(request)
+        if not can_create(request.user, self.model):
+            raise PermissionDenied
         form = self.build_form(request)
         formsets = self.build_inlines(request, form.instance)
         if request.method == "POST" and all_valid(form, formsets):
@@ -626,6 +641,23 @@ def scope_choices(form, user):
         if not formfield.queryset.query.order_by:
             formfield.queryset = formfield.queryset.order_by(
                 *vietnamese_order(model, model._meta.ordering or ["pk"]))
+
+
+def fix_unit(form, user):
+    """A unit's user enters records of their own unit only: the form's body field (the
+    model's ``UNIT_FIELD``) offers that unit alone and cannot be changed, whatever is posted."""
+    unit_id = unit_id_of(user)
+    name = getattr(form._meta.model, "UNIT_FIELD", None) if hasattr(form, "_meta") else None
+    if unit_id is None or name is None or name not in form.fields:
+        return
+    formfield = form.fields[name]
+    if getattr(formfield, "queryset", None) is None or isinstance(
+            formfield, forms.ModelMultipleChoiceField):
+        return
+    formfield.queryset = formfield.queryset.model.objects.filter(pk=unit_id)
+    formfield.disabled = True
+    if form.instance.pk is None:
+        form.initial[name] = unit_id
 
 
 def units_in_force(form, name, queryset):

@@ -136,6 +136,7 @@ class Delegation(OwnedRecord):
         verbose_name=_("sending body"),
         help_text=_("The province’s body that sends the delegation (cơ quan cử đoàn)."))
     UNIT_FIELD = "organisation"
+    UNIT_WRITES = True  # a unit's reporter enters them for their unit (accounts.scope)
     UNIT_DATE_FIELD = "departs_on"  # the body must be in force on this date
 
     objects = AliveManager.from_queryset(DelegationQuerySet)()

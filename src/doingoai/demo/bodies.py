@@ -64,12 +64,16 @@ def ensure_bodies():
         return
     made = {}
     for name, kind, parent, _names in BODIES:
+        # The office heads the province's reports (reports.document.issuer_for).
+        office = dict(symbol="SNgV", signer_title="Giám đốc",
+                      signer_name=logins.TQ_LEADER.full_name) if kind == "office" else {}
         made[name] = Organisation.objects.create(
             owner=province, kind=kind, name=name, parent=made.get(parent),
-            valid_from=REFORM if kind == "office" else None)
+            valid_from=REFORM if kind == "office" else None, **office)
     ha_giang = AdminUnit.objects.provinces().get(name="Hà Giang", generation="legacy")
     old = Organisation.objects.create(owner=ha_giang, kind="office", name=HA_GIANG_OFFICE,
-                                      symbol="SNgV", valid_to=REFORM - dt.timedelta(days=1))
+                                      symbol="SNgV", valid_to=REFORM - dt.timedelta(days=1),
+                                      signer_title="Giám đốc")
     OrganisationName.objects.create(organisation=old, name=HA_GIANG_OFFICE,
                                     valid_to=REFORM - dt.timedelta(days=1))
 

@@ -150,6 +150,7 @@ class Event(OwnedRecord):
         verbose_name=_("organiser"),
         help_text=_("The province’s body that organises or attends the event."))
     UNIT_FIELD = "organisation"
+    UNIT_WRITES = True  # a unit's reporter enters them for their unit (accounts.scope)
     UNIT_DATE_FIELD = "starts_on"  # the body must be in force on this date
 
     objects = AliveManager.from_queryset(EventQuerySet)()

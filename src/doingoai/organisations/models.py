@@ -58,6 +58,10 @@ class Organisation(OwnedRecord):
                     "SNgV in “Số: 12/BC-SNgV”."))
     parent = models.ForeignKey("self", models.PROTECT, null=True, blank=True,
                                related_name="children", verbose_name=_("parent body"))
+    # Who signs the body's documents (the header and signature of a report, reports.document).
+    signer_title = models.CharField(_("signer's title"), max_length=100, blank=True,
+                                    help_text=_("e.g. GIÁM ĐỐC"))
+    signer_name = models.CharField(_("signer's name"), max_length=100, blank=True)
     admin_unit = models.ForeignKey(
         AdminUnit, models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name=_("administrative unit"),

@@ -42,7 +42,7 @@ organisations = OrganisationRecordType(
     namespace="organisations",
     slug="organisation",
     fields=["kind", "name", "short_name", "symbol", "parent", "admin_unit", "valid_from",
-            "valid_to", "note"],
+            "valid_to", "signer_title", "signer_name", "note"],
     list_columns=["name", "kind", "parent", "admin_unit", "valid_from", "valid_to"],
     inlines=[Inline(OrganisationName, "organisation", ["name", "valid_from", "valid_to", "note"],
                     extra=1, title=_("names over time"))],

@@ -33,3 +33,18 @@ def is_unit_leader_of(user, organisation_id) -> bool:
     membership = membership_of(user)
     return membership is not None and membership.role == "unit_leader" and (
         membership.organisation_id == organisation_id)
+
+
+def reads_reports(user) -> bool:
+    """The province's reports, dashboard and comparisons are the office's: a unit's users
+    report through their rounds and do not read the province's figures."""
+    return not is_unit_user(user)
+
+
+def lists_for(user, model, *, unit_user: bool = False) -> bool:
+    """Whether ``user`` (any unit's user, with ``unit_user``) may open the list of ``model``:
+    the office's users every list, a unit's users the records that name a body (their
+    unit's) and the reference registers."""
+    if not unit_user and not is_unit_user(user):
+        return True
+    return bool(getattr(model, "UNIT_READS_ALL", False) or getattr(model, "UNIT_FIELD", None))

@@ -19,6 +19,7 @@ class Partner(OwnedRecord):
         ASSOCIATION = "association", _("Association")
 
     SEARCH_FIELDS = ("name_vi", "name_en", "name_native", "acronym", "aliases")
+    UNIT_READS_ALL = True  # reference data: a unit's users read the register (core.models)
 
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     name_vi = models.CharField(_("name in Vietnamese"), max_length=200)

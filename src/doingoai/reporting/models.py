@@ -37,7 +37,14 @@ class Round(OwnedRecord):
     period = models.CharField(
         _("period"), max_length=30,
         help_text=_("2026-Q1, 2026-H1, 2026, or a date range 2025-12-15/2026-12-14."))
-    due_on = models.DateField(_("due on"))
+    due_on = models.DateField(_("due on"), blank=True,
+                              help_text=_("Left empty, it is computed from the rule chosen."))
+    # The rule that sets the due date, read in force at the period's end (rules.rule_in_force):
+    # QĐ 06/2020 has the annual report (15/12–14/12) reach the ministry by 18/12.
+    due_rule = models.CharField(
+        _("rule setting the due date"), max_length=80, blank=True, choices=[
+            ("event.annual_report",
+             _("Annual report on international conferences (QĐ 06/2020/QĐ-TTg, Art. 9)"))])
     indicators = models.ManyToManyField("figures.Indicator", related_name="+",
                                         verbose_name=_("indicators asked"))
     units = models.ManyToManyField("organisations.Organisation", related_name="rounds",
@@ -68,6 +75,23 @@ class Round(OwnedRecord):
             raise ValidationError({"period": _(
                 "Write the period as 2026-Q1, 2026-H1, 2026 or 2025-12-15/2026-12-14.")})
         self.period = period.label
+        if self.due_on is None:
+            self.due_on = self.due_from_rule(period)
+
+    def due_from_rule(self, period) -> dt.date:
+        """The due date the rule in force at the period's end sets, for the round's province;
+        a clear message when no rule is chosen or none is in force."""
+        from doingoai.rules.models import rule_in_force
+
+        rule = rule_in_force(self.due_rule, period.end, self.owner if self.owner_id else None) \
+            if self.due_rule else None
+        if rule is None:
+            raise ValidationError({"due_on": _(
+                "Enter the due date, or choose a rule in force for the period that sets it.")})
+        if rule.due_month and rule.due_day:
+            due = rule.yearly_due_on(period.end.year)
+            return due if due >= period.end else rule.yearly_due_on(period.end.year + 1)
+        return rule.due_after(period.end)
 
     @property
     def span(self):

@@ -43,7 +43,7 @@ rounds = RecordType(
     model=Round,
     namespace="reporting",
     slug="round",
-    fields=["title", "period", "due_on", "indicators", "units", "note"],
+    fields=["title", "period", "due_on", "due_rule", "indicators", "units", "note"],
     detail_fields=["title", "period", "due_on", "indicators", "note", "status", "accepted_by",
                    "accepted_on", "source"],
     list_columns=["title", "period", "due_on", "status"],

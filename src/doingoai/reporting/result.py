@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,12 +21,60 @@ class Line:
     total: Decimal | None = None
     contributions: list = field(default_factory=list)  # (submission, figure)
     recorded: Decimal | None = None  # what the province's own records give
+    # Of the units' figures, what the register already holds as the same unit's records
+    # (a delegation the unit entered and also reported): counted once, in the register.
+    overlap: Decimal = Decimal(0)
 
     @property
     def difference(self) -> Decimal | None:
         if self.total is None or self.recorded is None:
             return None
         return self.total - self.recorded
+
+    @property
+    def counted_once(self) -> Decimal | None:
+        """The province's figure: the register's, plus what the units reported beyond their
+        own records in it; the units' plain sum where the register says nothing."""
+        if self.total is None:
+            return None
+        if self.recorded is None:
+            return self.total
+        return self.recorded + self.total - self.overlap
+
+
+# Indicator -> (direction, counts persons): the figures whose records name the unit that
+# carried them out, so that a unit's report and the register can be told apart.
+UNIT_RECORDED = {
+    "delegations.incoming": ("incoming", False),
+    "delegations.incoming_persons": ("incoming", True),
+    "delegations.outgoing": ("outgoing", False),
+    "delegations.outgoing_persons": ("outgoing", True),
+}
+
+
+def recorded_by_unit(code, unit_ids, span, organisation_ids) -> dict[int, Decimal] | None:
+    """What the register holds for ``code`` in ``span`` as the records of each of the units
+    ``organisation_ids`` (or of the bodies under them), in one grouped query; None for an
+    indicator whose records name no unit."""
+    from doingoai.reports.computations import delegations, members
+
+    if code not in UNIT_RECORDED or span is None or not organisation_ids:
+        return None
+    direction, persons = UNIT_RECORDED[code]
+    trips = delegations(unit_ids, span.start, span.end, direction).filter(
+        Q(organisation_id__in=organisation_ids)
+        | Q(organisation__parent_id__in=organisation_ids))
+    if persons:
+        rows = (members(unit_ids, span.start, span.end, direction).filter(delegation__in=trips)
+                .order_by().values_list("delegation__organisation_id",
+                                        "delegation__organisation__parent_id"))
+    else:
+        rows = trips.order_by().values_list("organisation_id", "organisation__parent_id")
+    held: dict[int, Decimal] = {}
+    for organisation_id, parent_id, count in rows.annotate(count=Count("pk")):
+        for unit in {organisation_id, parent_id} & set(organisation_ids):
+            held[unit] = held.get(unit, Decimal(0)) + count
+    return held
 
 
 def lines_of(round_, submissions) -> list[Line]:
@@ -45,6 +94,10 @@ def lines_of(round_, submissions) -> list[Line]:
         if span is not None:
             computed = compute(indicator.code, unit_ids, span.start, span.end)
             line.recorded = computed.value if computed is not None else None
+        held = recorded_by_unit(indicator.code, unit_ids, span,
+                                [s.organisation_id for s, _f in line.contributions])
+        for submission, figure in line.contributions if held is not None else ():
+            line.overlap += min(figure.value, held.get(submission.organisation_id, Decimal(0)))
         lines.append(line)
     return lines
 
@@ -61,6 +114,8 @@ def accept(round_, user, lines: list[Line]) -> int:
                 f"{submission.organisation.name} {figure.value}"
                 + (f" ({submission.document.name})" if submission.document else "")
                 for submission, figure in line.contributions)
+            + (f" − {line.overlap} " + _("already in the register") if line.overlap else "")
+            + f" → {line.counted_once}"
             for line in lines if line.total is not None)
         source = round_.source or SourceDocument(owner=round_.owner, created_by=user)
         source.title = _("Reporting round: %(round)s") % {"round": round_.title}
@@ -75,11 +130,13 @@ def accept(round_, user, lines: list[Line]) -> int:
                 period=round_.period, source=source).first() or ReportedFigure(
                 owner=round_.owner, indicator=line.indicator, place=round_.owner,
                 period=round_.period, source=source, created_by=user)
-            figure.value = line.total
+            figure.value = line.counted_once
             # A sum of money is asked in đồng; a count, persons or a length as the catalogue says.
             figure.unit = "VND" if line.indicator.unit == "money" else line.indicator.unit
-            figure.quote = _("Sum of %(count)s units' figures in the round “%(round)s”.") % {
-                "count": len(line.contributions), "round": round_.title}
+            figure.quote = _(
+                "The province's records and %(count)s units' figures in the round “%(round)s”, "
+                "a delegation both in the register and reported by its unit counted once."
+            ) % {"count": len(line.contributions), "round": round_.title}
             figure.save()
             written += 1
         round_.source = source

@@ -56,18 +56,40 @@ def standing_province(place: AdminUnit, on: dt.date) -> AdminUnit:
 
 
 def issuer_for(place: AdminUnit, on: dt.date, lang: str = "vi") -> Issuer:
-    """Who issues the report of ``place`` dated ``on``. The one function to swap for the
-    register of the province's organisations (issue 12): until then the provincial
-    department of foreign affairs of the province in force on that date, signed by its
-    director ("UBND" is the abbreviation Decree 30/2020 allows in the parent's name)."""
+    """Who issues the report of ``place`` dated ``on``: the foreign-affairs office of the
+    province in force on that date, as the organisations register has it then (its name of
+    that day, its parent body, its symbol, its signer); a province whose register has no
+    office yet falls back to "SỞ NGOẠI VỤ", "BC-SNV", signed by its director ("UBND" is the
+    abbreviation Decree 30/2020 allows in the parent's name)."""
+    from doingoai.organisations.models import Organisation
+
     province = standing_province(place, on)
     words = WORDS[lang]
     kind = (province.kind or "tỉnh").upper() if lang == "vi" else ""
+    parent = words["parent"].format(kind=kind, name=province.name.upper()).strip()
+    office = (Organisation.objects.filter(owner=province, kind=Organisation.Kind.OFFICE)
+              .in_force(on).select_related("parent").prefetch_related("names")
+              .order_by("pk").first())
+    if office is None:
+        return Issuer(province=province, parent=parent, body=words["body"], symbol="BC-SNV",
+                      place_name=province.name, signer_title=words["signer"])
+    body = words["body"]
+    if lang == "vi":
+        # "Sở Ngoại vụ tỉnh Tuyên Quang" is headed "SỞ NGOẠI VỤ" under "UBND TỈNH TUYÊN QUANG".
+        name = office.short_name or office.name_on(on)
+        suffix = f" {province.kind or 'tỉnh'} {province.name}"
+        if name.lower().endswith(suffix.lower()):
+            name = name[: -len(suffix)]
+        body = name.upper()
+        if office.parent_id and office.parent.in_force_on(on):
+            parent = office.parent.name_on(on).upper()
     return Issuer(
-        province=province,
-        parent=words["parent"].format(kind=kind, name=province.name.upper()).strip(),
-        body=words["body"], symbol="BC-SNV", place_name=province.name,
-        signer_title=words["signer"])
+        province=province, parent=parent, body=body,
+        symbol=f"BC-{office.symbol}" if office.symbol else "BC-SNV",
+        place_name=province.name,
+        signer_title=(office.signer_title.upper() if lang == "vi" and office.signer_title
+                      else words["signer"]),
+        signer_name=office.signer_name)
 
 
 # --- the outline ------------------------------------------------------------------------

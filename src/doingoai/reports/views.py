@@ -13,9 +13,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from doingoai.accounts.scope import is_leader, readable_unit_ids
+from doingoai.core.access import allowed_if
 from doingoai.figures.models import Indicator
 from doingoai.lib.periods import YEAR, PeriodError, parse_period, try_parse_period, year_period
 from doingoai.notifications.agenda import build_agenda
+from doingoai.organisations.scope import reads_reports
 from doingoai.reports import charts
 from doingoai.reports.access import (
     UnknownPlace,
@@ -66,6 +68,7 @@ def _png(data: bytes) -> str:
 
 
 @login_required
+@allowed_if(reads_reports)
 def report_page(request):
     places, place_error = _places(request)
     text, period, error = _period(request)
@@ -88,6 +91,7 @@ def report_page(request):
 
 
 @login_required
+@allowed_if(reads_reports)
 def export(request):
     places, place_error = _places(request)
     text, period, error = _period(request)
@@ -130,6 +134,7 @@ def latest_year_with_data(build, this_year: int) -> int:
 
 
 @login_required
+@allowed_if(reads_reports)
 def dashboard(request):
     places, place_error = _places(request)
     if not places:
@@ -174,6 +179,7 @@ def dashboard(request):
 
 
 @login_required
+@allowed_if(reads_reports)
 def compare(request):
     """One indicator and period, province by province. A ministry user sees every province
     of a generation (today's 34 by default); a province's user sees only their own."""
@@ -234,6 +240,7 @@ def compare(request):
 
 
 @login_required
+@allowed_if(reads_reports)
 def coverage(request):
     """From which date each register's records are complete for the province: read by the
     office, set by its leader (with history)."""
@@ -257,6 +264,7 @@ def coverage(request):
 
 
 @login_required
+@allowed_if(reads_reports)
 def choose(request):
     """The leader chooses which of two differing figures the report prints (recorded for
     that place, period and indicator)."""

@@ -26,6 +26,7 @@ from doingoai.core.tests.factories import (
     inline_data,
     make_record,
 )
+from doingoai.organisations.scope import lists_for
 from doingoai.rules.workflow import workflow_for
 
 # Loading the URLconf (doingoai.urls) imports every app's pages and so fills REGISTRY.
@@ -149,10 +150,14 @@ class Visit:
     def hidden(self, action, response):
         if response.status_code != 200:
             return f"expected 200, got {response.status_code}"
-        if action == "csv":
-            return None if _csv_rows(response)[1:] == [] else "the CSV has the record"
-        if action == "xlsx":
-            return None if _xlsx_rows(response)[1:] == [] else "the XLSX has the record"
+        if action in ("csv", "xlsx"):
+            # Only the records the role reads (a unit's users read every body of their
+            # province, the record is not among them).
+            readable = self.model.objects.visible_to(self.user)
+            rows = (_csv_rows if action == "csv" else _xlsx_rows)(response)[1:]
+            if readable.filter(pk=self.record.pk).exists() or len(rows) != readable.count():
+                return f"the {action.upper()} has the record"
+            return None
         content = response.content.decode()
         leaks = [self.rt.reverse("detail", self.record.pk),
                  self.rt.reverse("restore", self.record.pk)]
@@ -256,3 +261,73 @@ def test_ha_giang_does_not_read_the_records_of_todays_tuyen_quang(
     for action in ("detail", "edit", "delete"):
         assert client.get(rt.reverse(action, record.pk)).status_code == 404
     assert rt.reverse("detail", record.pk) not in client.get(rt.reverse("list")).content.decode()
+
+
+# --- users of a unit (issue 12) -------------------------------------------------------------
+# A unit's reporter enters and changes their own unit's delegations, events, agreements and aid;
+# its leader only reads them (and approves the unit's submissions); both read the reference
+# registers (bodies, partners) and nothing else of the province, and nothing of another.
+
+def _unit_expected(rt, role, whose) -> dict:
+    """What a unit's ``role`` gets on the pages of a record that is ``whose``: "own" (of the
+    user's unit), "province" (of the office or another unit) or "other" (another province)."""
+    from doingoai.accounts.scope import unit_writes
+
+    may_create = role == "unit_reporter" and unit_writes(rt.model)
+    create = dict.fromkeys(["create-get", "create-post"], OK if may_create else FORBIDDEN)
+    not_found = {
+        **dict.fromkeys(["list", "search", "trash", "csv", "xlsx"], HIDDEN),
+        **dict.fromkeys(["detail", "download", "edit-get", "edit-post", "delete-get",
+                         "delete-post", "restore-post"], NOT_FOUND),
+    }
+    if not lists_for(None, rt.model, unit_user=True):
+        # A register that names no body: no list for a unit's users, and no record.
+        return {**not_found, **dict.fromkeys(["list", "search", "trash", "csv", "xlsx"],
+                                             FORBIDDEN), **create}
+    readable = whose == "own" or (
+        whose == "province" and getattr(rt.model, "UNIT_READS_ALL", False))
+    if not readable:
+        return {**not_found, **create}
+    if whose == "own" and role == "unit_reporter":
+        return dict.fromkeys(ACTIONS, OK)
+    return {**dict.fromkeys(READS, OK), **dict.fromkeys(WRITES, FORBIDDEN), **create}
+
+
+def _unit_walks():
+    from doingoai.accounts.scope import unit_writes
+
+    for rt in REGISTRY:
+        for role in ("unit_reporter", "unit_leader"):
+            wholes = ["province", "other"] + (["own"] if unit_writes(rt.model) else [])
+            for whose in wholes:
+                yield pytest.param(rt, role, whose, id=f"{rt.namespace}:{rt.slug}-{role}-{whose}")
+
+
+@pytest.mark.parametrize(("rt", "role", "whose"), list(_unit_walks()))
+def test_a_unit_user_gets_what_it_may_on_every_page_of_a_record(
+    request, client, media_root, tuyen_quang, bac_kan, tq_specialist, department, rt, role,
+    whose,
+):
+    extra = {**in_first_status(rt.model)}
+    if whose == "own":
+        extra[rt.model.UNIT_FIELD] = department
+    record = make_record(rt.model, bac_kan if whose == "other" else tuyen_quang, **extra)
+    attached = attach_file(record, file_field_of(rt)) if file_field_of(rt) else None
+    user = request.getfixturevalue(role)
+    client.force_login(user)
+    visit = Visit(client, rt, record, user, tuyen_quang, tq_specialist)
+    visit.attached = attached
+
+    expected = _unit_expected(rt, role, whose)
+    problems = []
+    for action in ACTIONS:
+        if action == "download" and not file_field_of(rt):
+            continue
+        problem = visit.check(action, expected[action])
+        if problem:
+            problems.append(f"{action} ({expected[action]}): {problem}")
+    if expected["create-post"] == OK:
+        created = rt.model.all_objects.latest("pk")
+        if getattr(created, f"{rt.model.UNIT_FIELD}_id") != department.pk:
+            problems.append("the record created is not of the reporter's unit")
+    assert not problems, "\n".join(problems)

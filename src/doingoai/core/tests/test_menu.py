@@ -13,7 +13,8 @@ from doingoai.core.context_processors import MENU_BOTTOM, MENU_TOP
 
 pytestmark = pytest.mark.django_db
 ROLES = ["hg_specialist", "hg_leader", "hg_viewer", "bk_specialist", "ministry_viewer",
-         "superuser"]
+         "superuser", "unit_reporter", "unit_leader"]
+UNIT_ROLES = ("unit_reporter", "unit_leader")
 LINK = re.compile(r'<a href="(/[^"]*)"')
 
 
@@ -38,7 +39,7 @@ def menu_links(client) -> list[str]:
 def test_every_menu_link_answers_200_for_every_role(client, request, role):
     client.force_login(user_of(request, role))
     links = menu_links(client)
-    assert len(links) > 20
+    assert len(links) > (5 if role in UNIT_ROLES else 20)
     failures = {url: client.get(url).status_code for url in links}
     assert {url: code for url, code in failures.items() if code != 200} == {}
 
@@ -82,3 +83,22 @@ def test_the_side_menu_has_one_link_per_line_and_no_lone_separators(client, hg_l
     assert "·" not in menu
     for item in re.findall(r"<li>(.*?)</li>", menu, re.S):
         assert len(LINK.findall(item)) == 1, item
+
+
+@pytest.mark.parametrize("role", UNIT_ROLES)
+def test_a_unit_users_menu_lists_only_the_registers_of_its_unit_and_the_reference_ones(
+        client, request, role):
+    from doingoai.core.records import REGISTRY
+    from doingoai.organisations.scope import lists_for
+
+    client.force_login(user_of(request, role))
+    links = menu_links(client)
+    shown = {rt.model._meta.model_name for rt in REGISTRY if rt.reverse("list") in links}
+    assert {"delegation", "event", "agreement", "aidprogramme", "partner",
+            "organisation"} <= shown
+    assert not shown & {"consularcase", "foreigner", "officialpassport", "treaty"}
+    assert shown == {rt.model._meta.model_name for rt in REGISTRY
+                     if lists_for(None, rt.model, unit_user=True)}
+    for name in ("reports:report", "reports:dashboard", "reports:compare"):
+        assert reverse(name) not in links
+        assert client.get(reverse(name)).status_code == 403

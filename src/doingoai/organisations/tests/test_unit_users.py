@@ -9,8 +9,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from doingoai.accounts.models import Membership
+from doingoai.accounts.scope import unit_writes
 from doingoai.core.records import REGISTRY
-from doingoai.core.tests.factories import form_data_of, make_delegation, make_record
+from doingoai.core.tests.factories import (
+    form_data_of,
+    inline_data,
+    make_delegation,
+    make_record,
+)
+from doingoai.delegations.models import Delegation
 from doingoai.delegations.pages import delegations
 from doingoai.organisations.models import Organisation
 from doingoai.testing import client_for, make_user
@@ -73,7 +80,8 @@ def test_a_reporter_reads_the_delegations_of_their_unit_only(client, reporter, c
     assert "Đoàn của tỉnh" not in listed
 
 
-@pytest.mark.parametrize("rt", [rt for rt in REGISTRY if rt.model is not Organisation],
+@pytest.mark.parametrize("rt", [rt for rt in REGISTRY
+                                if not getattr(rt.model, "UNIT_READS_ALL", False)],
                          ids=lambda rt: rt.url_name("x"))
 def test_a_reporter_gets_404_on_every_record_page_of_the_province_and_of_another(
         client, reporter, tuyen_quang, bac_kan, rt):
@@ -84,7 +92,9 @@ def test_a_reporter_gets_404_on_every_record_page_of_the_province_and_of_another
             assert client.get(rt.reverse(action, record.pk)).status_code == 404, (owner, action)
         listed = client.get(rt.reverse("list")).content.decode()
         assert rt.reverse("detail", record.pk) not in listed
-        assert client.get(rt.reverse("create")).status_code == 403
+        # A reporter enters the records their unit carries out, and no other kind.
+        assert client.get(rt.reverse("create")).status_code == (
+            200 if unit_writes(rt.model) else 403)
 
 
 def test_a_reporter_reads_the_register_of_bodies_and_changes_none(client, reporter, commune):
@@ -131,3 +141,42 @@ def test_a_record_of_an_abolished_unit_on_a_later_date_is_refused_by_the_model(h
     with pytest.raises(ValidationError) as refusal:
         delegation.full_clean()
     assert "30/06/2025" in str(refusal.value)
+
+
+def test_a_reporters_new_delegation_is_of_their_unit_whatever_the_form_posts(
+        client, reporter, commune, other_commune, tuyen_quang, tq_specialist):
+    template = make_delegation(tuyen_quang, organisation=commune, departs_on=dt.date(2026, 3, 4),
+                               returns_on=dt.date(2026, 3, 9), title="Đoàn xã mới")
+    data = {**form_data_of(delegations, template, tq_specialist, create=True),
+            **inline_data(delegations), "organisation": other_commune.pk}
+    client_for(client, reporter)
+    response = client.post(delegations.reverse("create"), data)
+    assert response.status_code == 302
+    created = Delegation.objects.latest("pk")
+    assert (created.organisation, created.owner, created.created_by) == (
+        commune, tuyen_quang, reporter)
+    body = client.get(delegations.reverse("edit", created.pk)).context["form"]["organisation"]
+    assert list(body.field.queryset) == [commune] and body.field.disabled
+
+
+def test_a_unit_leader_reads_the_units_delegations_and_changes_none(
+        client, commune, tuyen_quang):
+    leader = unit_user("xa.leader", "unit_leader", commune)
+    own = make_delegation(tuyen_quang, organisation=commune)
+    client_for(client, leader)
+    assert client.get(delegations.reverse("detail", own.pk)).status_code == 200
+    assert client.get(delegations.reverse("edit", own.pk)).status_code == 403
+    assert client.get(delegations.reverse("create")).status_code == 403
+    assert client.post(delegations.reverse("delete", own.pk)).status_code == 403
+
+
+def test_a_reporter_reads_the_partners_of_the_province_and_changes_none(
+        client, reporter, tuyen_quang, bac_kan):
+    from doingoai.core.tests.factories import make_partner
+    from doingoai.partners.pages import partners
+
+    ours, theirs = make_partner(tuyen_quang), make_partner(bac_kan)
+    client_for(client, reporter)
+    assert client.get(partners.reverse("detail", ours.pk)).status_code == 200
+    assert client.get(partners.reverse("edit", ours.pk)).status_code == 403
+    assert client.get(partners.reverse("detail", theirs.pk)).status_code == 404

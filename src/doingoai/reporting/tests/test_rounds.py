@@ -236,3 +236,42 @@ def test_a_submitted_submissions_figures_are_locked_until_it_is_sent_back(
                              **{**values, "value_delegations.incoming": "2"}}).status_code == 302
     assert fresh(submission).figures.get(
         indicator_id="delegations.incoming").value == Decimal(2)
+
+
+def test_a_delegation_both_in_the_register_and_reported_by_its_unit_is_counted_once(
+        client, round_, communes, tuyen_quang, tq_leader):
+    from doingoai.core.tests.factories import make_delegation
+    from doingoai.reporting.models import SubmittedFigure
+
+    q1 = {"direction": "incoming", "departs_on": dt.date(2026, 2, 3),
+          "returns_on": dt.date(2026, 2, 5)}
+    for _ in range(2):  # the commune entered two of its three visits in the register
+        make_delegation(tuyen_quang, organisation=communes[0], **q1)
+    make_delegation(tuyen_quang, **q1)  # and the office one of its own
+    submission = round_.submissions.get(organisation=communes[0])
+    SubmittedFigure.objects.create(submission=submission, indicator_id="delegations.incoming",
+                                   value=Decimal(3))
+    Submission.objects.filter(pk=submission.pk).update(status="received")
+    client_for(client, tq_leader)
+    page = client.get(reverse("reporting:round-detail", args=[round_.pk]))
+    line = {line.indicator.code: line for line in page.context["lines"]}["delegations.incoming"]
+    assert (line.total, line.recorded, line.overlap, line.counted_once) == (3, 3, 2, 4)
+    assert "2 đã có trong cơ sở dữ liệu" in page.content.decode()
+    assert client.post(reverse("reporting:round-accept", args=[round_.pk])).status_code == 302
+    figure = ReportedFigure.objects.get(indicator_id="delegations.incoming")
+    assert figure.value == Decimal(4)
+
+
+def test_a_rounds_due_date_left_empty_is_computed_from_the_rule_in_force(
+        client, tq_specialist, communes):
+    client_for(client, tq_specialist)
+    data = {"title": "Báo cáo hằng năm về hội nghị, hội thảo quốc tế",
+            "period": "2025-12-15/2026-12-14", "due_on": "", "due_rule": "event.annual_report",
+            "indicators": ["conferences.organised"], "units": [communes[0].pk]}
+    response = client.post(reverse("reporting:round-create"), data)
+    assert response.status_code == 302, response.context["form"].errors
+    assert Round.objects.get().due_on == dt.date(2026, 12, 18)  # QĐ 06/2020, Art. 9
+    # Neither a date nor a rule: the office is asked for one, in Vietnamese.
+    refused = client.post(reverse("reporting:round-create"), {**data, "due_rule": ""})
+    assert refused.status_code == 400
+    assert "hạn nộp" in " ".join(refused.context["form"].errors["due_on"]).lower()
