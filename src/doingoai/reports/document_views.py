@@ -17,8 +17,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from doingoai.accounts.scope import can_write, can_write_record
+from doingoai.core.access import allowed_if
 from doingoai.core.models import RecordChanged
 from doingoai.lib.periods import PeriodError, parse_period
+from doingoai.organisations.scope import reads_reports
 from doingoai.reports import drafting
 from doingoai.reports.access import (
     UnknownPlace,
@@ -69,6 +71,7 @@ class EditForm(forms.Form):
 
 
 @login_required
+@allowed_if(reads_reports)
 def document_list(request):
     documents = ReportDocument.objects.visible_to(request.user).select_related("place")
     form = NewDraftForm(provinces=readable_provinces(request.user))
@@ -77,6 +80,7 @@ def document_list(request):
 
 
 @login_required
+@allowed_if(reads_reports)
 @require_POST
 def document_new(request):
     if not can_write(request.user):
@@ -99,6 +103,7 @@ def document_new(request):
 
 
 @login_required
+@allowed_if(reads_reports)
 def document_detail(request, pk):
     doc = get_document_for_user(request, pk)
     versions = list(doc.versions.select_related("author").order_by("-n"))
@@ -113,6 +118,7 @@ def document_detail(request, pk):
 
 
 @login_required
+@allowed_if(reads_reports)
 def document_edit(request, pk):
     doc = get_document_for_user(request, pk, write=True)
     if not doc.editable:
@@ -146,6 +152,7 @@ def document_edit(request, pk):
 
 
 @login_required
+@allowed_if(reads_reports)
 def document_diff(request, pk):
     doc = get_document_for_user(request, pk)
     last = doc.versions.order_by("-n").values_list("n", flat=True).first() or 1
@@ -169,6 +176,7 @@ def document_diff(request, pk):
 
 
 @login_required
+@allowed_if(reads_reports)
 def document_download(request, pk, n, fmt):
     doc = get_document_for_user(request, pk)
     if fmt not in FORMATS:
@@ -182,6 +190,7 @@ def document_download(request, pk, n, fmt):
 
 
 @login_required
+@allowed_if(reads_reports)
 def document_step(request, pk, step):
     doc = get_document_for_user(request, pk)
     return transition_view(request, doc, workflow, step,

@@ -180,3 +180,21 @@ def test_a_reporter_reads_the_partners_of_the_province_and_changes_none(
     assert client.get(partners.reverse("detail", ours.pk)).status_code == 200
     assert client.get(partners.reverse("edit", ours.pk)).status_code == 403
     assert client.get(partners.reverse("detail", theirs.pk)).status_code == 404
+
+
+def test_a_reporter_gets_403_on_the_report_documents_of_the_province(
+        client, reporter, tuyen_quang, tq_specialist):
+    from django.urls import reverse
+
+    from doingoai.lib.periods import parse_period
+    from doingoai.reports import drafting
+
+    doc = drafting.create_draft(tuyen_quang, parse_period("2026"), tq_specialist)
+    client_for(client, reporter)
+    assert client.get(reverse("reports:document-list")).status_code == 403
+    assert client.get(reverse("reports:document-detail", args=[doc.pk])).status_code == 403
+    assert client.post(reverse("reports:document-new"),
+                       {"place": tuyen_quang.pk, "period": "2026"}).status_code == 403
+    # The office reads it.
+    client_for(client, tq_specialist)
+    assert client.get(reverse("reports:document-detail", args=[doc.pk])).status_code == 200
