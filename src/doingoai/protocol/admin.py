@@ -105,7 +105,3 @@ class PressVisitAdmin(OwnedAdmin):
     raw_id_fields = ["owner", "accompanied_by"]
 
 
-@admin.register(models.DocumentCounter)
-class DocumentCounterAdmin(admin.ModelAdmin):
-    list_display = ["province", "year", "symbol", "last"]
-    raw_id_fields = ["province"]

@@ -24,6 +24,7 @@ from doingoai.core.models import (
     bounded_text,
 )
 from doingoai.core.validators import non_negative_check
+from doingoai.correspondence.numbering import allocate, format_number
 from doingoai.delegations.models import Delegation, DelegationMember
 from doingoai.events.models import Event
 from doingoai.partners.models import Partner
@@ -311,25 +312,6 @@ class InterpreterBooking(OwnedRecord):
 
 
 # --- numbered documents --------------------------------------------------------------------
-class DocumentCounter(models.Model):
-    """The last number given to a province's documents of one symbol in one year."""
-
-    province = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+",
-                                 verbose_name=_("province"))
-    year = models.PositiveSmallIntegerField(_("year"))
-    symbol = models.CharField(_("symbol"), max_length=40)
-    last = models.PositiveIntegerField(_("last number"), default=0)
-
-    class Meta:
-        verbose_name = _("document counter")
-        verbose_name_plural = _("document counters")
-        constraints = [models.UniqueConstraint(fields=["province", "year", "symbol"],
-                                               name="one_counter_per_province_year_symbol")]
-
-    def __str__(self):
-        return f"{self.symbol} {self.year}: {self.last}"
-
-
 class NumberedDocument(OwnedRecord):
     """An outgoing document numbered on first save: "12/TM-SNgV"."""
 
@@ -344,13 +326,11 @@ class NumberedDocument(OwnedRecord):
 
     @labelled(_("number and symbol"))
     def reference(self) -> str:
-        return f"{self.number:02d}/{self.symbol}" if self.number else ""
+        return format_number(self.number, self.symbol) if self.number else ""
 
     def save(self, *args, **kwargs):
-        from doingoai.protocol.numbering import allocate
-
         with transaction.atomic():
-            if self.number is None:
+            if self.number is None:  # the office's book of this symbol, gapless (Decree 30)
                 self.symbol = self.symbol or self.SYMBOLS[self.kind]
                 self.number = allocate(self.owner, self.issued_on.year, self.symbol)
             super().save(*args, **kwargs)
