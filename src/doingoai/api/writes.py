@@ -108,6 +108,8 @@ def form_value(formfield, value):
         value = value["id"]
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
+    if isinstance(value, dt.time):  # "14:30", as the time inputs post it
+        return value.strftime("%H:%M" if not value.second else "%H:%M:%S")
     if isinstance(value, Decimal | int | float):
         return str(value)
     return value if isinstance(value, str) else json.dumps(value)
