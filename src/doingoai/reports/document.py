@@ -31,10 +31,22 @@ class Issuer:
     authority: str = ""
     signer_title: str = ""
     signer_name: str = ""
+    full_name: str = ""  # in running text: "Sở Ngoại vụ tỉnh Tuyên Quang"
 
     @property
     def author(self) -> str:
         return f"{self.body} {self.parent}".strip()
+
+    @property
+    def in_text(self) -> str:
+        """The issuer named in a sentence ("… của Sở Ngoại vụ tỉnh Tuyên Quang"), not the
+        heading's capitals lowered ("Sở ngoại vụ")."""
+        if self.full_name:
+            return self.full_name
+        if self.body.isupper():
+            kind = (self.province.kind or "tỉnh").lower()
+            return f"{self.body.capitalize()} {kind} {self.place_name}"
+        return self.body
 
 
 WORDS = {
@@ -72,7 +84,9 @@ def issuer_for(place: AdminUnit, on: dt.date, lang: str = "vi") -> Issuer:
               .order_by("pk").first())
     if office is None:
         return Issuer(province=province, parent=parent, body=words["body"], symbol="BC-SNV",
-                      place_name=province.name, signer_title=words["signer"])
+                      place_name=province.name, signer_title=words["signer"],
+                      full_name=(f"Sở Ngoại vụ {kind.lower()} {province.name}"
+                                 if lang == "vi" else ""))
     body = words["body"]
     if lang == "vi":
         # "Sở Ngoại vụ tỉnh Tuyên Quang" is headed "SỞ NGOẠI VỤ" under "UBND TỈNH TUYÊN QUANG".
@@ -89,7 +103,8 @@ def issuer_for(place: AdminUnit, on: dt.date, lang: str = "vi") -> Issuer:
         place_name=province.name,
         signer_title=(office.signer_title.upper() if lang == "vi" and office.signer_title
                       else words["signer"]),
-        signer_name=office.signer_name)
+        signer_name=office.signer_name,
+        full_name=office.name_on(on) if lang == "vi" else "")
 
 
 # --- the outline ------------------------------------------------------------------------

@@ -98,7 +98,7 @@ def as_outline(sections: list[dict], lang: str) -> list[Section]:
 
 # --- the issuer, as it was on the day of issue ----------------------------------------
 ISSUER_FIELDS = ("parent", "body", "symbol", "place_name", "authority", "signer_title",
-                 "signer_name")
+                 "signer_name", "full_name")
 
 
 def issuer_snapshot(issuer: Issuer) -> dict:

@@ -54,3 +54,28 @@ def test_a_province_whose_register_has_no_office_keeps_the_plain_header(bac_kan)
     issuer = issuer_for(bac_kan, dt.date(2024, 3, 1))
     assert (issuer.body, issuer.symbol, issuer.signer_title) == (
         "SỞ NGOẠI VỤ", "BC-SNV", "GIÁM ĐỐC")
+
+
+def test_a_sentence_names_the_issuer_as_the_register_spells_it_not_the_headings_capitals(
+        offices, ha_giang, bac_kan):
+    # The annex's "(Kèm theo Báo cáo số …/BC-SNgV … của Sở Ngoại vụ tỉnh Tuyên Quang)".
+    assert issuer_for(ha_giang, dt.date(2026, 1, 15)).in_text == "Sở Ngoại vụ tỉnh Tuyên Quang"
+    assert issuer_for(bac_kan, dt.date(2024, 3, 1)).in_text == "Sở Ngoại vụ tỉnh Bắc Kạn"
+
+
+def test_the_docx_annex_names_the_issuer_in_running_text(offices, tuyen_quang):
+    import io
+
+    from docx import Document
+
+    from doingoai.lib.periods import parse_period
+    from doingoai.reports.exports.word import as_docx
+    from doingoai.reports.report import build_report
+    from doingoai.reports.tests.conftest import report_figures
+
+    report_figures(tuyen_quang, "2026", [("delegations.outgoing", 5, "count", None, "", "")],
+                   "Báo cáo", dt.date(2026, 11, 30))
+    data = as_docx(build_report([tuyen_quang], parse_period("2026")), "vi")
+    text = "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
+    assert "của Sở Ngoại vụ tỉnh Tuyên Quang)" in text
+    assert "Sở ngoại vụ" not in text

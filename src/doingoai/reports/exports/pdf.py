@@ -52,7 +52,7 @@ def as_html(report, lang: str = "vi", *, issued_on: dt.date | None = None,
             number=format_number(number, issuer.symbol), d=f"{issued_on.day:02d}",
             m=f"{issued_on.month:02d}",
             y=issued_on.year,
-            issuer=issuer.body.capitalize() if lang == "vi" else issuer.body),
+            issuer=issuer.in_text if lang == "vi" else issuer.body),
         "recipients": RECIPIENTS[lang], "fonts": FONTS.as_uri(),
     })
 

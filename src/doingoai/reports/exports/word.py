@@ -290,7 +290,7 @@ def _annex(document, report, issuer: Issuer, lang, words, issued_on, rows=None,
     _para(document, words["annex_note"].format(
         number=format_number(number, issuer.symbol), d=f"{issued_on.day:02d}",
         m=f"{issued_on.month:02d}",
-        y=issued_on.year, issuer=issuer.body.capitalize() if lang == "vi" else issuer.body),
+        y=issued_on.year, issuer=issuer.in_text if lang == "vi" else issuer.body),
         13, italic=True, after=12)
     if rows:
         # The printed figures only: whether a figure was computed or reported is the
