@@ -415,3 +415,31 @@ def visible_text(html: str) -> str:
     parser.feed(html)
     parser.close()
     return "\n".join(part for part in parser.parts if part.strip())
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test's flush, reload the data the migrations loaded, for every
+    test that asks for it (``request.node.reload_migrated_data_with = django_db_blocker``:
+    the live-server tests, the concurrency tests).
+
+    Serialized rollback reloads it only when the next *serialized* test starts, so a later
+    test that asks for the database lazily (``request.getfixturevalue``), which pytest-django
+    orders after the transactional tests, would find the tables empty. When the next test
+    is a serialized one too, Django reloads the data itself. One hook for the whole suite:
+    two would load the data twice."""
+    result = yield
+    blocker = getattr(item, "reload_migrated_data_with", None)
+    next_reloads = nextitem is not None and "django_db_serialized_rollback" in getattr(
+        nextitem, "fixturenames", ()
+    )
+    # After the last test the session has dropped the test database: nothing to reload.
+    if blocker is not None and nextitem is not None and not next_reloads:
+        from django.db import connections
+
+        with blocker.unblock():
+            for connection in connections.all():
+                serialized = getattr(connection, "_test_serialized_contents", None)
+                if serialized:
+                    connection.creation.deserialize_db_from_string(serialized)
+    return result

@@ -166,30 +166,6 @@ class Pages:
             context.close()
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    """After a live-server test's flush, reload the data its migrations loaded.
-
-    Serialized rollback reloads it only when the next *serialized* test starts, so a later
-    test that asks for the database lazily (``request.getfixturevalue``), which pytest-django
-    orders after the transactional tests, would find the tables empty. When the next test
-    is a serialized one too, Django reloads the data itself."""
-    result = yield
-    blocker = getattr(item, "reload_migrated_data_with", None)
-    next_reloads = nextitem is not None and "django_db_serialized_rollback" in getattr(
-        nextitem, "fixturenames", ()
-    )
-    if blocker is not None and not next_reloads:
-        from django.db import connections
-
-        with blocker.unblock():
-            for connection in connections.all():
-                serialized = getattr(connection, "_test_serialized_contents", None)
-                if serialized:
-                    connection.creation.deserialize_db_from_string(serialized)
-    return result
-
-
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
     report = yield

@@ -94,7 +94,7 @@ class ApiWrite(models.Model):
     method = models.CharField(_("method"), max_length=10)
     path = models.CharField(_("path"), max_length=300)
     record_type = models.CharField(_("record type"), max_length=100)
-    record_id = models.BigIntegerField(_("record"), null=True, blank=True)
+    record_id = models.PositiveBigIntegerField(_("record"), null=True, blank=True)
     status = models.PositiveSmallIntegerField(_("answer"))
 
     class Meta:

@@ -219,6 +219,9 @@ class RecordType:
                 prefetches.append(name)
             elif (model_field.many_to_one or model_field.one_to_one) and model_field.concrete:
                 joins.append(name)
+                # The relations the related record's name reads (``STR_RELATED``), joined too.
+                joins += [f"{name}__{related}" for related in
+                          getattr(model_field.related_model, "STR_RELATED", ())]
         return joins, prefetches
 
     # --- forms ---------------------------------------------------------------------

@@ -23,7 +23,7 @@ from doingoai.core.models import (
     OwnedRecord,
     bounded_text,
 )
-from doingoai.core.validators import non_negative_check
+from doingoai.core.validators import non_negative_check, validate_non_negative
 from doingoai.correspondence.numbering import allocate, format_number
 from doingoai.delegations.models import Delegation, DelegationMember
 from doingoai.events.models import Event
@@ -434,7 +434,7 @@ class Gift(OwnedRecord):
                                  choices=Direction.choices)
     item = models.CharField(_("gift"), max_length=300)
     value = models.DecimalField(_("value"), max_digits=16, decimal_places=2, null=True,
-                                blank=True)
+                                blank=True, validators=[validate_non_negative])
     currency = models.ForeignKey(Currency, models.PROTECT, default=VND, related_name="+",
                                  verbose_name=_("currency"))
     partner = models.ForeignKey(Partner, models.PROTECT, null=True, blank=True,
@@ -499,6 +499,7 @@ class SpendingNorm(models.Model):
                                    choices=GuestClass.choices)
     per_guest = models.DecimalField(
         _("most per guest (VND)"), max_digits=14, decimal_places=0, null=True, blank=True,
+        validators=[validate_non_negative],
         help_text=_("Empty when the norm is the actual cost (special class)."),
     )
     valid_from = models.DateField(_("in force from"), null=True, blank=True)
@@ -514,6 +515,8 @@ class SpendingNorm(models.Model):
         verbose_name_plural = _("spending norms for foreign guests")
         ordering = ["guest_class", F("valid_from").asc(nulls_first=True)]
         constraints = [non_negative_check("per_guest")]
+
+    STR_RELATED = ("document",)  # the citation in its name: joined by the lists
 
     def __str__(self):
         return f"{self.get_guest_class_display()}: {self.per_guest or '—'} ({self.citation})"
@@ -558,7 +561,8 @@ class Banquet(OwnedRecord):
     guest_class = models.CharField(_("class of guests"), max_length=8,
                                    choices=GuestClass.choices)
     covers = models.PositiveIntegerField(_("number of guests served"))
-    cost = models.DecimalField(_("total cost"), max_digits=16, decimal_places=2)
+    cost = models.DecimalField(_("total cost"), max_digits=16, decimal_places=2,
+                               validators=[validate_non_negative])
     currency = models.ForeignKey(Currency, models.PROTECT, default=VND, related_name="+",
                                  verbose_name=_("currency"))
     norm = models.ForeignKey(SpendingNorm, models.PROTECT, null=True, blank=True,

@@ -211,6 +211,9 @@ def _related(model, owner):
         return Currency.objects.get(code="VND")
     if issubclass(model, OwnedRecord):
         return make_record(model, owner)
+    if model is DelegationMember:  # a new one each time: a row may name a member once
+        return DelegationMember.objects.create(delegation=make_delegation(owner),
+                                               name=f"Khách {_n()}")
     existing = model._default_manager.first()
     if existing is None:
         raise NotImplementedError(f"make_any: no {model.__name__} to point to")

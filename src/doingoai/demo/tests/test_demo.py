@@ -527,7 +527,7 @@ def test_the_demo_holds_hà_giangs_2023_report_issued_as_number_01_of_its_issuer
     doc = ReportDocument.objects.get(place__name="Hà Giang", period="2023")
     assert doc.status == ReportDocument.Status.ISSUED
     # Issued today by the office of Tuyên Quang, which took Hà Giang over in 2025.
-    assert doc.number_text == "01/BC-SNV"
+    assert doc.number_text == "01/BC-SNgV"  # the symbol of Tuyên Quang's office in the register
     assert doc.issuer["parent"] == "UBND TỈNH TUYÊN QUANG"
     assert [v.n for v in doc.versions.all()] == [1, 2]
     assert doc.current.section("strengths")["paragraphs"][0].startswith(

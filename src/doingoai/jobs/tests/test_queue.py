@@ -113,7 +113,9 @@ def test_serve_runs_a_job_worker_in_each_web_process_unless_told_not_to(settings
                     reason="racing workers need PostgreSQL (SQLite's test database is one "
                            "in-memory connection); the conditional UPDATE is tested above")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_workers_racing_on_postgresql_never_run_one_job_twice(kinds, monkeypatch):
+def test_workers_racing_on_postgresql_never_run_one_job_twice(kinds, monkeypatch, request,
+                                                             django_db_blocker):
+    request.node.reload_migrated_data_with = django_db_blocker  # the flush's data back
     monkeypatch.setattr(runner, "DAILY", ())
     jobs = [Job.objects.enqueue("echo", {"n": n}) for n in range(40)]
     barrier = threading.Barrier(4)
