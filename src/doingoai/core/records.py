@@ -445,9 +445,15 @@ class RecordType:
         form = self.build_form(request)
         formsets = self.build_inlines(request, form.instance)
         if request.method == "POST" and all_valid(form, formsets):
-            record = self.save_new(request, form, formsets)
-            messages.success(request, _("Saved."))
-            return redirect(self.reverse("detail", record.pk))
+            try:
+                record = self.save_new(request, form, formsets)
+            except ValidationError as exc:
+                # A rule checked again under a lock when saving (an interpreter booked by a
+                # request that came first): said on the form, nothing saved.
+                form.add_error(None, exc.messages)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect(self.reverse("detail", record.pk))
         ctx = self.form_context(request, form, formsets, record=None)
         return render(request, self.templates("form"), ctx, status=400 if ctx["invalid"] else 200)
 
@@ -463,6 +469,8 @@ class RecordType:
                     reopened = self.save_changes(request, record, form, formsets)
                 except RecordChanged:
                     stale = True
+                except ValidationError as exc:  # as on create: a rule checked under a lock
+                    form.add_error(None, exc.messages)
                 else:
                     messages.success(request, _("Saved."))
                     if reopened:

@@ -119,3 +119,19 @@ def test_two_bookings_made_at_once_cannot_both_pass(request, django_db_blocker, 
         thread.join()
     assert outcomes.count("saved") == 1, outcomes
     assert InterpreterBooking.objects.count() == 1
+
+
+def test_a_booking_that_loses_the_race_is_told_so_on_the_page_not_with_an_error_page(
+        client, hg_specialist, ha_giang, monkeypatch):
+    """The form's check passed, but a booking saved meanwhile holds the hours: the recheck
+    under the interpreter's lock refuses it, and the page says why (400, nothing saved)."""
+    interpreter = make_interpreter(ha_giang)
+    make_schedule_item(ha_giang, interpreter=interpreter)  # 09:00–10:30
+    monkeypatch.setattr(InterpreterBooking, "clean", lambda self: None)  # the race's window
+    client.force_login(hg_specialist)
+    response = client.post(bookings.reverse("create"), {
+        "interpreter": interpreter.pk, "on": "08/12/2026", "starts_at": "08:30",
+        "ends_at": "09:15", "language": "Tiếng Anh", "delegation": make_incoming(ha_giang).pk})
+    assert response.status_code == 400
+    assert "Hoàng Thị Lan" in response.content.decode()
+    assert not InterpreterBooking.objects.exists()
