@@ -178,7 +178,7 @@ def pages(request, browser, live_server, django_db_serialized_rollback, django_d
     """Browser pages against the live server. The live server needs a transactional
     database, flushed when the test ends; serialized rollback gives the test the data
     loaded by migrations (administrative units, countries, indicators), and
-    ``pytest_runtest_teardown`` below puts it back after the flush."""
+    the suite's ``pytest_runtest_teardown`` (doingoai.testing) puts it back after the flush."""
     request.node.reload_migrated_data_with = django_db_blocker
     opened = Pages(browser, live_server.url)
     yield opened
