@@ -58,6 +58,42 @@ def _refuse_bad_times(errors, starts_at, ends_at):
         errors["ends_at"] = _("The end time must be after the start time.")
 
 
+class InterpretedHours:
+    """What a schedule item and an interpreter booking share: hours of one day (``on``,
+    ``starts_at``, ``ends_at``) in which their interpreter may not be booked twice. The check
+    runs in ``clean`` (a message on the form) and again in ``save`` under the interpreter's
+    row lock, so that of two bookings made at once the second finds the first."""
+
+    @property
+    def minutes(self) -> int:
+        return _minutes(self.starts_at, self.ends_at)
+
+    def holds_interpreter(self) -> bool:
+        return bool(self.interpreter_id)
+
+    def booked_as(self) -> dict:
+        """This row as ``Interpreter.refuse_double_booking`` leaves it out of the check."""
+        raise NotImplementedError
+
+    def refuse_double_booking(self, interpreter) -> None:
+        interpreter.refuse_double_booking(self.on, self.starts_at, self.ends_at,
+                                          **self.booked_as())
+
+    def clean_hours(self, errors: dict) -> None:
+        """``clean``'s part: the times, then (when they are valid) the double booking."""
+        _refuse_bad_times(errors, self.starts_at, self.ends_at)
+        if errors:
+            raise ValidationError(errors)
+        if self.holds_interpreter() and self.on:
+            self.refuse_double_booking(self.interpreter)
+
+    def save(self, *args, **kwargs):
+        with transaction.atomic():
+            if self.holds_interpreter():
+                self.refuse_double_booking(Interpreter.lock(self.interpreter_id))
+            super().save(*args, **kwargs)
+
+
 # --- leaders and the schedule --------------------------------------------------------------
 class Leader(OwnedRecord):
     """A leader of the province whose foreign-affairs schedule the office keeps (the chair
@@ -92,7 +128,7 @@ class ScheduleQuerySet(OwnedQuerySet):
         return self.between(monday, monday + dt.timedelta(days=6))
 
 
-class ScheduleItem(OwnedRecord):
+class ScheduleItem(InterpretedHours, OwnedRecord):
     """One item of a leader's foreign-affairs schedule (lịch công tác đối ngoại)."""
 
     class Kind(models.TextChoices):
@@ -148,27 +184,14 @@ class ScheduleItem(OwnedRecord):
     def __str__(self):
         return f"{self.on:%d/%m/%Y} {self.starts_at:%H:%M} — {self.title}"
 
-    @property
-    def minutes(self) -> int:
-        return _minutes(self.starts_at, self.ends_at)
+    def holds_interpreter(self) -> bool:
+        return bool(self.interpreter_id) and self.status != self.Status.CANCELLED
+
+    def booked_as(self) -> dict:
+        return {"schedule_item": self}
 
     def clean(self):
-        errors = {}
-        _refuse_bad_times(errors, self.starts_at, self.ends_at)
-        if errors:
-            raise ValidationError(errors)
-        if self.interpreter_id and self.status != self.Status.CANCELLED and self.on:
-            self.interpreter.refuse_double_booking(self.on, self.starts_at, self.ends_at,
-                                                   schedule_item=self)
-
-    def save(self, *args, **kwargs):
-        with transaction.atomic():
-            if self.interpreter_id and self.status != self.Status.CANCELLED:
-                # Again, under the interpreter's row lock: of two bookings made at once, the
-                # second finds the first.
-                Interpreter.lock(self.interpreter_id).refuse_double_booking(
-                    self.on, self.starts_at, self.ends_at, schedule_item=self)
-            super().save(*args, **kwargs)
+        self.clean_hours({})
 
 
 # --- interpreters --------------------------------------------------------------------------
@@ -263,7 +286,7 @@ class Interpreter(OwnedRecord):
         return rows
 
 
-class InterpreterBooking(OwnedRecord):
+class InterpreterBooking(InterpretedHours, OwnedRecord):
     """An interpreter booked for a delegation's or an event's working session (a schedule
     item names its interpreter itself)."""
 
@@ -289,26 +312,14 @@ class InterpreterBooking(OwnedRecord):
     def __str__(self):
         return f"{self.interpreter.full_name}, {self.on:%d/%m/%Y} {self.starts_at:%H:%M}"
 
-    @property
-    def minutes(self) -> int:
-        return _minutes(self.starts_at, self.ends_at)
+    def booked_as(self) -> dict:
+        return {"booking": self}
 
     def clean(self):
         errors = {}
-        _refuse_bad_times(errors, self.starts_at, self.ends_at)
         if not self.delegation_id and not self.event_id:
             errors["delegation"] = _("Say which delegation or event the interpreter works for.")
-        if errors:
-            raise ValidationError(errors)
-        if self.interpreter_id:
-            self.interpreter.refuse_double_booking(self.on, self.starts_at, self.ends_at,
-                                                   booking=self)
-
-    def save(self, *args, **kwargs):
-        with transaction.atomic():
-            Interpreter.lock(self.interpreter_id).refuse_double_booking(
-                self.on, self.starts_at, self.ends_at, booking=self)
-            super().save(*args, **kwargs)
+        self.clean_hours(errors)
 
 
 # --- numbered documents --------------------------------------------------------------------
