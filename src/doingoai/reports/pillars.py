@@ -40,7 +40,8 @@ WORDS = {
         prose.LOCALITIES: "Hợp tác với các địa phương nước ngoài",
         prose.NGO_AID: "Viện trợ phi chính phủ nước ngoài (PCPNN)",
         prose.ODA: "Vốn hỗ trợ phát triển chính thức (ODA)",
-        prose.FDI: "Thu hút đầu tư trực tiếp nước ngoài (FDI) và xúc tiến đầu tư",
+        prose.FDI: "Kinh tế đối ngoại, thu hút đầu tư trực tiếp nước ngoài (FDI) và xúc tiến "
+                   "đầu tư",
         prose.DELEGATIONS: "Đoàn ra, đoàn vào",
         prose.CONFERENCES: "Hội nghị, hội thảo quốc tế",
         prose.BORDER_WORK: "Công tác biên giới",
@@ -66,7 +67,8 @@ WORDS = {
         prose.LOCALITIES: "Cooperation with foreign localities",
         prose.NGO_AID: "Foreign non-governmental aid",
         prose.ODA: "Official development assistance (ODA)",
-        prose.FDI: "Foreign direct investment (FDI) and investment promotion",
+        prose.FDI: "External economic relations, foreign direct investment (FDI) and "
+                   "investment promotion",
         prose.DELEGATIONS: "Outgoing and incoming delegations",
         prose.CONFERENCES: "International conferences and seminars",
         prose.BORDER_WORK: "The border",
@@ -240,7 +242,11 @@ def register_names(report, lang: str = "vi") -> list[tuple[str, str]]:
     if agreements:
         found.append((prose.LOCALITIES,
                       words["named_agreements"].format(names=_list(agreements))))
-    donors = [row["name"] for row in report.breakdowns.get("aid_by_donor", [])]
-    if donors:
-        found.append((prose.NGO_AID, words["named_donors"].format(names=_list(donors))))
+    # The donors are named under their own field: a foreign NGO under PCPNN, a bank or a
+    # development agency under ODA (JICA, KOICA and the World Bank are no NGOs).
+    from doingoai.reports.report import aid_by
+    for kinds, field_ in ((computations.NGO, prose.NGO_AID), (computations.ODA, prose.ODA)):
+        donors = [row["name"] for row in aid_by(ids, start, end, "donors", kinds)]
+        if donors:
+            found.append((field_, words["named_donors"].format(names=_list(donors))))
     return found

@@ -648,10 +648,11 @@ def agreements_by_country(unit_ids, start, end) -> list[dict]:
     return sorted(rows, key=lambda r: (-r["agreements"], sort_key(r["country"])))
 
 
-def aid_by(unit_ids, start, end, relation: str) -> list[dict]:
-    """Aid disbursed in the period (NGO and ODA, in đồng) and programmes under way, by donor
-    or by sector. A programme with two donors is counted under each of them."""
-    kinds = computations.NGO + computations.ODA
+def aid_by(unit_ids, start, end, relation: str, kinds=None) -> list[dict]:
+    """Aid disbursed in the period (NGO and ODA, or the ``kinds`` given, in đồng) and
+    programmes under way, by donor or by sector. A programme with two donors is counted under
+    each of them."""
+    kinds = kinds or computations.NGO + computations.ODA
     running = computations.programmes_running(unit_ids, start, end, kinds)
     disbursed: dict[int, Decimal] = defaultdict(Decimal)
     groups = (AidTransaction.objects.filter(

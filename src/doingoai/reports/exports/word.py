@@ -39,7 +39,7 @@ LANGUAGE = {"vi": "vi-VN", "en": "en-GB"}
 TEXT_WIDTH_MM = 165  # 210 - 30 - 15
 HEAD_WIDTHS_MM = (70, 95)
 FOOT_WIDTHS_MM = (80, 85)
-ANNEX_WIDTHS_MM = (14, 111, 40)  # STT, indicator, figure
+ANNEX_WIDTHS_MM = (12, 100, 53)  # STT, indicator, figure ("khoảng 36,8 triệu đồng" on one line)
 TABLE_PT = 12
 NATIONAL_NAME = {"vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                  "en": "SOCIALIST REPUBLIC OF VIET NAM"}
@@ -48,14 +48,14 @@ WORDS = {
     "vi": {"title": "BÁO CÁO", "subtitle": "Kết quả công tác đối ngoại {period}",
            "of_place": " của {place}", "annex": "PHỤ LỤC",
            "annex_title": "SỐ LIỆU CHỦ YẾU VỀ CÔNG TÁC ĐỐI NGOẠI {period}",
-           "annex_note": "(Kèm theo Báo cáo số {number} ngày {d}/{m}/{y} của {issuer})",
+           "annex_note": "(Kèm theo Báo cáo số {number} ngày {d}/{m}/{y}\ncủa {issuer})",
            "charts": "Biểu đồ", "no": "STT", "indicator": "Chỉ tiêu", "value": "Số liệu",
            "basis": "Nguồn số liệu", "recipients": "Nơi nhận:", "number": "Số:",
            "date": "{place}, ngày {d} tháng {m} năm {y}", "draft": "DỰ THẢO"},
     "en": {"title": "REPORT", "subtitle": "Results of foreign affairs work, {period}",
            "of_place": ", {place}", "annex": "ANNEX",
            "annex_title": "KEY FOREIGN AFFAIRS FIGURES, {period}",
-           "annex_note": "(Attached to report No. {number} of {d}/{m}/{y} by {issuer})",
+           "annex_note": "(Attached to report No. {number} of {d}/{m}/{y}\nby {issuer})",
            "charts": "Charts", "no": "No.", "indicator": "Indicator", "value": "Figure",
            "basis": "Source of the figure", "recipients": "Recipients:", "number": "No.:",
            "date": "{place}, {d}/{m}/{y}", "draft": "DRAFT"},

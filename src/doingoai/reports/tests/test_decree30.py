@@ -197,3 +197,26 @@ def test_the_annex_of_an_inland_province_has_no_border_row(bac_kan, bac_kan_figu
     annex = document.tables[-1]
     names = [row.cells[1].text for row in annex.rows[1:]]
     assert names and not [name for name in names if "biên giới" in name.lower()]
+
+
+def test_the_annex_names_a_figure_as_the_prose_tells_it(document, report):
+    from doingoai.reports.exports.tables import document_rows
+
+    names = {row["code"]: row["name"] for row in document_rows(report, "vi")}
+    # The prose says "… hội hữu nghị đang hoạt động" (what stands), the table the same.
+    assert names["friendship.associations"] == "Số hội hữu nghị đang hoạt động"
+    # The note under the annex's title breaks before the issuer: no word alone on a line.
+    note = next(p for p in document.paragraphs if p.text.startswith("(Kèm theo"))
+    assert note.text.split("\n")[1].startswith("của ")
+
+
+def test_after_the_reform_the_annex_names_no_district_and_no_town(ha_giang, ha_giang_figures):
+    from doingoai.figures.models import Indicator
+    from doingoai.reports.exports.tables import REFORMED_NAMES, indicator_name
+
+    pairs = Indicator.objects.get(code="friendship.district_pairs")
+    assert indicator_name(pairs, "vi", parse_period("2024")) == \
+        "Số cặp huyện, thành phố kết nghĩa hữu nghị"
+    after = indicator_name(pairs, "vi", parse_period("2025"))
+    assert after == REFORMED_NAMES["friendship.district_pairs"]["vi"]
+    assert "huyện," not in after and "thị trấn" not in after

@@ -40,7 +40,8 @@ def test_part_one_goes_by_field_with_lettered_subsections_in_the_reports_order(r
         (3, "a) Hợp tác với các địa phương nước ngoài"),
         (3, "b) Viện trợ phi chính phủ nước ngoài (PCPNN)"),
         (3, "c) Vốn hỗ trợ phát triển chính thức (ODA)"),
-        (3, "d) Thu hút đầu tư trực tiếp nước ngoài (FDI) và xúc tiến đầu tư"),
+        (3, "d) Kinh tế đối ngoại, thu hút đầu tư trực tiếp nước ngoài (FDI) và xúc tiến "
+            "đầu tư"),
         (3, "đ) Đoàn ra, đoàn vào"),
         (3, "e) Hội nghị, hội thảo quốc tế"),
         (3, "g) Công tác biên giới"),
@@ -124,3 +125,12 @@ def test_the_english_outline_has_the_same_parts(report):
     assert [level for level, _h in part_one(report, "en")] == \
         [level for level, _h in part_one(report, "vi")]
     assert (2, "2. Results by field") in part_one(report, "en")
+
+
+def test_each_donor_is_named_under_the_field_of_its_aid_not_jica_among_the_ngos(report):
+    sections = {s.heading: s.paragraphs for s in outline(report)}
+    ngo = " ".join(sections["b) Viện trợ phi chính phủ nước ngoài (PCPNN)"])
+    oda = " ".join(sections["c) Vốn hỗ trợ phát triển chính thức (ODA)"])
+    assert "Các nhà tài trợ chính: ChildFund; Plan International." in ngo
+    assert "JICA" not in ngo
+    assert "Các nhà tài trợ chính: JICA." in oda
