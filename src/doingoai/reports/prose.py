@@ -252,10 +252,14 @@ def words(report, text: str, lang: str = "vi") -> str:
 
 def reword_indicators(report) -> None:
     """Give the lines of a report after the reform the indicators' names of today (the
-    annex's rows): a copy of the indicator, the catalogue left as it is."""
+    annex's rows) and their source notes: a copy of the indicator, the catalogue left as it
+    is."""
     if not _after_reform(report):
         return
     for line in report.lines:
+        line.reformed = True
+        for _unit, part in line.parts:
+            part.reformed = True
         name_vi = REFORMED_NAMES["vi"].get(line.indicator.name_vi)
         name_en = REFORMED_NAMES["en"].get(line.indicator.name_en)
         if name_vi or name_en:

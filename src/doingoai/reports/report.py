@@ -174,6 +174,9 @@ class Line:
     # decided on that unit's own coverage, and their sum (``combined``).
     parts: list[tuple[AdminUnit, Line]] = field(default_factory=list)
     combined: Combined | None = None
+    # The period ends after the 2025 reform: the figure is said in today's words
+    # (``prose.reword_indicators``).
+    reformed: bool = False
 
     @property
     def code(self) -> str:
@@ -188,7 +191,7 @@ class Line:
         """How the figure is computed, in one line of the reader's language."""
         from doingoai.reports.sources import source_note
 
-        return source_note(self.code)
+        return source_note(self.code, reformed=self.reformed)
 
     @property
     def printed(self) -> bool:
