@@ -28,6 +28,7 @@ class BorderGate(OwnedRecord):
         OPENING = "opening", _("Opening (lối mở)")
 
     SEARCH_FIELDS = ("name", "counterpart_name", "notes")
+    YEAR_FIELD = "opened_on"  # its date: the lists' year, the communes in force (core)
 
     kind = models.CharField(_("kind"), max_length=14, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=200)
@@ -85,6 +86,7 @@ class BorderIncident(OwnedRecord):
         SETTLED = "settled", _("Settled")
 
     SEARCH_FIELDS = ("title", "place", "what_happened", "counterpart_side", "handling")
+    YEAR_FIELD = "occurred_on"  # its date: the lists' year, the communes in force (core)
 
     title = models.CharField(_("title"), max_length=300)
     occurred_on = models.DateField(_("occurred on"))

@@ -5,6 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
 from django.db.models import Q
@@ -43,6 +44,11 @@ class AdminUnitQuerySet(models.QuerySet):
         return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on)).filter(
             Q(valid_to__isnull=True) | Q(valid_to__gte=on)
         )
+
+    def in_force(self, on: dt.date | None = None):
+        """The same as ``current``, by the name the organisations' register uses, so that a
+        form offers units and bodies in force alike (``core.records.units_in_force``)."""
+        return self.current(on)
 
     def rolling_up_to(self, unit: "AdminUnit"):
         """``unit`` and every unit that was merged into it, so that a 2017 record of
@@ -339,6 +345,40 @@ class OwnedRecord(models.Model):
     def save(self, *args, **kwargs):
         self.search_text = fold(" ".join(self.search_values()))
         super().save(*args, **kwargs)
+
+    def record_day(self) -> dt.date | None:
+        """The date the record is of, for a model that names it (``YEAR_FIELD``, else
+        ``UNIT_DATE_FIELD``); None without one."""
+        name = getattr(self, "YEAR_FIELD", None) or getattr(self, "UNIT_DATE_FIELD", None)
+        day = getattr(self, name, None) if name else None
+        return day.date() if isinstance(day, dt.datetime) else day
+
+    def clean_fields(self, exclude=None):
+        """Each field's own checks, and: a commune or district named by a record dated after
+        the unit was abolished (1 July 2025) is refused, saying so, whatever the form
+        offered (an import, the API, an edit that moved the date)."""
+        super().clean_fields(exclude)
+        day = self.record_day()
+        if day is None:
+            return
+        errors = {}
+        for model_field in self._meta.concrete_fields:
+            if (model_field.name == "owner" or not model_field.many_to_one
+                    or model_field.related_model is not AdminUnit
+                    or (exclude and model_field.name in exclude)):
+                continue
+            unit = getattr(self, model_field.name)
+            if unit is None or unit.level == AdminUnit.Level.PROVINCE or unit.valid_to is None \
+                    or unit.valid_to >= day:
+                continue
+            errors[model_field.name] = _(
+                "%(organisation)s did not exist on %(date)s (in force %(from)s – %(to)s): "
+                "choose the unit that was in force then.") % {
+                "organisation": unit.full_name, "date": day.strftime("%d/%m/%Y"),
+                "from": unit.valid_from.strftime("%d/%m/%Y") if unit.valid_from else "…",
+                "to": unit.valid_to.strftime("%d/%m/%Y")}
+        if errors:
+            raise ValidationError(errors)
 
     def search_values(self):
         for name in self.SEARCH_FIELDS:

@@ -103,6 +103,43 @@ class Inline:
     title: str = ""
 
 
+NOT_A_RECORD_DATE = ("created_at", "updated_at", "deleted_at")
+
+
+def year_field_of(model, columns=()) -> str:
+    """The date a record's year is read from in the lists' year filter: the model's
+    ``YEAR_FIELD``, else the date its body must be in force on (``UNIT_DATE_FIELD``), else
+    the first date among the list's columns, then among the model's fields; the day it was
+    entered for a record without a date of its own."""
+    named = getattr(model, "YEAR_FIELD", None) or getattr(model, "UNIT_DATE_FIELD", None)
+    if named:
+        return named
+    dates = [f.name for f in model._meta.concrete_fields
+             if isinstance(f, models.DateField) and f.name not in NOT_A_RECORD_DATE]
+    for name in list(columns) + dates:
+        if name in dates:
+            return name
+    return "created_at"
+
+
+class RecordFilterSet(django_filters.FilterSet):
+    """The filters every list has, whatever its record type adds: the province the record
+    belongs to (a province's users read those merged into it too, so today's Tuyên Quang
+    lists Hà Giang's records and can pick them out) and the year of its date
+    (``year_field_of``)."""
+
+    YEAR_FIELD = "created_at"
+
+    province = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("province"), field_name="owner",
+        queryset=AdminUnit.objects.provinces())
+    year = django_filters.NumberFilter(label=gettext_lazy("year"), method="filter_year",
+                                       min_value=1900, max_value=2100)
+
+    def filter_year(self, queryset, name, year):
+        return queryset.filter(**{f"{self.YEAR_FIELD}__year": int(year)})
+
+
 @dataclass
 class RecordType:
     model: type[OwnedRecord]
@@ -226,10 +263,13 @@ class RecordType:
 
     # --- forms ---------------------------------------------------------------------
     def filterset_class(self):
+        """The list's filters: the type's own (``filters``) after the province and the year
+        every list has (``RecordFilterSet``)."""
         if self._filterset is None:
             self._filterset = django_filters.filterset.filterset_factory(
-                self.model, fields=self.filters
+                self.model, filterset=RecordFilterSet, fields=self.filters
             )
+            self._filterset.YEAR_FIELD = year_field_of(self.model, self.list_columns)
         return self._filterset
 
     def build_form(self, request, instance=None):
@@ -645,9 +685,17 @@ def scope_choices(form, user):
             formfield.queryset = queryset.filter(**{
                 f"{model.OWNED_THROUGH}__in": parent.objects.visible_to(user)})
         elif model is AdminUnit and unit_ids is not None:
-            formfield.queryset = AdminUnit.objects.filter(
+            # Intersected too: a list's province filter offers provinces only.
+            formfield.queryset = queryset.filter(
                 models.Q(pk__in=unit_ids) | models.Q(province_id__in=unit_ids)
             )
+        if model is AdminUnit and isinstance(form, forms.ModelForm):
+            # A record's commune or district: those in force on its date, not the old and
+            # the new communes mixed (a province stays: figures of Hà Giang are still entered).
+            formfield.queryset = (
+                formfield.queryset.filter(level=AdminUnit.Level.PROVINCE)
+                | units_in_force(form, name, formfield.queryset,
+                                 on=form.instance.record_day() if form.instance.pk else None))
         # Choices in Vietnamese alphabetical order, as the lists.
         if not formfield.queryset.query.order_by:
             formfield.queryset = formfield.queryset.order_by(
@@ -671,13 +719,14 @@ def fix_unit(form, user):
         form.initial[name] = unit_id
 
 
-def units_in_force(form, name, queryset):
+def units_in_force(form, name, queryset, on=None):
     """The province's bodies a record's form offers: those in force on the record's date
     (``UNIT_DATE_FIELD``; today for a new record), and the one it names already. A filter
     form offers them all: history is searched by the bodies of its day."""
     instance = form.instance
     date_field = getattr(type(instance), "UNIT_DATE_FIELD", None)
-    on = getattr(instance, date_field, None) if date_field and instance.pk else None
+    if on is None:
+        on = getattr(instance, date_field, None) if date_field and instance.pk else None
     current = form.initial.get(name)
     kept = [getattr(item, "pk", item) for item in current] if isinstance(
         current, (list, tuple)) else [current or 0]  # a many-to-many field: every body named

@@ -25,7 +25,9 @@ from doingoai.reports.models import RegisterCoverage
 D = dt.date
 COMPLETE_FROM = D(2026, 1, 1)
 # The registers the office declares complete for 2026: its records of the year are all here.
-REGISTERS = ("delegations", "events", "agreements", "aid")
+# Friendship too: the border pacts of Hà Giang stand in the new province, counted in today's
+# communes (reports.computations._successor_communes).
+REGISTERS = ("delegations", "events", "agreements", "aid", "friendship")
 HG = "Hà Giang"
 DONOR = "gni"
 PARTY_BODY = "Ban Tuyên giáo và Dân vận Tỉnh ủy Tuyên Quang"

@@ -34,6 +34,7 @@ class FriendshipPact(OwnedRecord):
         VILLAGE_PAIR = "village_pair", _("Village or hamlet pair across the border")
 
     SEARCH_FIELDS = ("title", "our_side", "counterpart", "notes")
+    YEAR_FIELD = "signed_on"  # its date: the lists' year, the communes in force (core)
 
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=300)

@@ -2,13 +2,13 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from doingoai.core.records import Inline, RecordType
+from doingoai.core.records import Inline, RecordFilterSet, RecordType
 from doingoai.core.widgets import DateInput
 from doingoai.organisations.access import get_organisation_for_user
 from doingoai.organisations.models import Organisation, OrganisationName
 
 
-class OrganisationFilter(django_filters.FilterSet):
+class OrganisationFilter(RecordFilterSet):
     in_force_on = django_filters.DateFilter(label=_("in force on"), method="filter_in_force",
                                             widget=DateInput())
     place = django_filters.ModelChoiceFilter(
@@ -21,6 +21,12 @@ class OrganisationFilter(django_filters.FilterSet):
 
     def filter_in_force(self, queryset, name, value):
         return queryset.in_force(value)
+
+    def filter_year(self, queryset, name, year):
+        # The register's year is the bodies in force at some time in it.
+        year = int(year)
+        return queryset.filter(Q(valid_from__isnull=True) | Q(valid_from__year__lte=year)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__year__gte=year))
 
     def filter_place(self, queryset, name, unit):
         # A commune's organisation, or any body whose commune it is (a border post of it).

@@ -32,6 +32,7 @@ from django.db.models.functions import Coalesce
 from doingoai.agreements.models import Agreement
 from doingoai.aid.models import AidProgramme, AidTransaction
 from doingoai.core import rates
+from doingoai.core.models import AdminUnit
 from doingoai.core.rates import MissingRate, convert
 from doingoai.delegations.models import Delegation, DelegationMember
 from doingoai.events.models import Event
@@ -314,10 +315,63 @@ def _sides(queryset, by_unit: bool) -> int:
     return linked + unlinked
 
 
+# On this day the districts were abolished and the communes merged (Resolution
+# 202/2025/QH15): a period ending on it or later is counted in today's communes.
+REFORM_DAY = dt.date(2025, 7, 1)
+
+
+# The figures a period after the reform counts in today's communes (``_successor_communes``).
+COUNTED_IN_TODAYS_COMMUNES = {"friendship.border_communes", "friendship.district_pairs"}
+
+
+def reformed(end: dt.date) -> bool:
+    """The period ends after the 2025 reform: its places are today's communes and wards."""
+    return end >= REFORM_DAY
+
+
+def _successor_communes(queryset) -> set[int]:
+    """The communes and wards in force since the 2025 reform that took over the places on
+    our side of the pacts of ``queryset``: an abolished commune's successor (two old
+    communes merged into one are one), the successors of every commune of an abolished
+    district, a unit in force itself. Pacts without a linked unit are left out (they are
+    counted by their names)."""
+    unit_ids = set(queryset.filter(our_unit__isnull=False).values_list("our_unit", flat=True))
+    if not unit_ids:
+        return set()
+    found = set()
+    units = AdminUnit.objects.filter(pk__in=unit_ids).values_list("pk", "level", "successor",
+                                                                  "valid_to")
+    districts = []
+    for pk, level, successor, valid_to in units:
+        if valid_to is None or valid_to >= REFORM_DAY:
+            found.add(pk)
+        elif level == AdminUnit.Level.DISTRICT:
+            districts.append(pk)
+        elif successor is not None:
+            found.add(successor)
+    if districts:
+        found.update(AdminUnit.objects.filter(
+            parent_id__in=districts, level=AdminUnit.Level.COMMUNE, successor__isnull=False)
+            .values_list("successor", flat=True).distinct())
+    return found
+
+
+def _today_sides(queryset) -> int:
+    """Distinct places on our side counted in today's communes (``_successor_communes``),
+    plus the unlinked pacts by name."""
+    unlinked = queryset.filter(our_unit__isnull=True).aggregate(
+        n=Count("our_side", distinct=True))["n"]
+    return len(_successor_communes(queryset)) + unlinked
+
+
 def _pacts_of(kind, by_unit=True):
     def function(unit_ids, start, end):
-        standing = _sides(pacts(unit_ids, kind).in_force_on(end), by_unit)
-        ever = _sides(pacts(unit_ids, kind), by_unit)
+        if by_unit and reformed(end):
+            standing = _today_sides(pacts(unit_ids, kind).in_force_on(end))
+            ever = _today_sides(pacts(unit_ids, kind))
+        else:
+            standing = _sides(pacts(unit_ids, kind).in_force_on(end), by_unit)
+            ever = _sides(pacts(unit_ids, kind), by_unit)
         return Computed(Decimal(standing), "count", Decimal(ever))
     return function
 
@@ -333,7 +387,8 @@ _BORDER_DENOMINATOR = (
 
 COMPUTATIONS["friendship.border_communes"] = Computation(
     "friendship", True, _pacts_of(FriendshipPact.Kind.BORDER_COMMUNE),
-    "Border communes and towns with a friendship pact in force at the period's end."
+    "Border communes and towns with a friendship pact in force at the period's end; after "
+    "1 July 2025, the distinct communes and wards that took them over."
     + _BORDER_DENOMINATOR, _pact_universe(FriendshipPact.Kind.BORDER_COMMUNE))
 COMPUTATIONS["friendship.border_posts"] = Computation(
     "friendship", True, _pacts_of(FriendshipPact.Kind.BORDER_POST, by_unit=False),
@@ -347,9 +402,20 @@ def _pair_count(kind):
     return function
 
 
+def _district_pairs(unit_ids, start, end):
+    """Before the reform, the pairs in force; after it, the districts are gone and their
+    pacts are counted through the communes and wards that took the districts over (distinct
+    successors of the districts' communes)."""
+    standing = pacts(unit_ids, FriendshipPact.Kind.DISTRICT_PAIR).in_force_on(end)
+    if reformed(end):
+        return Computed(Decimal(_today_sides(standing)), "count")
+    return _count(standing)
+
+
 COMPUTATIONS["friendship.district_pairs"] = Computation(
-    "friendship", True, _pair_count(FriendshipPact.Kind.DISTRICT_PAIR),
-    "District and city pairs with a friendship pact in force at the period's end.",
+    "friendship", True, _district_pairs,
+    "District and city pairs with a friendship pact in force at the period's end; after "
+    "1 July 2025, the distinct communes and wards that took those districts over.",
     _pact_universe(FriendshipPact.Kind.DISTRICT_PAIR))
 COMPUTATIONS["friendship.village_pairs"] = Computation(
     "friendship", True, _pair_count(FriendshipPact.Kind.VILLAGE_PAIR),

@@ -9,12 +9,14 @@ figure is not printed is left out rather than written with a zero.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from doingoai.lib.money import format_quantity
 from doingoai.lib.periods import HALF, QUARTER, RANGE
+from doingoai.reports.computations import reformed
 
 QUALIFIERS = {
     "vi": {"exact": "", "over": "trên ", "under": "gần ", "about": "khoảng "},
@@ -212,9 +214,58 @@ def _nothing(report, lang: str) -> str:
 
 def _after_reform(report) -> bool:
     """The period ends after the 2025 reform: no districts, no "thị trấn" any more."""
-    import datetime as dt
+    return reformed(report.period.end)
 
-    return report.period.end >= dt.date(2025, 7, 1)
+
+# The words of a report for a period ending after the 2025 reform, by the words of before:
+# the districts are gone and the communes and wards (cấp xã) are the level below the
+# province; the pacts of the abolished districts and communes are counted in the communes
+# and wards that took them over (``computations._successor_communes``).
+REFORMED_NAMES = {
+    "vi": {
+        "xã, thị trấn biên giới": "xã, phường biên giới",
+        "cặp huyện, thành phố": ("xã, phường tiếp nối quan hệ kết nghĩa hữu nghị do các địa "
+                                 "phương cũ ký kết trước ngày 01/07/2025"),
+        "Số xã, thị trấn biên giới ký kết hữu nghị với phía đối đẳng":
+            "Số xã, phường biên giới ký kết hữu nghị với phía đối đẳng",
+        "Số cặp huyện, thành phố kết nghĩa hữu nghị":
+            "Số xã, phường kế thừa quan hệ kết nghĩa hữu nghị trước ngày 01/07/2025",
+    },
+    "en": {
+        "border communes and towns": "border communes and wards",
+        "district and city pairs": ("communes and wards carried on the twinning pacts the "
+                                    "former localities signed before 1 July 2025"),
+        "Border communes / towns with friendship pacts with their counterparts":
+            "Border communes / wards with friendship pacts with their counterparts",
+        "Twinned district / city pairs":
+            "Communes / wards carrying on the twinning pacts of before 1 July 2025",
+    },
+}
+
+
+def words(report, text: str, lang: str = "vi") -> str:
+    """``text`` in the words of the report's period: after the reform, today's."""
+    if not _after_reform(report):
+        return text
+    return REFORMED_NAMES[lang].get(text, text)
+
+
+def reword_indicators(report) -> None:
+    """Give the lines of a report after the reform the indicators' names of today (the
+    annex's rows) and their source notes: a copy of the indicator, the catalogue left as it
+    is."""
+    if not _after_reform(report):
+        return
+    for line in report.lines:
+        line.reformed = True
+        for _unit, part in line.parts:
+            part.reformed = True
+        name_vi = REFORMED_NAMES["vi"].get(line.indicator.name_vi)
+        name_en = REFORMED_NAMES["en"].get(line.indicator.name_en)
+        if name_vi or name_en:
+            line.indicator = copy.copy(line.indicator)
+            line.indicator.name_vi = name_vi or line.indicator.name_vi
+            line.indicator.name_en = name_en or line.indicator.name_en
 
 
 def _vietnamese(report) -> list[Sentence]:
@@ -297,17 +348,18 @@ def _vietnamese(report) -> list[Sentence]:
 
     parts = []
     pacts = []
-    reformed = _after_reform(report)
     if f("friendship.border_communes"):
-        communes = "xã, phường biên giới" if reformed else "xã, thị trấn biên giới"
-        pacts.append(f"{f('friendship.border_communes')} {communes}")
-    if f("friendship.district_pairs"):
-        pairs = ("cặp địa phương (kết nghĩa ở cấp huyện trước ngày 01/07/2025)" if reformed
-                 else "cặp huyện, thành phố")
-        pacts.append(f"{f('friendship.district_pairs')} {pairs}")
+        pacts.append(f"{f('friendship.border_communes')} "
+                     f"{words(report, 'xã, thị trấn biên giới')}")
+    if f("friendship.district_pairs") and not _after_reform(report):
+        pacts.append(f"{f('friendship.district_pairs')} cặp huyện, thành phố")
     if pacts:
         parts.append(Part(BORDER_WORK, ", ".join(pacts) + " ký kết hợp tác hữu nghị với phía "
                           "đối đẳng"))
+    if f("friendship.district_pairs") and _after_reform(report):
+        # The districts are gone: their pacts live on in the communes that took them over.
+        parts.append(Part(BORDER_WORK, f"{f('friendship.district_pairs')} "
+                          f"{words(report, 'cặp huyện, thành phố')}"))
     if f("friendship.border_posts"):
         parts.append(Part(BORDER_WORK, f"{f('friendship.border_posts')} đồn biên phòng ký kết "
                           "nghĩa “Đồn – Trạm hữu nghị, biên giới bình yên”"))
@@ -492,12 +544,16 @@ def _english(report) -> list[Sentence]:
     parts = []
     pacts = []
     if f("friendship.border_communes"):
-        pacts.append(f"{f('friendship.border_communes')} border communes and towns")
-    if f("friendship.district_pairs"):
+        pacts.append(f"{f('friendship.border_communes')} "
+                     f"{words(report, 'border communes and towns', 'en')}")
+    if f("friendship.district_pairs") and not _after_reform(report):
         pacts.append(f"{f('friendship.district_pairs')} district and city pairs")
     if pacts:
         parts.append(Part(BORDER_WORK, " and ".join(pacts) + " had friendship pacts with their "
                           "counterparts"))
+    if f("friendship.district_pairs") and _after_reform(report):
+        parts.append(Part(BORDER_WORK, f"{f('friendship.district_pairs')} "
+                          f"{words(report, 'district and city pairs', 'en')}"))
     if f("friendship.border_posts"):
         parts.append(Part(BORDER_WORK, f"{f('friendship.border_posts')} border posts were "
                           "twinned with the facing stations"))

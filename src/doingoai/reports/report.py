@@ -34,7 +34,7 @@ from doingoai.core.rates import MissingRate, convert
 from doingoai.figures.models import Indicator, ReportedFigure
 from doingoai.lib.collation import sort_key
 from doingoai.lib.periods import Period, try_parse_period, years
-from doingoai.reports import computations
+from doingoai.reports import computations, prose
 from doingoai.reports.computations import COMPUTATIONS, Computed
 from doingoai.reports.models import FigureChoice, RegisterCoverage
 
@@ -174,6 +174,9 @@ class Line:
     # decided on that unit's own coverage, and their sum (``combined``).
     parts: list[tuple[AdminUnit, Line]] = field(default_factory=list)
     combined: Combined | None = None
+    # The period ends after the 2025 reform: the figure is said in today's words
+    # (``prose.reword_indicators``).
+    reformed: bool = False
 
     @property
     def code(self) -> str:
@@ -188,7 +191,7 @@ class Line:
         """How the figure is computed, in one line of the reader's language."""
         from doingoai.reports.sources import source_note
 
-        return source_note(self.code)
+        return source_note(self.code, reformed=self.reformed)
 
     @property
     def printed(self) -> bool:
@@ -380,11 +383,17 @@ class ReportBuilder:
         return best_figure(candidates) if candidates else None
 
     def reported_denominator(self, code: str, period: Period, units=None) -> Decimal | None:
-        """The number of border communes (or posts) the office last reported, per unit."""
+        """The number of border communes (or posts) the office last reported, per unit. For
+        a period after the 2025 reform only a number reported for such a period counts for the
+        communes: they were merged, and a number of the old communes is no denominator of today's
+        ones (``computations.reformed``)."""
         total, found = Decimal(0), False
+        after = (computations.reformed(period.end)
+                 and code in computations.COUNTED_IN_TODAYS_COMMUNES)
         for unit in units if units is not None else self.units:
             with_of = [(period_of(f.period), f) for f in self.figures.get((code, unit.pk), ())
-                       if f.of is not None and period_of(f.period) is not None]
+                       if f.of is not None and period_of(f.period) is not None
+                       and (not after or computations.reformed(period_of(f.period).end))]
             if not with_of:
                 continue
             before = [(p.end, f) for p, f in with_of if p.end <= period.end]
@@ -486,6 +495,7 @@ class ReportBuilder:
             report = Report(self.places, period,
                             [self.line(i, period) for i in self.indicators],
                             self.units, self.prefer)
+            prose.reword_indicators(report)
             if details:
                 report.breakdowns = breakdowns(self.unit_ids, period)
                 report.trends = self.trends(period)

@@ -73,9 +73,25 @@ SOURCE_NOTES = {
 }
 
 
-def source_note(code: str) -> str:
-    """The source note of the computation of ``code``, in the active language; for a
-    computation added without one, the first line of its docstring (and a failing test)."""
+# For a period ending after the 2025 reform: counted in today's communes and wards
+# (``computations._successor_communes``).
+REFORMED_SOURCE_NOTES = {
+    "friendship.border_communes": _(
+        "Border communes and wards of today with a friendship pact in force at the period's "
+        "end, the pacts of the communes merged in 2025 counted in the commune that took them "
+        "over, out of those that ever had a pact."),
+    "friendship.district_pairs": _(
+        "Communes and wards of today that took over the districts with a friendship pair in "
+        "force at the period's end."),
+}
+
+
+def source_note(code: str, reformed: bool = False) -> str:
+    """The source note of the computation of ``code``, in the active language (today's words
+    for a period after the reform, ``reformed``); for a computation added without one, the
+    first line of its docstring (and a failing test)."""
+    if reformed and code in REFORMED_SOURCE_NOTES:
+        return str(REFORMED_SOURCE_NOTES[code])
     if code in SOURCE_NOTES:
         return str(SOURCE_NOTES[code])
     from doingoai.reports.computations import COMPUTATIONS

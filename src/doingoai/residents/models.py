@@ -54,6 +54,7 @@ class Foreigner(OwnedRecord):
         MALE = "m", _("Male")
 
     SEARCH_FIELDS = ("full_name", "employer", "notes")
+    YEAR_FIELD = "arrived_on"  # the lists' year filter (core.records.year_field_of)
     PERSONAL_FIELDS = ("date_of_birth", "passport_number", "address", "residence_card_number",
                        "work_permit_number")
 
@@ -124,6 +125,7 @@ class PersonAbroad(OwnedRecord):
         STUDENT = "student", _("Student abroad")
 
     SEARCH_FIELDS = ("full_name", "employer", "placement_company", "notes")
+    YEAR_FIELD = "departed_on"  # its date: the lists' year, the communes in force (core)
     PERSONAL_FIELDS = ("date_of_birth", "passport_number", "address_abroad", "home_address",
                        "phone")
 
