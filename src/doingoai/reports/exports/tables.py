@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from doingoai.core.models import REFORM_DATE
 from doingoai.lib.money import to_json_number
 from doingoai.reports.prose import QUALIFIERS, amount, figure_text, number
 
@@ -30,25 +29,9 @@ STOCK_NAMES = {
 }
 
 
-# After the 2025 reform there are no districts and no "thị trấn": a period that ends after it
-# names the border pacts as the prose does ("xã, phường biên giới"; the district pairs signed
-# before the reform, now counted through the communes that succeeded their districts).
-REFORMED_NAMES = {
-    "friendship.border_communes": {
-        "vi": "Số xã, phường biên giới ký kết hữu nghị với phía đối đẳng",
-        "en": "Border communes and wards with friendship pacts with their counterparts"},
-    "friendship.district_pairs": {
-        "vi": "Số cặp địa phương kết nghĩa hữu nghị (cấp huyện trước ngày 01/07/2025)",
-        "en": "Twinned local pairs (at district level before 1 July 2025)"},
-}
-
-
-def indicator_name(indicator, lang: str, period=None) -> str:
+def indicator_name(indicator, lang: str) -> str:
     if indicator.code in STOCK_NAMES:
         return STOCK_NAMES[indicator.code][lang]
-    if (period is not None and indicator.code in REFORMED_NAMES
-            and period.end >= REFORM_DATE):
-        return REFORMED_NAMES[indicator.code][lang]
     return indicator.name_en if lang == "en" else indicator.name_vi
 
 
@@ -82,7 +65,7 @@ def rows(report, lang: str = "vi") -> list[dict]:
         found.append({
             "line": line,
             "code": line.code,
-            "name": indicator_name(line.indicator, lang, report.period),
+            "name": indicator_name(line.indicator, lang),
             "computed": computed.value if computed else None,
             "computed_unit": computed.unit if computed else "",
             "computed_of": computed.of if computed else None,

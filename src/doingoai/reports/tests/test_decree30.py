@@ -209,14 +209,3 @@ def test_the_annex_names_a_figure_as_the_prose_tells_it(document, report):
     note = next(p for p in document.paragraphs if p.text.startswith("(Kèm theo"))
     assert note.text.split("\n")[1].startswith("của ")
 
-
-def test_after_the_reform_the_annex_names_no_district_and_no_town(ha_giang, ha_giang_figures):
-    from doingoai.figures.models import Indicator
-    from doingoai.reports.exports.tables import REFORMED_NAMES, indicator_name
-
-    pairs = Indicator.objects.get(code="friendship.district_pairs")
-    assert indicator_name(pairs, "vi", parse_period("2024")) == \
-        "Số cặp huyện, thành phố kết nghĩa hữu nghị"
-    after = indicator_name(pairs, "vi", parse_period("2025"))
-    assert after == REFORMED_NAMES["friendship.district_pairs"]["vi"]
-    assert "huyện," not in after and "thị trấn" not in after
