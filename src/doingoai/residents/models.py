@@ -56,6 +56,7 @@ class Foreigner(OwnedRecord):
     SEARCH_FIELDS = ("full_name", "employer", "notes")
     PERSONAL_FIELDS = ("date_of_birth", "passport_number", "address", "residence_card_number",
                        "work_permit_number")
+    NAME_FIELDS = ("full_name",)  # "Nguyễn V. A." without the grant (privacy/masking.py)
 
     full_name = models.CharField(_("full name"), max_length=150)
     nationality = models.ForeignKey(Country, models.PROTECT, related_name="+",
@@ -126,6 +127,7 @@ class PersonAbroad(OwnedRecord):
     SEARCH_FIELDS = ("full_name", "employer", "placement_company", "notes")
     PERSONAL_FIELDS = ("date_of_birth", "passport_number", "address_abroad", "home_address",
                        "phone")
+    NAME_FIELDS = ("full_name",)
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     full_name = models.CharField(_("full name"), max_length=150)
