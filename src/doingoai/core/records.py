@@ -118,6 +118,7 @@ class RecordType:
         if not issubclass(self.model, OwnedRecord):
             raise ImproperlyConfigured(f"{self.model} is not an OwnedRecord")
         self._filterset = None
+        self._form_classes = {}
         REGISTRY.append(self)
 
     # --- names -------------------------------------------------------------------
@@ -230,11 +231,7 @@ class RecordType:
             # Nobody sees masked data in an edit form: the fields are left out (and unchanged).
             hidden = self.hidden_fields(request.user)
             fields = [name for name in fields if name not in hidden]
-        # GuardedModelForm: what an edit may change in the record's status (rules/workflow).
-        form_class = self.form_class or forms.modelform_factory(
-            self.model, form=GuardedModelForm, fields=fields,
-            formfield_callback=formfield_with_widgets,
-        )
+        form_class = self.form_class or self.form_class_for(tuple(fields))
         data = request.POST if request.method == "POST" else None
         files = request.FILES if request.method == "POST" else None
         # A new record's form may be pre-filled from the address (?name_vi=JICA), e.g. from
@@ -253,6 +250,16 @@ class RecordType:
         scope_choices(form, request.user)
         fix_unit(form, request.user)
         return form
+
+    def form_class_for(self, fields: tuple[str, ...]):
+        """The form of these fields, made once (an import builds one form per row)."""
+        if fields not in self._form_classes:
+            # GuardedModelForm: what an edit may change in the record's status (rules/workflow).
+            self._form_classes[fields] = forms.modelform_factory(
+                self.model, form=GuardedModelForm, fields=list(fields),
+                formfield_callback=formfield_with_widgets,
+            )
+        return self._form_classes[fields]
 
     def build_inlines(self, request, instance):
         formsets = []
