@@ -260,6 +260,10 @@ DOINGOAI_RETENTION_YEARS = env_int("DOINGOAI_RETENTION_YEARS", 5)
 # a job, its page showing the progress.
 DOINGOAI_WORKER = env_bool("DOINGOAI_WORKER", True)
 DOINGOAI_IMPORT_JOB_ROWS = env_int("DOINGOAI_IMPORT_JOB_ROWS", 500)
+# A worker beats while it runs a job; a running job with no beat for this many seconds lost its
+# worker and is taken again by the next one, at most DOINGOAI_JOB_ATTEMPTS runs in all.
+DOINGOAI_JOB_LEASE_SECONDS = env_int("DOINGOAI_JOB_LEASE_SECONDS", 300)
+DOINGOAI_JOB_ATTEMPTS = env_int("DOINGOAI_JOB_ATTEMPTS", 3)
 # An IATI file larger than this many bytes is imported by a job (about 1,000 activities).
 DOINGOAI_IATI_JOB_BYTES = env_int("DOINGOAI_IATI_JOB_BYTES", 2 * 1024 * 1024)
 

@@ -20,7 +20,7 @@ from doingoai.api.writes import (
     record_write_schema,
     step_schema,
 )
-from doingoai.core.records import REGISTRY, RecordType, mask, personal_fields_of, scope_choices
+from doingoai.core.records import REGISTRY, RecordType, masked, personal_fields_of, scope_choices
 from doingoai.rules.workflow import workflow_for
 
 MAX_LIMIT = 200
@@ -121,8 +121,7 @@ def as_out(rt: RecordType, obj, names, hidden, user=None) -> dict:
         "id": obj.pk, "type": f"{rt.namespace}.{rt.slug}", "owner": obj.owner_id,
         "owner_name": str(obj.owner), "created_at": obj.created_at,
         "updated_at": obj.updated_at, "version": obj.version, "deleted_at": obj.deleted_at,
-        "fields": {name: mask(getattr(obj, name, None)) if name in hidden
-                   else value_of(obj, name) for name in names},
+        "fields": {name: out_value(obj, name, hidden) for name in names},
         "children": {},
     }
     if user is not None:
@@ -154,9 +153,18 @@ def inline_accessor(rt: RecordType, inline) -> str:
 def child_rows(rt: RecordType, record, inline, hidden) -> list[dict]:
     rows = inline.model.objects.filter(**{inline.fk_name: record}).order_by(
         *(inline.model._meta.ordering or []), "pk")
-    return [{"id": row.pk, **{name: mask(getattr(row, name, None)) if name in hidden
-                              else value_of(row, name) for name in inline.fields}}
+    return [{"id": row.pk, **{name: out_value(row, name, hidden) for name in inline.fields}}
             for row in rows]
+
+
+def out_value(obj, name: str, hidden):
+    """A field's value, masked when hidden; a link keeps its id, its name masked."""
+    if name not in hidden:
+        return value_of(obj, name)
+    value = getattr(obj, name, None)
+    if isinstance(value, models.Model):
+        return {"id": value.pk, "name": masked(type(obj), name, value)}
+    return masked(type(obj), name, value)
 
 
 def many_to_many_of(rt: RecordType, names) -> list[str]:

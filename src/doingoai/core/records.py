@@ -51,6 +51,14 @@ from doingoai.lib.collation import vietnamese_order
 from doingoai.lib.money import normalise_decimal
 from doingoai.lib.pagination import BoundedPaginator
 from doingoai.organisations.scope import lists_for, unit_id_of
+from doingoai.privacy.masking import (  # noqa: F401 - MASK and mask: the tests' and the API's
+    MASK,
+    mask,
+    masked,
+    masked_fields_of,
+    masked_title,
+    personal_fields_of,
+)
 from doingoai.rules.workflow import (
     GuardedInlineFormSet,
     GuardedModelForm,
@@ -74,22 +82,6 @@ REGISTRY: list["RecordType"] = []
 # personal fields shown in full, empty when masked), province (the records' owner or, for a
 # list or export, the user's province).
 personal_data_shown = Signal()
-MASK = "•••••"
-
-
-def mask(value) -> str:
-    """``B1234567`` → ``B12•••••``: enough to tell two records apart on a page, not enough to
-    use the number. Short values and non-text values are masked entirely."""
-    text = "" if value is None else str(value)
-    if not text:
-        return ""
-    if isinstance(value, str) and len(text) > 5:
-        return text[:3] + MASK
-    return MASK
-
-
-def personal_fields_of(model) -> tuple[str, ...]:
-    return tuple(getattr(model, "PERSONAL_FIELDS", ()))
 
 
 @dataclass
@@ -163,6 +155,7 @@ class RecordType:
         if not issubclass(self.model, OwnedRecord):
             raise ImproperlyConfigured(f"{self.model} is not an OwnedRecord")
         self._filterset = None
+        self._form_classes = {}
         REGISTRY.append(self)
 
     # --- names -------------------------------------------------------------------
@@ -188,9 +181,9 @@ class RecordType:
         )
 
     def hidden_fields(self, user, model=None) -> tuple[str, ...]:
-        """The personal fields of ``model`` (the record type's by default) that ``user``
-        sees masked."""
-        return () if can_see_personal_data(user) else personal_fields_of(model or self.model)
+        """The personal fields and names of ``model`` (the record type's by default) that
+        ``user`` sees masked."""
+        return () if can_see_personal_data(user) else masked_fields_of(model or self.model)
 
     def shown_fields(self, user, names) -> list[str]:
         personal = personal_fields_of(self.model)
@@ -278,11 +271,7 @@ class RecordType:
             # Nobody sees masked data in an edit form: the fields are left out (and unchanged).
             hidden = self.hidden_fields(request.user)
             fields = [name for name in fields if name not in hidden]
-        # GuardedModelForm: what an edit may change in the record's status (rules/workflow).
-        form_class = self.form_class or forms.modelform_factory(
-            self.model, form=GuardedModelForm, fields=fields,
-            formfield_callback=formfield_with_widgets,
-        )
+        form_class = self.form_class or self.form_class_for(tuple(fields))
         data = request.POST if request.method == "POST" else None
         files = request.FILES if request.method == "POST" else None
         # A new record's form may be pre-filled from the address (?name_vi=JICA), e.g. from
@@ -301,6 +290,16 @@ class RecordType:
         scope_choices(form, request.user)
         fix_unit(form, request.user)
         return form
+
+    def form_class_for(self, fields: tuple[str, ...]):
+        """The form of these fields, made once (an import builds one form per row)."""
+        if fields not in self._form_classes:
+            # GuardedModelForm: what an edit may change in the record's status (rules/workflow).
+            self._form_classes[fields] = forms.modelform_factory(
+                self.model, form=GuardedModelForm, fields=list(fields),
+                formfield_callback=formfield_with_widgets,
+            )
+        return self._form_classes[fields]
 
     def build_inlines(self, request, instance):
         formsets = []
@@ -355,8 +354,10 @@ class RecordType:
         return [f"{self.namespace}/{self.slug}_{action}.html", f"core/record_{action}.html"]
 
     def context(self, request, **extra):
+        record = extra.get("record")
         return {"rt": self, "can_write": can_write(request.user),
-                "can_create": can_create(request.user, self.model), **extra}
+                "can_create": can_create(request.user, self.model),
+                "record_title": masked_title(record, request.user) if record else "", **extra}
 
     def form_context(self, request, form, formsets, record):
         formsets_invalid = any(formset.total_error_count() for formset in formsets)
@@ -794,7 +795,7 @@ def shown(obj, name, hidden=()):
     """``display``, masked when ``name`` is a personal field the viewer may not see (a
     date of birth entirely, a passport number but for its first characters)."""
     if name in hidden:
-        return mask(getattr(obj, name, None))
+        return masked(type(obj), name, getattr(obj, name, None))
     return display(obj, name)
 
 
@@ -884,7 +885,8 @@ def history_of(record, hidden=()):
             )
             for change in delta.changes:
                 if change.field in hidden:
-                    old, new = mask(change.old), mask(change.new)
+                    old = masked(type(record), change.field, change.old)
+                    new = masked(type(record), change.field, change.new)
                 else:
                     old = history_value(type(record), change.field, change.old, names)
                     new = history_value(type(record), change.field, change.new, names)

@@ -80,6 +80,51 @@ def _form(rt, user, data=None):
     return rt.build_form(fake)
 
 
+def _row_forms(rt, user, blank):
+    """A maker of the create page's form bound to one row's data, for every row of an import:
+    the same form as ``_form``, but its fields are built, narrowed to what ``user`` may read
+    (``scope_choices``) and their records looked up once per import, not once per row."""
+    form_class = type(f"Import{type(blank).__name__}", (type(blank),), {})
+    form_class.base_fields = {name: _preloaded(field) for name, field in blank.fields.items()}
+    initial = dict(blank.initial)  # a unit's user: the unit fixed by ``fix_unit``
+    owner = home_province(user)  # as ``build_form``: a new record's rules may need it
+
+    def make(data):
+        form = form_class(data, MultiValueDict(), initial=dict(initial))
+        if owner is not None:
+            form.instance.owner = owner
+        return form
+
+    return make
+
+
+class _PreloadedChoiceField(forms.ModelChoiceField):
+    """A ``ModelChoiceField`` whose records were read once: a row's value is looked up in
+    them, not in one query per row. What is not among them is refused as Django refuses it."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        self.validate_no_null_characters(value)
+        found = self._preloaded.get(str(value))
+        if found is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
+                                  params={"value": value})
+        return found
+
+
+def _preloaded(field):
+    if type(field) is not forms.ModelChoiceField or field.disabled:
+        return field
+    key = field.to_field_name or "pk"
+    records = list(field.queryset[:MAX_OPTIONS + 1])
+    if len(records) > MAX_OPTIONS:
+        return field  # too many to hold: looked up one by one
+    field.__class__ = _PreloadedChoiceField
+    field._preloaded = {str(getattr(record, key)): record for record in records}
+    return field
+
+
 def columns(rt, form) -> list[str]:
     """The fields a spreadsheet carries: the form's, files left out."""
     return [name for name, formfield in form.fields.items()
@@ -443,6 +488,7 @@ def check_rows(rt, user, names, rows, progress=None):
     workflow = workflow_for(rt.model)
     choices = {name: Choices(blank.fields[name]) for name in known
                if isinstance(blank.fields[name], forms.ChoiceField)}
+    row_form = _row_forms(rt, user, blank)
     good, bad = [], []
     for index, (line, cells) in enumerate(rows):
         if progress and index % PROGRESS_EVERY == 0:
@@ -456,7 +502,7 @@ def check_rows(rt, user, names, rows, progress=None):
             bad.append((line, "; ".join(refused.values())))
             continue
         data, problems = row_data(blank, known, cells, choices)
-        form = _form(rt, user, data)
+        form = row_form(data)
         if form.is_valid() and not problems:
             good.append((line, form))
         else:

@@ -18,4 +18,5 @@ class JobAdmin(admin.ModelAdmin):
     def requeue(self, request, queryset):
         # Only the finished or stuck ones: a queued job is queued already.
         queryset.exclude(state=Job.State.QUEUED).update(
-            state=Job.State.QUEUED, progress=0, started_at=None, finished_at=None, worker="")
+            state=Job.State.QUEUED, progress=0, started_at=None, finished_at=None, worker="",
+            heartbeat_at=None, attempts=0)

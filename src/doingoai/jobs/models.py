@@ -3,15 +3,24 @@
 A job row is the whole queue. Any number of workers (``doingoai worker``, or the thread inside
 each ``doingoai serve`` process) on any number of machines share the one database; each job is
 claimed by exactly one of them (``Job.objects.claim``): ``SELECT … FOR UPDATE SKIP LOCKED`` on
-PostgreSQL, a conditional ``UPDATE … WHERE state = 'queued'`` on SQLite, which allows one
-writer at a time anyway.
+PostgreSQL, a conditional ``UPDATE … WHERE state = … AND heartbeat_at = …`` on SQLite, which
+allows one writer at a time anyway.
+
+A claim is a lease: the worker beats (``heartbeat_at``) while it works, and a running job whose
+beat is older than ``DOINGOAI_JOB_LEASE_SECONDS`` lost its worker (killed, machine down), so the
+next worker takes it again, up to ``DOINGOAI_JOB_ATTEMPTS`` times in all; then it fails with a
+message saying so. A job's work is one transaction (an import), so a run that died left nothing.
 """
+
+import datetime as dt
 
 from django.conf import settings
 from django.db import IntegrityError, connection, models, transaction
-from django.db.models import Q
-from django.utils import timezone
+from django.db.models import F, Q
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+
+from doingoai.core.validators import non_negative_check, validate_non_negative
 
 # What each kind of job is called on its page.
 TITLES = {
@@ -51,29 +60,52 @@ class JobQuerySet(models.QuerySet):
                 raise
             return found
 
+    def claimable(self, now=None):
+        """Queued jobs, and running ones whose worker stopped beating longer than a lease
+        ago (a running job from before leases has no beat: its start stands for one)."""
+        now = now or timezone.now()
+        expired = now - dt.timedelta(seconds=settings.DOINGOAI_JOB_LEASE_SECONDS)
+        return self.filter(
+            Q(state=Job.State.QUEUED)
+            | Q(state=Job.State.RUNNING, heartbeat_at__lt=expired)
+            | Q(state=Job.State.RUNNING, heartbeat_at__isnull=True, started_at__lt=expired)
+            | Q(state=Job.State.RUNNING, heartbeat_at__isnull=True, started_at__isnull=True))
+
     def claim(self, worker: str = "") -> "Job | None":
-        """The oldest queued job, now running and this worker's, or None. Two workers asking
-        together never get the same job."""
+        """The oldest queued or abandoned job, now running and this worker's, or None. Two
+        workers asking together never get the same job. An abandoned job that has had all its
+        attempts is failed instead, and the next one is looked at."""
+        while True:
+            job = self._claim_one(worker)
+            if job is None or job.attempts <= settings.DOINGOAI_JOB_ATTEMPTS:
+                return job
+            job.finish(Job.State.FAILED, _abandoned_message(job.attempts - 1))
+
+    def _claim_one(self, worker):
+        order = ("created_at", "pk")
         if connection.vendor == "postgresql":
             with transaction.atomic():
-                job = (self.select_for_update(skip_locked=True)
-                       .filter(state=Job.State.QUEUED).order_by("created_at", "pk").first())
+                job = (self.claimable().select_for_update(skip_locked=True)
+                       .order_by(*order).first())
                 if job is None:
                     return None
-                self._mark_running(job.pk, worker)
+                self._mark_running(job, worker)
             return self.get(pk=job.pk)
-        for pk in self.filter(state=Job.State.QUEUED).order_by("created_at", "pk").values_list(
-                "pk", flat=True)[:20]:
-            if self._mark_running(pk, worker, only_if_queued=True):
-                return self.get(pk=pk)
+        for job in self.claimable().order_by(*order).only(
+                "pk", "state", "heartbeat_at", "started_at")[:20]:
+            if self._mark_running(job, worker, only_if_unchanged=True):
+                return self.get(pk=job.pk)
         return None
 
-    def _mark_running(self, pk, worker, only_if_queued=False) -> bool:
-        rows = self.filter(pk=pk)
-        if only_if_queued:
-            rows = rows.filter(state=Job.State.QUEUED)
-        return bool(rows.update(state=Job.State.RUNNING, started_at=timezone.now(),
-                                worker=worker[:100]))
+    def _mark_running(self, job, worker, only_if_unchanged=False) -> bool:
+        rows = self.filter(pk=job.pk)
+        if only_if_unchanged:
+            # Still as we read it: another worker that took it meanwhile changed its beat.
+            rows = rows.filter(state=job.state, heartbeat_at=job.heartbeat_at,
+                               started_at=job.started_at)
+        now = timezone.now()
+        return bool(rows.update(state=Job.State.RUNNING, started_at=now, heartbeat_at=now,
+                                attempts=F("attempts") + 1, worker=worker[:100]))
 
 
 class Job(models.Model):
@@ -101,6 +133,10 @@ class Job(models.Model):
     worker = models.CharField(_("worker"), max_length=100, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("last sign of life of its worker"), null=True,
+                                        blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0,
+                                                validators=[validate_non_negative])
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     objects = JobQuerySet.as_manager()
@@ -113,6 +149,7 @@ class Job(models.Model):
             models.UniqueConstraint(
                 fields=["dedupe_key"], condition=Q(state__in=("queued", "running")),
                 name="jobs_one_pending_job_per_dedupe_key"),
+            non_negative_check("attempts"),
         ]
         indexes = [models.Index(fields=["state", "created_at"], name="jobs_queue_order")]
 
@@ -127,13 +164,21 @@ class Job(models.Model):
     def pending(self) -> bool:
         return self.state in (self.State.QUEUED, self.State.RUNNING)
 
+    def beat(self) -> None:
+        """The worker is alive: its lease runs on from now (unless another took the job)."""
+        self.heartbeat_at = timezone.now()
+        Job.objects.filter(pk=self.pk, state=Job.State.RUNNING, worker=self.worker).update(
+            heartbeat_at=self.heartbeat_at)
+
     def report(self, progress: int, message: str = "") -> None:
         """Progress for the job's page. Written at once, outside any transaction the job holds
         open only if called outside it: call it between the steps, not inside the atomic
         block, or the page sees it only at the end."""
         self.progress = max(0, min(100, int(progress)))
         self.message = str(message)[:500]
-        Job.objects.filter(pk=self.pk).update(progress=self.progress, message=self.message)
+        self.heartbeat_at = timezone.now()
+        Job.objects.filter(pk=self.pk).update(progress=self.progress, message=self.message,
+                                              heartbeat_at=self.heartbeat_at)
 
     def finish(self, state: str, message: str = "", result: dict | None = None) -> None:
         self.state = state
@@ -145,3 +190,9 @@ class Job(models.Model):
         Job.objects.filter(pk=self.pk).update(state=self.state, message=self.message,
                                               result=self.result, progress=self.progress,
                                               finished_at=self.finished_at)
+
+
+def _abandoned_message(runs: int) -> str:
+    with translation.override("vi"):
+        return _("The job stopped midway %(runs)d times (its worker was stopped) and will not "
+                 "be run again. Start it again, or ask the administrator.") % {"runs": runs}

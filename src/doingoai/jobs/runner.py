@@ -4,13 +4,17 @@ A kind names a function ``fn(job)`` by its dotted path (``KINDS``), imported whe
 that kind runs, so an app's job code is loaded only by the worker that needs it. The function
 reports progress with ``job.report(...)`` and returns ``(message, result)``; an exception
 fails the job with a Vietnamese message (the traceback goes to the log, never to the page).
+While the function works, a thread beside it beats for the job (``Job.beat``) every third of
+the lease, so a job is taken again only when its worker is really gone.
 """
 
 import logging
 import os
 import socket
 import threading
+from contextlib import contextmanager
 
+from django.conf import settings
 from django.db import close_old_connections, connection
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
@@ -50,9 +54,34 @@ def enqueue_daily(today=None) -> list[Job]:
             for kind in DAILY]
 
 
+@contextmanager
+def heartbeat(job: Job, interval: float | None = None):
+    """Beat for ``job`` from a thread of its own (its own connection) until the block ends."""
+    interval = interval or max(1.0, settings.DOINGOAI_JOB_LEASE_SECONDS / 3)
+    stop = threading.Event()
+
+    def beat():
+        try:
+            while not stop.wait(interval):
+                try:
+                    job.beat()
+                except Exception:  # noqa: BLE001 - a locked database: beat at the next turn
+                    log.warning("no heartbeat for job %s this time", job.pk, exc_info=True)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=beat, name=f"doingoai-job-{job.pk}-beat", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
 def run(job: Job) -> Job:
     """Run a claimed job to its end, done or failed."""
-    with translation.override("vi"):
+    with translation.override("vi"), heartbeat(job):
         try:
             function = import_string(KINDS[job.kind])
             message, result = function(job)

@@ -31,6 +31,7 @@ class OfficialPassport(OwnedRecord):
 
     SEARCH_FIELDS = ("holder_name", "holder_title", "holder_unit")
     PERSONAL_FIELDS = ("number", "holder_date_of_birth")
+    NAME_FIELDS = ("holder_name",)  # masked without the grant (privacy/masking.py)
 
     holder_name = models.CharField(_("holder"), max_length=150)
     holder_date_of_birth = models.DateField(_("holder's date of birth"), null=True, blank=True)
@@ -102,6 +103,7 @@ class HandoutQuerySet(OwnedQuerySet):
 
 class PassportHandout(OwnedRecord):
     SEARCH_FIELDS = ("received_by", "notes")
+    NAME_FIELDS = ("passport",)  # its holder's name, masked without the grant
 
     passport = models.ForeignKey(OfficialPassport, models.PROTECT, related_name="handouts",
                                  verbose_name=_("passport"))
@@ -191,6 +193,7 @@ class ABTCApplication(OwnedRecord):
 
     SEARCH_FIELDS = ("company", "applicant_name", "decision_number")
     PERSONAL_FIELDS = ("passport_number", "card_number")
+    NAME_FIELDS = ("applicant_name",)
 
     company = models.CharField(_("company"), max_length=200)
     applicant_name = models.CharField(_("applicant"), max_length=150)

@@ -10,6 +10,9 @@ setting DOINGOAI_RETENTION_YEARS. Consular cases keep their own rule and method
 Past the period, the personal fields (``PERSONAL_FIELDS``) are erased in the record and in its
 history; what the statistics count (nationality, dates of stay, kinds) stays. Each erasure is
 written to the personal-data access log (action "erased"), one entry per province and register.
+
+Every model with personal fields is in ``REGISTERS``, or in ``ERASED_ELSEWHERE`` or ``KEPT``
+with the reason (a test walks the models, so a new register cannot be forgotten).
 """
 
 import datetime as dt
@@ -26,7 +29,10 @@ ERASED = "—"
 @dataclass(frozen=True)
 class Register:
     model: str  # app_label.ModelName
-    ended: str  # the date the purpose of the data ended: the retention counts from it
+    # The date the purpose of the data ended: the retention counts from it. A lookup, which
+    # may go through the parent of a child row ("document__exit_on").
+    ended: str
+    owner: str = "owner"  # the province, the same way
 
     @property
     def rule_code(self) -> str:
@@ -35,19 +41,52 @@ class Register:
     def model_class(self):
         return apps.get_model(self.model)
 
+    def ended_on(self, record):
+        return _follow(record, self.ended)
+
+    def owner_of(self, record):
+        return _follow(record, self.owner)
+
+    def manager(self):
+        model = self.model_class()
+        return getattr(model, "all_objects", model._default_manager)
+
+
+def _follow(record, lookup: str):
+    for name in lookup.split("__"):
+        record = getattr(record, name) if record is not None else None
+    return record
+
 
 REGISTERS = (
     Register("residents.Foreigner", "left_on"),
     Register("residents.PersonAbroad", "returned_on"),
     Register("passports.OfficialPassport", "expires_on"),
     Register("passports.ABTCApplication", "card_expires_on"),
+    # The guests named in an invitation or entry request: their passports serve the visit.
+    Register("protocol.EntryPerson", "document__exit_on", owner="document__owner"),
 )
+
+# Erased by a method of their own, on a rule of their own.
+ERASED_ELSEWHERE = {
+    "consular.ConsularCase": "ConsularCase.anonymise (doingoai anonymise), rule "
+                             "consular.retention_years",
+    "consular.ConsularPerson": "with its case, by ConsularCase.anonymise",
+}
+
+# Personal data kept as long as the record, with the reason it is needed that long.
+KEPT = {
+    "staff.Officer": "the work telephone and e-mail of a serving official, needed while they "
+                     "serve; the record is removed when they leave the service",
+    "protocol.Interpreter": "the telephone of an interpreter the office books, needed while "
+                            "they interpret for it; removed with the record",
+}
 
 
 def retention_years(register: Register, record) -> int:
     from doingoai.rules.models import rule_in_force
 
-    rule = rule_in_force(register.rule_code, getattr(record, register.ended), record.owner)
+    rule = rule_in_force(register.rule_code, register.ended_on(record), register.owner_of(record))
     if rule is not None and rule.amount is not None:
         return rule.amount
     return settings.DOINGOAI_RETENTION_YEARS
@@ -56,7 +95,7 @@ def retention_years(register: Register, record) -> int:
 def retention_ends_on(register: Register, record) -> dt.date:
     from doingoai.rules.models import add_months
 
-    return add_months(getattr(record, register.ended), 12 * retention_years(register, record))
+    return add_months(register.ended_on(record), 12 * retention_years(register, record))
 
 
 def erased_values(model) -> dict:
@@ -72,20 +111,19 @@ def erased_values(model) -> dict:
     return values
 
 
-def _still_holding(model):
-    """The records of ``model`` some personal field of which is not erased yet."""
+def _still_holding(register: Register):
+    """The records of the register some personal field of which is not erased yet."""
     query = models.Q()
-    for name, value in erased_values(model).items():
+    for name, value in erased_values(register.model_class()).items():
         query |= ~models.Q(**{f"{name}__isnull": True}) if value is None else ~models.Q(
             **{name: value})
-    return model.all_objects.filter(query)
+    return register.manager().filter(query)
 
 
 def due(register: Register, today: dt.date) -> list:
-    model = register.model_class()
-    candidates = _still_holding(model).filter(**{f"{register.ended}__isnull": False,
-                                                 f"{register.ended}__lte": today})
-    return [record for record in candidates.select_related("owner")
+    candidates = _still_holding(register).filter(**{f"{register.ended}__isnull": False,
+                                                    f"{register.ended}__lte": today})
+    return [record for record in candidates.select_related(register.owner)
             if retention_ends_on(register, record) <= today]
 
 
@@ -104,11 +142,11 @@ def erase_past_retention(today: dt.date | None = None, *, dry_run=False) -> dict
         values = erased_values(model)
         with transaction.atomic():
             pks = [record.pk for record in records]
-            model.all_objects.filter(pk__in=pks).update(**values)
+            register.manager().filter(pk__in=pks).update(**values)
             model.history.filter(id__in=pks).update(**values)
             by_province: dict = {}
             for record in records:
-                by_province.setdefault(record.owner_id, []).append(record.pk)
+                by_province.setdefault(register.owner_of(record).pk, []).append(record.pk)
             meta = model._meta
             AccessLog.objects.bulk_create(
                 AccessLog(user=None, username="system", province_id=province,

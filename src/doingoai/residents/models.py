@@ -57,6 +57,7 @@ class Foreigner(OwnedRecord):
     YEAR_FIELD = "arrived_on"  # the lists' year filter (core.records.year_field_of)
     PERSONAL_FIELDS = ("date_of_birth", "passport_number", "address", "residence_card_number",
                        "work_permit_number")
+    NAME_FIELDS = ("full_name",)  # "Nguyễn V. A." without the grant (privacy/masking.py)
 
     full_name = models.CharField(_("full name"), max_length=150)
     nationality = models.ForeignKey(Country, models.PROTECT, related_name="+",
@@ -128,6 +129,7 @@ class PersonAbroad(OwnedRecord):
     YEAR_FIELD = "departed_on"  # its date: the lists' year, the communes in force (core)
     PERSONAL_FIELDS = ("date_of_birth", "passport_number", "address_abroad", "home_address",
                        "phone")
+    NAME_FIELDS = ("full_name",)
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     full_name = models.CharField(_("full name"), max_length=150)
