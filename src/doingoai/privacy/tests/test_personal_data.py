@@ -244,3 +244,27 @@ def test_the_access_log_cites_the_law_on_personal_data_beside_the_decree(
     page = client.get("/privacy/log/").content.decode()
     assert "Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15" in page
     assert "Nghị định 13/2023/NĐ-CP" in page
+
+
+def test_the_admin_change_list_masks_the_names_for_a_superuser_without_the_grant(
+    client, admin_user, foreigner
+):
+    foreigner.full_name = "Nguyễn Văn An"
+    foreigner.save()
+    client.force_login(admin_user)
+    page = client.get("/admin/residents/foreigner/").content.decode()
+    assert "Nguyễn Văn An" not in page
+    assert "Nguyễn V. A." in page
+    # The record is still reached from its row.
+    assert f"/admin/residents/foreigner/{foreigner.pk}/change/" in page
+
+
+def test_the_admin_change_list_shows_the_names_to_a_user_with_the_grant(
+    client, hg_leader_with_role, foreigner
+):
+    hg_leader_with_role.is_staff = hg_leader_with_role.is_superuser = True
+    hg_leader_with_role.save()
+    foreigner.full_name = "Nguyễn Văn An"
+    foreigner.save()
+    client.force_login(hg_leader_with_role)
+    assert "Nguyễn Văn An" in client.get("/admin/residents/foreigner/").content.decode()
