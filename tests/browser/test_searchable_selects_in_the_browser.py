@@ -53,9 +53,13 @@ def test_typing_without_diacritics_finds_the_country_and_the_place(pages, ha_gia
     assert "Nhật Bản" in countries
     pick(page, "id_countries", "nhat", "Nhật Bản", len(countries), pages)
     page.keyboard.press("Escape")
-    places = AdminUnit.objects.filter(Q(pk=ha_giang.pk) | Q(province=ha_giang))
+    # The province, and of its communes and districts those in force today (a new record is
+    # of today: the city of Hà Giang, abolished on 1 July 2025, is no longer offered).
+    today = dt.date.today()
+    places = AdminUnit.objects.filter(Q(pk=ha_giang.pk) | Q(province=ha_giang) & (
+        Q(valid_to__isnull=True) | Q(valid_to__gte=today)))
     places = [str(unit) for unit in places if "ha giang" in fold(str(unit))]
-    assert 1 < len(places) < 10  # the province and its city, not every commune
+    assert any(place.startswith("Tỉnh Hà Giang") for place in places) and len(places) < 10
     pick(page, "id_places", "ha giang", "Tỉnh Hà Giang", len(places))
     page.keyboard.press("Escape")
     expect(page.locator("#id_countries")).to_have_values(["JP"])
