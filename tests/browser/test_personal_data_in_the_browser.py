@@ -1,5 +1,6 @@
 """Issue 7's browser test: personal data (Decree 13/2023/NĐ-CP). A Hà Giang specialist
-without the personal-data role sees a foreigner's passport number and address masked, on
+without the personal-data role sees a foreigner's name ("Zhang W."), passport number and
+address masked, on
 the list, the record's page, its edit form and the CSV export, and cannot read the access
 log; the leader, who has the role, sees them in full, and the access log shows the leader's
 view (with the fields shown in full) beside the specialist's masked one.
@@ -27,6 +28,8 @@ LIST_URL = "/residents/foreigners/"
 LOG_URL = "/privacy/log/"
 PASSPORT = "E12345678"
 MASKED_PASSPORT = "E12•••••"
+NAME = "Zhang Wei"
+MASKED_NAME = "Zhang W."
 ADDRESS = "Tổ 5, phường Nguyễn Trãi, thành phố Hà Giang"
 
 
@@ -38,7 +41,7 @@ def test_the_passport_number_is_masked_without_the_role_and_the_leaders_view_is_
     Membership.objects.filter(user=leader).update(can_see_personal_data=True)
     foreigner = Foreigner.objects.create(
         owner=ha_giang,
-        full_name="Zhang Wei",
+        full_name=NAME,
         nationality_id="CN",
         passport_number=PASSPORT,
         purpose="work",
@@ -54,25 +57,29 @@ def test_the_passport_number_is_masked_without_the_role_and_the_leaders_view_is_
     specialist.goto(LIST_URL)
     rows = specialist.locator("#rows")
     row = rows.locator("tr").filter(has=specialist.locator(f'a[href="{detail_url}"]'))
-    expect(row).to_contain_text("Zhang Wei")
+    # (the name as family name and initials: the role does not need it in full)
+    expect(row).to_contain_text(MASKED_NAME)
     expect(row).to_contain_text(MASKED_PASSPORT)
     expect(specialist.locator("body")).not_to_contain_text(PASSPORT)
+    expect(specialist.locator("body")).not_to_contain_text(NAME)
     pages.keep_screenshot(specialist, "foreigners-masked")
 
     # ... on the record's page (the address too) ...
     row.locator(f'a[href="{detail_url}"]').click()
     specialist.wait_for_url(re.compile(re.escape(detail_url) + "$"))
     fields = specialist.locator("main dl.fields")
-    expect(fields).to_contain_text("Zhang Wei")
+    expect(fields).to_contain_text(MASKED_NAME)
+    expect(specialist.locator("body")).not_to_contain_text(NAME)
     expect(fields).to_contain_text(MASKED_PASSPORT)
     expect(specialist.locator("body")).not_to_contain_text(PASSPORT)
     expect(specialist.locator("body")).not_to_contain_text(ADDRESS)
     expect(specialist.locator("body")).not_to_contain_text("Nguyễn Trãi")
     pages.keep_screenshot(specialist, "foreigner-masked")
 
-    # ... in the edit form, which leaves the personal fields out ...
+    # ... in the edit form, which leaves the personal fields and the name out ...
     specialist.goto(f"{detail_url}edit/")
-    expect(specialist.locator("#id_full_name")).to_have_value("Zhang Wei")
+    expect(specialist.locator("#id_employer")).to_have_value("Công ty TNHH Khoáng sản Hà Giang")
+    expect(specialist.locator("#id_full_name")).to_have_count(0)
     expect(specialist.locator("#id_passport_number")).to_have_count(0)
     expect(specialist.locator("#id_address")).to_have_count(0)
     assert PASSPORT not in specialist.content()
@@ -81,7 +88,7 @@ def test_the_passport_number_is_masked_without_the_role_and_the_leaders_view_is_
     export = specialist.request.get(f"{LIST_URL}?export=csv")
     assert export.status == 200
     csv_text = export.text()
-    assert "Zhang Wei" in csv_text
+    assert MASKED_NAME in csv_text and NAME not in csv_text
     assert PASSPORT not in csv_text
 
     # The access log is the leader's to read.
@@ -93,6 +100,7 @@ def test_the_passport_number_is_masked_without_the_role_and_the_leaders_view_is_
     fields = boss.locator("main dl.fields")
     expect(fields).to_contain_text(PASSPORT)
     expect(fields).to_contain_text(ADDRESS)
+    expect(fields).to_contain_text(NAME)
     expect(fields).not_to_contain_text(MASKED_PASSPORT)
     pages.keep_screenshot(boss, "foreigner-in-full")
 
