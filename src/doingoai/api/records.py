@@ -3,6 +3,8 @@
 are (the list through ``visible_to``, the detail through the type's access helper), and the
 writes of ``api/writes.py``: create, change, trash, restore and the workflow's steps."""
 
+import base64
+import binascii
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
@@ -10,6 +12,7 @@ from typing import Literal
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import translation
+from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema
 from pydantic import create_model
 
@@ -63,7 +66,34 @@ class RecordPage(Schema):
     count: int
     limit: int
     offset: int
+    next_cursor: str | None = Field(
+        None, description="With cursor paging: send it as `cursor` for the next page; null "
+        "on the last page")
     items: list[RecordOut]
+
+
+FIRST_PAGE = "*"
+
+
+def encode_cursor(pk: int) -> str:
+    return base64.urlsafe_b64encode(f"pk:{pk}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> int | None:
+    """The id a cursor continues after (None for the first page, ``*``); a cursor that is not
+    one this API gave is a 400."""
+    if cursor == FIRST_PAGE:
+        return None
+    try:
+        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        kind, _sep, value = text.partition(":")
+        pk = int(value)
+        if kind != "pk" or pk < 1:
+            raise ValueError
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise BadRequest(_("cursor: this is not a cursor the API gave; start again with "
+                           "cursor=* ."), code="invalid_cursor") from None
+    return pk
 
 
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
@@ -209,6 +239,11 @@ def query_schema(rt: RecordType):
                                                   "diacritics")),
         "limit": (int, Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)),
         "offset": (int, Field(0, ge=0, le=MAX_OFFSET)),
+        "cursor": (str | None, Field(
+            None, max_length=100,
+            description="Cursor paging, stable while records are added or changed: `*` for "
+            "the first page, then the page's `next_cursor`. The records come newest first "
+            "(by id); not with `offset`.")),
     }
     for name in rt.filters:
         codes = choice_codes(rt, name)
@@ -246,14 +281,31 @@ def add_record_type(router: Router, rt: RecordType):
             qs = filterset.qs
         if (values.get("q") or "").strip():
             qs = qs.search(values["q"].strip())
-        offset, limit = values["offset"], values["limit"]
-        rows = list(qs[offset:offset + limit])
+        offset, limit, cursor = values["offset"], values["limit"], values.get("cursor")
+        next_cursor = None
+        if cursor:
+            if offset:
+                raise BadRequest(_("offset: a page is chosen either by its offset or by a "
+                                   "cursor, not both."), code="invalid")
+            after = decode_cursor(cursor)
+            total = qs.count()
+            qs = qs.order_by("-pk")
+            if after is not None:
+                qs = qs.filter(pk__lt=after)
+            rows = list(qs[:limit + 1])
+            if len(rows) > limit:
+                rows = rows[:limit]
+                next_cursor = encode_cursor(rows[-1].pk)
+        else:
+            rows = list(qs[offset:offset + limit])
+            total = None
         hidden = rt.hidden_fields(request.user)
         if personal and rows:
             rt.log_personal_data(request, "list", [obj.pk for obj in rows],
                                  rt.shown_fields(request.user, names),
                                  home_province(request.user))
-        return {"count": qs.count(), "limit": limit, "offset": offset,
+        return {"count": qs.count() if total is None else total, "limit": limit,
+                "offset": offset, "next_cursor": next_cursor,
                 "items": [as_out(rt, obj, names, hidden) for obj in rows]}
 
     def get_record(request, record_id: int = Path(..., ge=1, le=2**63 - 1)):

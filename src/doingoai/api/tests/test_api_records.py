@@ -101,6 +101,47 @@ def test_the_list_pages_with_limit_and_offset(client, ha_giang, hg_specialist):
     assert sorted(ids) == sorted(r.pk for r in records)
 
 
+def test_cursor_pages_walk_every_record_once_even_when_records_are_added_meanwhile(
+        client, ha_giang, hg_specialist):
+    rt = REGISTRY[0]
+    records = [make_record(rt.model, ha_giang) for _ in range(5)]
+    auth = bearer(hg_specialist)
+    first = client.get(list_url(rt), {"limit": 2, "cursor": "*"}, **auth).json()
+    assert [item["id"] for item in first["items"]] == sorted(
+        (r.pk for r in records), reverse=True)[:2]
+    make_record(rt.model, ha_giang)  # a newer record does not shift the pages already read
+    seen, cursor = [item["id"] for item in first["items"]], first["next_cursor"]
+    while cursor:
+        page = client.get(list_url(rt), {"limit": 2, "cursor": cursor}, **auth).json()
+        seen += [item["id"] for item in page["items"]]
+        cursor = page["next_cursor"]
+    assert seen == sorted((r.pk for r in records), reverse=True)
+    assert client.get(list_url(rt), {"limit": 2}, **auth).json()["next_cursor"] is None
+
+
+def test_a_forged_cursor_or_a_cursor_with_an_offset_is_refused_in_the_language_asked_for(
+        client, ha_giang, hg_specialist):
+    rt = REGISTRY[0]
+    make_record(rt.model, ha_giang)
+    auth = bearer(hg_specialist)
+    forged = client.get(list_url(rt), {"cursor": "not-ours"}, **auth)
+    assert forged.status_code == 400 and forged.json()["code"] == "invalid_cursor"
+    assert "cursor=*" in forged.json()["detail"] and "con trỏ" in forged.json()["detail"]
+    english = client.get(list_url(rt), {"cursor": "bm90OjE"}, HTTP_ACCEPT_LANGUAGE="en", **auth)
+    assert english.status_code == 400 and "not a cursor" in english.json()["detail"]
+    both = client.get(list_url(rt), {"cursor": "*", "offset": 2}, **auth)
+    assert both.status_code == 400 and "offset" in both.json()["detail"]
+
+
+def test_a_cursor_reaches_no_record_of_another_province(client, ha_giang, bac_kan,
+                                                       hg_specialist):
+    rt = REGISTRY[0]
+    mine = make_record(rt.model, ha_giang)
+    make_record(rt.model, bac_kan)
+    page = client.get(list_url(rt), {"cursor": "*"}, **bearer(hg_specialist)).json()
+    assert [item["id"] for item in page["items"]] == [mine.pk] and page["count"] == 1
+
+
 def test_a_filter_narrows_the_list_and_a_bad_filter_says_why(client, ha_giang, hg_specialist):
     from doingoai.residents.models import Foreigner
 
