@@ -430,6 +430,10 @@ class RecordType:
                 request, "export", qs.values_list("pk", flat=True),
                 self.shown_fields(request.user, self.list_columns), home_province(request.user),
             )
+        if export == "xlsx-records":
+            from doingoai.core import spreadsheets
+
+            return spreadsheets.records_response(self, request, qs)
         if export == "csv":
             return self.export_csv(qs, hidden)
         if export == "xlsx":

@@ -5,7 +5,10 @@ by label, Vietnamese or English, or by field name, so the templates of earlier v
 the field names in a hidden second row, still read), drop-down lists for choices, yes/no and
 foreign keys (their options on a hidden sheet), and dd/mm/yyyy dates. A many-to-many field
 takes several values separated by ";". Child rows edited inline on the record's form
-(delegation members, aid transactions...) and files are not part of the template.
+(delegation members, aid transactions...) have a sheet each, every row keyed by the row of
+its record on the first sheet ("Dòng của bản ghi"); files are not part of the template. The
+list's "XLSX to re-import" export is the template filled with the records and their child
+rows, so that it imports again to the same records.
 
 Wherever a choice is asked, a cell may give any name the option goes by, with or without
 diacritics: a country by its Vietnamese or English name or its ISO code ("Nhật Bản",
@@ -23,7 +26,9 @@ import io
 import re
 import uuid
 import zipfile
-from collections import Counter
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
 from types import SimpleNamespace
 
 from django import forms
@@ -46,6 +51,7 @@ from doingoai.core.models import OwnedRecord
 from doingoai.lib.cells import safe_cell, safe_row, unquote_cell
 from doingoai.lib.text import fold
 from doingoai.lib.uploads import UploadRefused, check_zip_container
+from doingoai.privacy.masking import personal_fields_of
 from doingoai.rules.workflow import workflow_for
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -188,6 +194,11 @@ class Choices:
     def __bool__(self):
         return bool(self.labels)
 
+    def label_of(self, value: str) -> str:
+        """The label of the option ``value`` (what a cell shows); the value itself if the
+        list does not hold it."""
+        return self._label_of.get(value, value)
+
     def find(self, text: str) -> tuple[str | None, str | None]:
         """(the form's value, None) for a cell's text, or (None, why it cannot be read)."""
         text = text.strip()
@@ -221,6 +232,85 @@ def _is_date(formfield) -> bool:
     return isinstance(formfield, forms.DateField) and not isinstance(formfield, forms.DateTimeField)
 
 
+# --- child rows: a sheet each ------------------------------------------------------------
+PARENT = "__parent__"  # the column naming the row of a child's record on the first sheet
+
+
+def parent_header() -> str:
+    return str(_("Row of the record"))
+
+
+@dataclass
+class ChildSheet:
+    """One kind of child rows (``RecordType.inlines[index]``) as a sheet: its title, the
+    create page's form of one row, its columns."""
+
+    index: int
+    title: str
+    form: forms.Form
+    names: list[str]
+    prefix: str
+
+    def known(self) -> dict[str, str]:
+        """{folded header: field name}, the parent's column included."""
+        found = {}
+        for language in (TEMPLATE_LANGUAGE, "en"):
+            with translation.override(language):
+                found.setdefault(fold(parent_header()), PARENT)
+                for name in self.names:
+                    found.setdefault(fold(header_of(self.form.fields[name], name)), name)
+        for name in self.names:
+            found.setdefault(fold(name), name)
+        return found
+
+
+def child_sheets(rt, user) -> list[ChildSheet]:
+    """The record type's kinds of child rows, with the create page's own row forms."""
+    fake = SimpleNamespace(method="GET", GET=QueryDict(), POST=QueryDict(),
+                           FILES=MultiValueDict(), user=user)
+    sheets, used = [], {str(capfirst(rt.verbose_name_plural))[:31], LISTS_SHEET}
+    for index, formset in enumerate(rt.build_inlines(fake, rt.model())):
+        blank = formset.empty_form
+        names = [name for name, field in blank.fields.items()
+                 if name not in ("id", "DELETE", formset.fk.name)
+                 and not isinstance(field, forms.FileField)]
+        title = str(capfirst(formset.title))[:31]
+        if title in used:
+            title = f"{title[:27]} ({index + 1})"
+        used.add(title)
+        sheets.append(ChildSheet(index, title, blank, names, formset.prefix))
+    return sheets
+
+
+def _titles(child: ChildSheet, rt) -> set[str]:
+    """The folded titles a child sheet is known by (Vietnamese, or English)."""
+    titles = {fold(child.title)}
+    with translation.override("en"):
+        inline = rt.inlines[child.index]
+        titles.add(fold(str(capfirst(inline.title or inline.model._meta.verbose_name_plural))[:31]))
+    return titles
+
+
+def child_data(children: list[ChildSheet], rows_by_kind, choices) -> tuple[QueryDict, list]:
+    """The formsets' POST data for one record's child rows, as the page would post it, and
+    the cells that match no option: [(sheet title, line, reason)]."""
+    data = QueryDict(mutable=True)
+    problems = []
+    for child in children:
+        rows = rows_by_kind.get(child.index, [])
+        data[f"{child.prefix}-TOTAL_FORMS"] = str(len(rows))
+        data[f"{child.prefix}-INITIAL_FORMS"] = "0"
+        for k, (line, cells) in enumerate(rows):
+            values, unmatched = row_data(child.form, child.names, cells,
+                                         choices.get(child.index))
+            for name, items in values.lists():
+                data.setlist(f"{child.prefix}-{k}-{name}", items)
+            for name, reasons in unmatched.items():
+                label = capfirst(child.form.fields[name].label)
+                problems.append((child.title, line, f"{label}: {' '.join(reasons)}"))
+    return data, problems
+
+
 # --- the template ----------------------------------------------------------------------
 def header_of(formfield, name) -> str:
     return str(capfirst(formfield.label or name))
@@ -233,12 +323,9 @@ def template_workbook(rt, user) -> bytes:
         return _template_workbook(rt, user)
 
 
-def _template_workbook(rt, user) -> bytes:
+def _template_workbook(rt, user, records=None) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.comments import Comment
     from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter, quote_sheetname
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     form = _form(rt, user)
     names = columns(rt, form)
@@ -248,11 +335,35 @@ def _template_workbook(rt, user) -> bytes:
     lists = workbook.create_sheet(LISTS_SHEET)
     lists.sheet_state = "hidden"
     sheet.append(safe_row(header_of(form.fields[name], name) for name in names))
+    list_column = _format_columns(sheet, lists, form.fields, names, 0)
+    children = child_sheets(rt, user)
+    for child in children:
+        child_sheet = workbook.create_sheet(child.title)
+        child_sheet.append(safe_row([parent_header()] + [
+            header_of(child.form.fields[name], name) for name in child.names]))
+        child_sheet.cell(row=1, column=1).font = Font(bold=True)
+        child_sheet.column_dimensions["A"].width = 18
+        list_column = _format_columns(child_sheet, lists, child.form.fields, child.names,
+                                      list_column, first_column=2)
+    if records is not None:
+        _fill(workbook, sheet, form, names, children, rt, user, records)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _format_columns(sheet, lists, fields, names, list_column, first_column=1) -> int:
+    """Bold headers, date formats, drop-down lists (their options on the Lists sheet, from
+    column ``list_column`` on) for the columns of ``names``; the last list column used."""
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter, quote_sheetname
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
     last_row = FIRST_DATA_ROW + FORMATTED_ROWS - 1
-    list_column = 0
-    for index, name in enumerate(names, start=1):
-        formfield = form.fields[name]
+    for index, name in enumerate(names, start=first_column):
+        formfield = fields[name]
         letter = get_column_letter(index)
         header = sheet.cell(row=1, column=index)
         header.font = Font(bold=True)
@@ -289,9 +400,86 @@ def _template_workbook(rt, user) -> bytes:
         validation.showErrorMessage = True
         sheet.add_data_validation(validation)
         validation.add(cells)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return list_column
+
+
+def _fill(workbook, sheet, form, names, children, rt, user, records):
+    """The records on the first sheet and their child rows on theirs, each cell as the
+    import reads it back (an option by its label, several by "; ", a date as a date); a
+    field the user may not see is left blank."""
+    tables = _tables(form.fields, names)
+    hidden = rt.hidden_fields(user)
+    kinds = [(child, rt.inlines[child.index], workbook[child.title],
+              _tables(child.form.fields, child.names),
+              rt.hidden_fields(user, child.form._meta.model))
+             for child in children]
+    next_row = {child.index: FIRST_DATA_ROW for child in children}
+    for row_number, record in enumerate(records.iterator(chunk_size=500), start=FIRST_DATA_ROW):
+        _put(sheet, row_number, [
+            None if name in hidden else
+            _cell_of(form.fields[name], _form_value(record, name), tables.get(name))
+            for name in names])
+        for child, inline, child_sheet, child_tables, child_hidden in kinds:
+            rows = inline.model.objects.filter(**{inline.fk_name: record}).order_by(
+                *(inline.model._meta.ordering or []), "pk")
+            for row in rows:
+                _put(child_sheet, next_row[child.index], [row_number] + [
+                    None if name in child_hidden else _cell_of(
+                        child.form.fields[name], _form_value(row, name), child_tables.get(name))
+                    for name in child.names])
+                next_row[child.index] += 1
+
+
+def _put(sheet, row, values):
+    # By row number: the template's date formats reach down FORMATTED_ROWS rows already, so
+    # ``append`` would write below them.
+    for column, value in enumerate(values, start=1):
+        if value is not None:
+            sheet.cell(row=row, column=column, value=value)
+
+
+def _tables(fields, names) -> dict:
+    return {name: Choices(fields[name]) for name in names
+            if isinstance(fields[name], forms.ChoiceField)}
+
+
+def _form_value(obj, name):
+    """What the form would show for ``name`` on ``obj``: a related record's key, a list of
+    related records, or the value."""
+    from django.forms.models import model_to_dict
+
+    return model_to_dict(obj, fields=[name]).get(name)
+
+
+def _cell_of(formfield, value, table):
+    if value is None or value == "" or value == []:
+        return None
+    if isinstance(formfield, forms.BooleanField):
+        return str(_("yes")) if value else str(_("no"))
+    if table is not None:
+        values = value if isinstance(value, (list, tuple)) else [value]
+        labels = [table.label_of(str(getattr(item, "pk", item))) for item in values]
+        return safe_cell(f"{SEPARATOR} ".join(labels))
+    if isinstance(value, (dt.date, Decimal, int, float)):
+        return value
+    return safe_cell(str(value))
+
+
+def records_workbook(rt, user, records) -> bytes:
+    """The template filled with ``records`` and their child rows: it imports again to the
+    same records."""
+    with translation.override(TEMPLATE_LANGUAGE):
+        return _template_workbook(rt, user, records=records)
+
+
+def records_response(rt, request, qs):
+    if personal_fields_of(rt.model) or any(personal_fields_of(i.model) for i in rt.inlines):
+        names = columns(rt, _form(rt, request.user))
+        rt.log_personal_data(request, "export", qs.values_list("pk", flat=True),
+                             rt.shown_fields(request.user, names), home_province(request.user))
+    response = HttpResponse(records_workbook(rt, request.user, qs), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{rt.slug}s-records.xlsx"'
+    return response
 
 
 def template_response(rt, request):
@@ -338,6 +526,31 @@ def _header_key(value) -> str:
 def read_rows(upload, known: dict[str, str]):
     """(field name of each column, [(line number, {field name: cell value})] for each
     non-empty row of the first sheet), the columns named by ``known`` (``column_names``)."""
+    names, rows, _children = read_workbook(upload, known)
+    return names, rows
+
+
+def read_workbook(upload, known: dict[str, str], rt=None, children=()):
+    """``read_rows``, and the rows of each child sheet found (``children``, of ``rt``):
+    {kind's index: [(line, {field name or PARENT: cell value})]}."""
+    workbook = _open_workbook(upload)
+    try:
+        names, rows = _read_sheet(workbook.worksheets[0], known, old_templates=True)
+        by_title = {fold(title): title for title in workbook.sheetnames[1:]}
+        found = {}
+        for child in children:
+            title = next((by_title[t] for t in _titles(child, rt) if t in by_title), None)
+            if title is None:
+                continue
+            _child_names, child_rows = _read_sheet(workbook[title], child.known())
+            if child_rows:
+                found[child.index] = child_rows
+        return names, rows, found
+    finally:
+        workbook.close()
+
+
+def _open_workbook(upload):
     from openpyxl import load_workbook
 
     if upload.size > MAX_UPLOAD_BYTES:
@@ -355,44 +568,43 @@ def read_rows(upload, known: dict[str, str]):
     except UploadRefused as error:
         raise UploadError(str(error)) from error
     try:
-        workbook = load_workbook(upload, read_only=True, data_only=True)
+        return load_workbook(upload, read_only=True, data_only=True)
     except Exception as error:  # a damaged or mislabeled file: openpyxl raises many kinds
         # Never the exception's class name (BadZipFile, KeyError): it means nothing to the
         # reader. It stays chained for the log.
         raise UploadError(_("The workbook cannot be read: the file is damaged or is not an "
                             "XLSX workbook. Download the template, fill it in and upload it "
                             "as .xlsx.")) from error
-    try:
-        sheet = workbook.worksheets[0]
-        _check_dimension(sheet)
-        # Bounded while reading too: the declared dimension may be missing or lie, and a
-        # read-only sheet pads every row to its widest.
-        rows = list(sheet.iter_rows(values_only=True, max_row=MAX_ROWS + OLD_FIRST_DATA_ROW + 1,
-                                    max_col=MAX_COLUMNS))
-        if not rows or all(v is None for v in rows[0]):
-            raise UploadError(_("The workbook has no header rows: use the template."))
-        first_line = FIRST_DATA_ROW
-        names = [known.get(_header_key(v), "") for v in rows[0]]
-        field_names = set(known.values())
-        if len(rows) > 1:
-            second = [str(v).strip() if v is not None else "" for v in rows[1]]
-            filled = [v for v in second if v]
-            # A template of an earlier version: field names in a hidden second row.
-            if filled and all(v in field_names for v in filled):
-                names, first_line = second, OLD_FIRST_DATA_ROW
-        result = []
-        for line, values in enumerate(rows[first_line - 1:], start=first_line):
-            if all(v is None or str(v).strip() == "" for v in values):
-                continue
-            if len(result) >= MAX_ROWS:
-                raise UploadError(_("The workbook has more than %(rows)d rows.")
-                                  % {"rows": MAX_ROWS})
-            # A list label the template quoted (``safe_cell``) reads as the label itself.
-            result.append((line, {n: unquote_cell(v)
-                                  for n, v in zip(names, values, strict=False) if n}))
-        return names, result
-    finally:
-        workbook.close()
+
+
+def _read_sheet(sheet, known: dict[str, str], old_templates=False):
+    _check_dimension(sheet)
+    # Bounded while reading too: the declared dimension may be missing or lie, and a
+    # read-only sheet pads every row to its widest.
+    rows = list(sheet.iter_rows(values_only=True, max_row=MAX_ROWS + OLD_FIRST_DATA_ROW + 1,
+                                max_col=MAX_COLUMNS))
+    if not rows or all(v is None for v in rows[0]):
+        raise UploadError(_("The workbook has no header rows: use the template."))
+    first_line = FIRST_DATA_ROW
+    names = [known.get(_header_key(v), "") for v in rows[0]]
+    field_names = set(known.values())
+    if old_templates and len(rows) > 1:
+        second = [str(v).strip() if v is not None else "" for v in rows[1]]
+        filled = [v for v in second if v]
+        # A template of an earlier version: field names in a hidden second row.
+        if filled and all(v in field_names for v in filled):
+            names, first_line = second, OLD_FIRST_DATA_ROW
+    result = []
+    for line, values in enumerate(rows[first_line - 1:], start=first_line):
+        if all(v is None or str(v).strip() == "" for v in values):
+            continue
+        if len(result) >= MAX_ROWS:
+            raise UploadError(_("The workbook has more than %(rows)d rows.")
+                              % {"rows": MAX_ROWS})
+        # A list label the template quoted (``safe_cell``) reads as the label itself.
+        result.append((line, {n: unquote_cell(v)
+                              for n, v in zip(names, values, strict=False) if n}))
+    return names, result
 
 
 def _check_dimension(sheet) -> None:
@@ -477,9 +689,10 @@ def row_data(form, names, cells, choices=None) -> tuple[QueryDict, dict[str, lis
 PROGRESS_EVERY = 100  # rows between two progress reports of an import job
 
 
-def check_rows(rt, user, names, rows, progress=None):
-    """Validate every row. Returns (good forms, [(line, reason)]). ``progress(done, total)``
-    is called every ``PROGRESS_EVERY`` rows when given (an import job's page)."""
+def check_rows(rt, user, names, rows, progress=None, children=None):
+    """Validate every row, with its child rows (``read_workbook``'s) by the page's own
+    formsets. Returns (good forms, [(line, reason)]). ``progress(done, total)`` is called
+    every ``PROGRESS_EVERY`` rows when given (an import job's page)."""
     blank = _form(rt, user)
     known = [name for name in columns(rt, blank) if name in names]
     if not known:
@@ -490,6 +703,11 @@ def check_rows(rt, user, names, rows, progress=None):
                if isinstance(blank.fields[name], forms.ChoiceField)}
     row_form = _row_forms(rt, user, blank)
     good, bad = [], []
+    sheets, by_parent = _children_by_parent(rt, user, rows, children, bad)
+    child_choices = {child.index: {name: Choices(child.form.fields[name])
+                                   for name in child.names
+                                   if isinstance(child.form.fields[name], forms.ChoiceField)}
+                     for child in sheets}
     for index, (line, cells) in enumerate(rows):
         if progress and index % PROGRESS_EVERY == 0:
             progress(index, len(rows))
@@ -504,10 +722,61 @@ def check_rows(rt, user, names, rows, progress=None):
         data, problems = row_data(blank, known, cells, choices)
         form = row_form(data)
         if form.is_valid() and not problems:
-            good.append((line, form))
+            refused = _attach_children(rt, user, form, sheets, by_parent.get(line),
+                                       child_choices)
+            if refused:
+                bad.append((line, refused))
+            else:
+                good.append((line, form))
         else:
             bad.append((line, _reasons(form, problems)))
     return good, bad
+
+
+def _children_by_parent(rt, user, rows, children, bad):
+    """The child sheets and their rows by the line of their record: {line: {kind: rows}};
+    a child row naming no record's row is refused (in ``bad``)."""
+    if not children:
+        return [], {}
+    sheets = child_sheets(rt, user)
+    lines = {line for line, _cells in rows}
+    by_parent = defaultdict(lambda: defaultdict(list))
+    for child in sheets:
+        for line, cells in children.get(child.index, []):
+            cells = dict(cells)
+            parent = _cell_text(cells.pop(PARENT, None))
+            if parent.isdigit() and int(parent) in lines:
+                by_parent[int(parent)][child.index].append((line, cells))
+            else:
+                bad.append((f"{child.title} {line}", _(
+                    "“%(row)s” in the column “%(column)s” is not the row of a record on the "
+                    "first sheet.") % {"row": parent, "column": parent_header()}))
+    return sheets, by_parent
+
+
+def _attach_children(rt, user, form, sheets, kinds, choices) -> str:
+    """Bind the page's formsets to a record's child rows and keep them on ``form`` for
+    ``save_rows``; why they are refused, or ""."""
+    if not kinds:
+        return ""
+    data, problems = child_data(sheets, kinds, choices)
+    fake = SimpleNamespace(method="POST", GET=QueryDict(), POST=data, FILES=MultiValueDict(),
+                           user=user)
+    formsets = rt.build_inlines(fake, form.instance)
+    reasons = [_("%(sheet)s, row %(line)s: %(reason)s") % {
+        "sheet": title, "line": line, "reason": reason} for title, line, reason in problems]
+    for child, formset in zip(sheets, formsets, strict=True):
+        lines = [line for line, _cells in kinds.get(child.index, [])]
+        formset.is_valid()
+        for k, errors in enumerate(formset.errors):
+            if errors and k < len(lines):
+                reasons.append(_("%(sheet)s, row %(line)s: %(reason)s") % {
+                    "sheet": child.title, "line": lines[k],
+                    "reason": _reasons(formset.forms[k])})
+        reasons += [f"{child.title}: {message}" for message in formset.non_form_errors()]
+    if not reasons:
+        form.import_formsets = formsets
+    return "; ".join(reasons)
 
 
 def _reasons(form, problems=None) -> str:
@@ -550,8 +819,20 @@ def save_rows(rt, user, good):
                 raise RowRefused(line, " ".join(error.messages)) from error
             record.save()
             form.save_m2m()
+            for formset in getattr(form, "import_formsets", ()):
+                formset.instance = record
+                formset.save()
             created.append(record)
     return created
+
+
+def read_upload(rt, user, upload):
+    """The upload's records and child rows, for the page and the job alike."""
+    names, rows, children = read_workbook(upload, column_names(rt, _form(rt, user)), rt,
+                                          child_sheets(rt, user) if rt.inlines else ())
+    if not rows:
+        raise UploadError(_("The workbook has no rows to import."))
+    return names, rows, children
 
 
 # --- the page ----------------------------------------------------------------------------
@@ -573,15 +854,12 @@ def import_view(rt, request):
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            names, rows = read_rows(form.cleaned_data["file"],
-                                    column_names(rt, _form(rt, request.user)))
-            if not rows:
-                raise UploadError(_("The workbook has no rows to import."))
+            names, rows, children = read_upload(rt, request.user, form.cleaned_data["file"])
             if len(rows) > settings.DOINGOAI_IMPORT_JOB_ROWS:
                 job = enqueue_import(rt, request.user, form.cleaned_data["file"],
                                      form.cleaned_data["good_rows_only"])
                 return redirect("jobs:job-detail", pk=job.pk)
-            good, bad = check_rows(rt, request.user, names, rows)
+            good, bad = check_rows(rt, request.user, names, rows, children=children)
         except UploadError as error:
             ctx["file_error"] = str(error)
             status = 400
@@ -647,15 +925,13 @@ def run_import_job(job):
         job.report(0, _("Reading the workbook"))
         with default_storage.open(path, "rb") as stored:
             upload = ContentFile(stored.read(), name=job.args.get("name") or "import.xlsx")
-        names, rows = read_rows(upload, column_names(rt, _form(rt, user)))
-        if not rows:
-            raise UploadError(_("The workbook has no rows to import."))
+        names, rows, children = read_upload(rt, user, upload)
 
         def progress(done, total):
             job.report(5 + 85 * done // total,
                        _("Checking row %(done)d of %(total)d") % {"done": done, "total": total})
 
-        good, bad = check_rows(rt, user, names, rows, progress=progress)
+        good, bad = check_rows(rt, user, names, rows, progress=progress, children=children)
         bad = [list(item) for item in bad]
         if bad and not job.args.get("good_rows_only"):
             raise JobRefused(_("Some rows have errors: nothing was imported."),
