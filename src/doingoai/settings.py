@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "doingoai.border",
     "doingoai.staff",
     "doingoai.treaties",
+    "doingoai.planning",
     "doingoai.trade",
     "doingoai.information",
     "doingoai.protocol",

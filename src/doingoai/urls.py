@@ -27,6 +27,7 @@ urlpatterns = [
     path("border/", include("doingoai.border.urls")),
     path("staff/", include("doingoai.staff.urls")),
     path("treaties/", include("doingoai.treaties.urls")),
+    path("planning/", include("doingoai.planning.urls")),
     path("trade/", include("doingoai.trade.urls")),
     path("information/", include("doingoai.information.urls")),
     path("protocol/", include("doingoai.protocol.urls")),

@@ -135,6 +135,11 @@ class Delegation(OwnedRecord):
         "organisations.Organisation", models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name=_("sending body"),
         help_text=_("The province’s body that sends the delegation (cơ quan cử đoàn)."))
+    plan_item = models.ForeignKey(
+        "planning.PlanItem", models.SET_NULL, null=True, blank=True,
+        related_name="delegations", verbose_name=_("item of the annual plan"),
+        help_text=_("Leave empty for an activity outside the plan (ngoài kế hoạch), which "
+                    "needs its own approval."))
     UNIT_FIELD = "organisation"
     UNIT_WRITES = True  # a unit's reporter enters them for their unit (accounts.scope)
     UNIT_DATE_FIELD = "departs_on"  # the body must be in force on this date
@@ -191,9 +196,11 @@ class Delegation(OwnedRecord):
         from django.core.exceptions import ValidationError
 
         from doingoai.organisations.models import refuse_abolished
+        from doingoai.planning.models import check_plan_item
 
         if self.organisation_id:
             refuse_abolished(self.organisation, self.departs_on or timezone.localdate())
+        check_plan_item(self, date_field="departs_on")
         if self.departs_on and self.returns_on and self.returns_on < self.departs_on:
             raise ValidationError({"returns_on": _("The return cannot be before the departure.")})
 

@@ -5,6 +5,7 @@ from doingoai.core.records import Inline, RecordType
 from doingoai.delegations.access import get_delegation_for_user
 from doingoai.delegations.models import Delegation, DelegationMember
 from doingoai.delegations.workflow import workflow
+from doingoai.planning.progress import standing
 from doingoai.rules.workflow import workflow_context
 
 # The status, the decision and the report change only through the workflow's steps.
@@ -33,6 +34,7 @@ def detail_extras(request, delegation):
         **workflow_context(request, delegation, workflow, "delegations:delegation-transition"),
         "deadlines": deadlines,
         "person_trips": delegation.person_trips,
+        "plan_standing": standing(delegation, delegation.departs_on),
     }
 
 
@@ -41,10 +43,11 @@ delegations = RecordType(
     namespace="delegations",
     slug="delegation",
     fields=["direction", "title", "organisation", "purpose", "countries", "cities", "places",
-            "visits_border_area", "partners", "host", "departs_on", "returns_on", "funding"],
+            "visits_border_area", "partners", "host", "departs_on", "returns_on", "funding",
+            "plan_item"],
     detail_fields=["direction", "title", "organisation", "purpose", "countries", "cities", "places",
                    "visits_border_area", "partners", "host", "departs_on", "returns_on",
-                   "funding", *WORKFLOW_FIELDS, "submitted_by", "approved_by"],
+                   "funding", "plan_item", *WORKFLOW_FIELDS, "submitted_by", "approved_by"],
     list_columns=["title", "direction", "departs_on", "returns_on", "status"],
     filters=["organisation", "direction", "status", "countries"],
     inlines=[Inline(DelegationMember, "delegation",

@@ -149,6 +149,11 @@ class Event(OwnedRecord):
         "organisations.Organisation", models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name=_("organiser"),
         help_text=_("The province’s body that organises or attends the event."))
+    plan_item = models.ForeignKey(
+        "planning.PlanItem", models.SET_NULL, null=True, blank=True,
+        related_name="events", verbose_name=_("item of the annual plan"),
+        help_text=_("Leave empty for an activity outside the plan (ngoài kế hoạch), which "
+                    "needs its own approval."))
     UNIT_FIELD = "organisation"
     UNIT_WRITES = True  # a unit's reporter enters them for their unit (accounts.scope)
     UNIT_DATE_FIELD = "starts_on"  # the body must be in force on this date
@@ -217,8 +222,10 @@ class Event(OwnedRecord):
         from django.core.exceptions import ValidationError
 
         from doingoai.organisations.models import refuse_abolished
+        from doingoai.planning.models import check_plan_item
 
         if self.organisation_id:
             refuse_abolished(self.organisation, self.starts_on or timezone.localdate())
+        check_plan_item(self, date_field="starts_on")
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("An event cannot end before it starts.")})

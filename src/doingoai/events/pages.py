@@ -5,13 +5,15 @@ from doingoai.core.records import RecordType
 from doingoai.events.access import get_event_for_user
 from doingoai.events.models import Event
 from doingoai.events.workflow import workflow
+from doingoai.planning.progress import standing
 from doingoai.rules.workflow import workflow_context
 
 WORKFLOW_FIELDS = ["status", "approval_number", "approval_date", "approver", "report",
                    "report_received_on"]
 FIELDS = ["kind", "title", "organisation",
           "topic", "role", "mode", "starts_on", "ends_on", "venue", "country",
-          "partners", "foreign_participants", "minister_level_guests", "sensitive_topics"]
+          "partners", "foreign_participants", "minister_level_guests", "sensitive_topics",
+          "plan_item"]
 
 
 def detail_extras(request, event):
@@ -30,6 +32,7 @@ def detail_extras(request, event):
         **workflow_context(request, event, workflow, "events:event-transition"),
         "deadlines": deadlines,
         "approver_level": event.approver_level,
+        "plan_standing": standing(event, event.starts_on),
     }
 
 

@@ -12,6 +12,7 @@ from django.utils.html import escape
 from doingoai.privacy.masking import masked_title
 
 AREA_APPS = ("consular", "residents", "passports", "signatures", "border", "staff", "treaties",
+             "planning",
              "trade", "information", "protocol")
 
 

@@ -1,0 +1,5 @@
+from doingoai.planning.pages import plans
+
+app_name = "planning"
+
+urlpatterns = [*plans.urls()]
