@@ -7,6 +7,15 @@ each activity runs in a savepoint: an activity whose data cannot be used (an amo
 a number, an unknown currency...) is left out and listed in ``errors``, and the others of the
 file are kept. Several files are imported one after the other, each in its own transaction.
 
+Batches: the activities are saved ``BATCH_SIZE`` at a time, each batch in a savepoint with a
+few queries whatever its size (one look-up of the existing programmes, bulk inserts of the
+programmes, their links and transactions with their history rows, bulk updates of the changed
+ones; ``Importer.prepare`` turns an activity into unsaved objects, ``write_batch`` saves
+them). An activity whose data cannot be used is left out of its batch before anything is
+written. When the database refuses a batch, its savepoint is rolled back and its activities
+are saved again one at a time (``Importer.save``), each in its own savepoint as above, so the
+errors and counts are exactly those of saving one by one.
+
 Matching: an activity updates the programme of the owning province (or of a province merged
 into it) with the same IATI identifier, so re-importing a file updates rather than duplicates;
 a programme in the trash is left there (skipped, with the reason). Our own exports carry
