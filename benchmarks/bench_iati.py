@@ -11,6 +11,12 @@ iterparse doing only the parsing of the same file (also in a subprocess), and th
 The peak RSS of each child is read from os.wait4's rusage (ru_maxrss, KiB on Linux); it
 includes Python, Django and lxml, so compare the two sizes: streaming means the 100 MB import
 peaks about where the 10 MB one does.
+
+``DOINGOAI_BENCH_SRC=<another src>`` also imports each size with that code (the code before
+a change, e.g. /work/main/src) into the same database, for a before/after in one run. The
+tables are ANALYZEd after the migration and after each import, so that each import is
+planned on statistics of what is loaded. The goal of issue 15 is printed beside each figure:
+GOAL_SQLITE activities/s on SQLite, GOAL_POSTGRESQL on PostgreSQL.
 """
 
 import json
@@ -25,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PLACES = ["Tỉnh Hà Giang", "Ha Giang province", "Đồng Văn, Hà Giang", "Bac Kan", "Cao Bằng",
           "Lào Cai"]
+GOAL_SQLITE = 2_500
+GOAL_POSTGRESQL = 1_400
 DONORS = [(f"XM-DAC-{41100 + i}", f"Synthetic Donor {i}", ["10", "21", "40"][i % 3])
           for i in range(60)]
 
@@ -117,6 +125,18 @@ def child_import(path: str) -> None:
                       "seconds": seconds}))
 
 
+def child_analyze() -> None:
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doingoai.settings")
+    django.setup()
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    print(json.dumps({}))
+
+
 def run_child(mode: str, path: Path, env: dict) -> tuple[dict, float]:
     proc = subprocess.Popen([sys.executable, __file__, mode, str(path)], env=env,
                             stdout=subprocess.PIPE, cwd=ROOT)
@@ -140,26 +160,42 @@ def main() -> None:
               flush=True)
         subprocess.run([sys.executable, "-m", "doingoai.cli", "migrate", "--noinput", "-v", "0"],
                        env=env, check=True, cwd=ROOT)
-        print(f"{'file':>8} {'acts':>7} | {'parse act/s':>11} {'parse RSS':>9} | "
-              f"{'import act/s':>12} {'import RSS':>10} | {'speed ratio':>11} "
+        analyze(env)
+        other_src = os.environ.get("DOINGOAI_BENCH_SRC")
+        goal = GOAL_POSTGRESQL if env["DATABASE_URL"].startswith("postgres") else GOAL_SQLITE
+        print(f"{'code':>6} {'file':>8} {'acts':>7} | {'parse act/s':>11} {'parse RSS':>9} | "
+              f"{'import act/s':>12} {'goal':>6} {'import RSS':>10} | {'speed ratio':>11} "
               f"{'RSS ratio':>9}")
         for size in sizes:
-            path = tmp / f"iati-{size:g}mb.xml"
-            count = generate(path, size, prefix=f"BENCH-{size:g}")
-            floor, floor_rss = run_child("--child-parse", path, env)
-            result, rss = run_child("--child-import", path, env)
-            assert result["activities"] == count == floor["activities"], (result, count)
-            assert result["errors"] == 0 and result["created"] == count, result
-            parse_rate = floor["activities"] / floor["seconds"]
-            import_rate = result["activities"] / result["seconds"]
-            print(f"{size:>6g}MB {count:>7} | {parse_rate:>11,.0f} {floor_rss:>7.0f}MB | "
-                  f"{import_rate:>12,.0f} {rss:>8.0f}MB | {import_rate / parse_rate:>11.4f} "
-                  f"{rss / floor_rss:>9.2f}", flush=True)
+            trees = [("this", env)]
+            if other_src:
+                trees.insert(0, ("other", {**env, "PYTHONPATH": other_src}))
+            for label, tree_env in trees:
+                path = tmp / f"iati-{label}-{size:g}mb.xml"
+                count = generate(path, size, prefix=f"BENCH-{label}-{size:g}")
+                floor, floor_rss = run_child("--child-parse", path, tree_env)
+                result, rss = run_child("--child-import", path, tree_env)
+                analyze(env)
+                assert result["activities"] == count == floor["activities"], (result, count)
+                assert result["errors"] == 0 and result["created"] == count, result
+                parse_rate = floor["activities"] / floor["seconds"]
+                import_rate = result["activities"] / result["seconds"]
+                print(f"{label:>6} {size:>6g}MB {count:>7} | {parse_rate:>11,.0f} "
+                      f"{floor_rss:>7.0f}MB | {import_rate:>12,.0f} {goal:>6,} {rss:>8.0f}MB | "
+                      f"{import_rate / parse_rate:>11.4f} {rss / floor_rss:>9.2f}", flush=True)
+                path.unlink()
+
+
+def analyze(env: dict) -> None:
+    subprocess.run([sys.executable, __file__, "--child-analyze"], env=env, check=True,
+                   cwd=ROOT, stdout=subprocess.DEVNULL)
 
 
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--child-parse":
         child_parse(sys.argv[2])
+    elif len(sys.argv) == 2 and sys.argv[1] == "--child-analyze":
+        child_analyze()
     elif len(sys.argv) == 3 and sys.argv[1] == "--child-import":
         child_import(sys.argv[2])
     else:

@@ -343,8 +343,12 @@ class OwnedRecord(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        self.search_text = fold(" ".join(self.search_values()))
+        self.fill_search_text()
         super().save(*args, **kwargs)
+
+    def fill_search_text(self):
+        """What ``save`` stores in ``search_text``; bulk writes, which skip ``save``, call it."""
+        self.search_text = fold(" ".join(self.search_values()))
 
     def record_day(self) -> dt.date | None:
         """The date the record is of, for a model that names it (``YEAR_FIELD``, else

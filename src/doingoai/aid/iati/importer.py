@@ -7,6 +7,15 @@ each activity runs in a savepoint: an activity whose data cannot be used (an amo
 a number, an unknown currency...) is left out and listed in ``errors``, and the others of the
 file are kept. Several files are imported one after the other, each in its own transaction.
 
+Batches: the activities are saved ``BATCH_SIZE`` at a time, each batch in a savepoint with a
+few queries whatever its size (one look-up of the existing programmes, bulk inserts of the
+programmes, their links and transactions with their history rows, bulk updates of the changed
+ones; ``Importer.prepare`` turns an activity into unsaved objects, ``write_batch`` saves
+them). An activity whose data cannot be used is left out of its batch before anything is
+written. When the database refuses a batch, its savepoint is rolled back and its activities
+are saved again one at a time (``Importer.save``), each in its own savepoint as above, so the
+errors and counts are exactly those of saving one by one.
+
 Matching: an activity updates the programme of the owning province (or of a province merged
 into it) with the same IATI identifier, so re-importing a file updates rather than duplicates;
 a programme in the trash is left there (skipped, with the reason). Our own exports carry
@@ -39,8 +48,9 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from doingoai.aid.iati import codes
 from doingoai.aid.iati.parse import Activity, ActivityError, IatiFileError, iter_activities
@@ -52,6 +62,11 @@ from doingoai.partners.models import Partner
 NGO_TYPES = {"21", "22", "23", "24", "60", "ngo"}
 ALIAS_PREFIX = "IATI:"
 PROGRESS_EVERY = 200
+BATCH_SIZE = 500
+# The fields an import sets on a programme (besides the ones ``save`` itself keeps).
+PROGRAMME_FIELDS = ("iati_identifier", "title", "description", "code", "kind", "starts_on",
+                    "ends_on", "managing_agency", "status")
+LINKS = ("donors", "sectors", "places")
 
 
 def reporting_org_ref(owner: AdminUnit) -> str:
@@ -278,39 +293,83 @@ class Importer:
     def _import(self, source, name, summary):
         self.partners = PartnerBook(self.owner, self.user)
         self.load_identifiers()
+        batch: list[Activity] = []
+        in_batch: set[str] = set()
         for item in iter_activities(source):
             summary.read += 1
             if self.progress and summary.read % PROGRESS_EVERY == 0:
                 self.progress(name, summary)
             if isinstance(item, ActivityError):
+                self.save_batch(batch, name, summary)  # the errors stay in the file's order
                 summary.errors.append(self._where(name, item.identifier, item.line, item))
                 continue
             reason = self.reason_to_skip(item)
             if reason:
                 summary.skip(reason)
                 continue
-            self.partners.begin()
-            try:
-                with transaction.atomic():
-                    outcome = self.save(item)
-            except (ActivityError, DatabaseError) as error:
-                self.partners.rollback()
-                if isinstance(error, DatabaseError):
-                    error = _("the database refused it: %s") % error
-                summary.errors.append(self._where(name, item.identifier, item.line, error))
-                continue
-            except BaseException:
-                self.partners.rollback()
-                raise
-            if outcome == "created":
-                self.known[item.identifier] = self.last_pk
-                summary.created += 1
-            elif outcome == "updated":
-                summary.updated += 1
-            else:
-                summary.skip(outcome)
+            if not batch:
+                in_batch = set()
+            if item.identifier in in_batch:
+                # The second occurrence updates what the first wrote: after it is saved.
+                self.save_batch(batch, name, summary)
+                in_batch = set()
+            batch.append(item)
+            in_batch.add(item.identifier)
+            if len(batch) >= BATCH_SIZE:
+                self.save_batch(batch, name, summary)
+        self.save_batch(batch, name, summary)
         if self.progress:
             self.progress(name, summary)
+
+    def save_batch(self, batch: list[Activity], name: str, summary: Summary):
+        """Save ``batch`` (emptied) in one savepoint with a handful of queries; if the database
+        refuses any of it, roll the savepoint back and save its activities one at a time, so
+        that the errors and counts are exactly those of the one-by-one path."""
+        if not batch:
+            return
+        self.partners.begin()
+        try:
+            with transaction.atomic():
+                outcomes = self.write_batch(batch)
+        except (DatabaseError, Replay):
+            self.partners.rollback()
+            for activity in batch:
+                self.save_one(activity, name, summary)
+            batch.clear()
+            return
+        except BaseException:
+            self.partners.rollback()
+            raise
+        for activity, (outcome, pk) in zip(batch, outcomes, strict=True):
+            self.count(activity, outcome, pk, name, summary)
+        batch.clear()
+
+    def save_one(self, activity: Activity, name: str, summary: Summary):
+        self.partners.begin()
+        try:
+            with transaction.atomic():
+                outcome = self.save(activity)
+        except (ActivityError, DatabaseError) as error:
+            self.partners.rollback()
+            if isinstance(error, DatabaseError):
+                error = _("the database refused it: %s") % error
+            summary.errors.append(self._where(name, activity.identifier, activity.line, error))
+            return
+        except BaseException:
+            self.partners.rollback()
+            raise
+        self.count(activity, outcome, self.last_pk, name, summary)
+
+    def count(self, activity, outcome, pk, name, summary):
+        if isinstance(outcome, ActivityError):
+            summary.errors.append(self._where(name, activity.identifier, activity.line, outcome))
+        elif outcome == "created":
+            self.known[activity.identifier] = pk
+            summary.created += 1
+        elif outcome == "updated":
+            summary.updated += 1
+        else:
+            summary.skip(outcome)
 
     @staticmethod
     def _where(name, identifier, line, error) -> str:
@@ -352,13 +411,42 @@ class Importer:
                 found = qs.filter(pk=int(match.group(1)), iati_identifier="").first()
         return found
 
-    def save(self, activity: Activity) -> str:
+    def check(self, activity: Activity):
+        """The activity's transaction rows; ``ActivityError`` before anything is written."""
         if len(activity.identifier) > 150:
             raise ActivityError(_("the iati-identifier is longer than 150 characters"))
-        rows = self.transactions(activity)  # checked before anything is written
+        return self.transactions(activity)
+
+    def save(self, activity: Activity) -> str:
+        """Save one activity (the path of a batch the database refused)."""
+        rows = self.check(activity)
         programme = self.find_existing(activity.identifier)
         if programme is not None and programme.deleted_at is not None:
             return _("the programme is in the trash")
+        plan = self.prepare(activity, programme, rows)
+        programme = plan.programme
+        if plan.changed:
+            if not plan.created:
+                programme.version += 1
+            programme.save()
+        if plan.created:
+            # A new programme has no links yet: insert them without add()'s lookups.
+            for name in LINKS:
+                through = getattr(AidProgramme, name).through
+                through.objects.bulk_create(plan.links(name))
+        else:
+            programme.donors.set(plan.donors)
+            programme.sectors.set(plan.sectors)
+            programme.places.add(*plan.places)
+        self.save_transactions(programme, plan.transactions, plan.created)
+        self.last_pk = programme.pk
+        return "created" if plan.created else "updated"
+
+    def prepare(self, activity: Activity, programme: AidProgramme | None,
+                rows) -> "Plan":
+        """The unsaved objects an activity makes: its programme (new, or ``programme`` with
+        the activity's values set), donors (found or made in the partner register), sectors,
+        places and transactions."""
         created = programme is None
         if created:
             programme = AidProgramme(owner=self.owner, created_by=self.user)
@@ -388,45 +476,142 @@ class Importer:
         if changed:
             for key, value in values.items():
                 setattr(programme, key, value)
-            if not created:
-                programme.version += 1
-            programme.save()
 
         donors = []
         for org in funders:
             partner = self.partners.get(org)
             if partner not in donors:
                 donors.append(partner)
-        sectors = sorted(activity.sectors & self.sectors)
         places = self.provinces.find(activity.location_texts)
         if self.place is not None:
             places.add(self.place)
-        if created:
-            # A new programme has no links yet: insert them without add()'s lookups.
-            for name, targets in (("donors", donors), ("sectors", sectors),
-                                  ("places", places)):
-                if targets:
-                    through = getattr(AidProgramme, name).through
-                    target_field = getattr(AidProgramme, name).field.m2m_reverse_field_name()
-                    through.objects.bulk_create([through(**{
-                        "aidprogramme_id": programme.pk,
-                        f"{target_field}_id": getattr(t, "pk", t)}) for t in targets])
-        else:
-            programme.donors.set(donors)
-            programme.sectors.set(sectors)
-            programme.places.add(*places)
-        self.save_transactions(programme, rows, created)
-        self.last_pk = programme.pk
-        return "created" if created else "updated"
+        transactions = [
+            AidTransaction(programme=programme, kind=kind, on=on, amount=amount,
+                           currency_id=currency, tranche=ref, note=note)
+            for kind, on, amount, currency, ref, note in rows]
+        return Plan(programme, created, changed, donors, sorted(activity.sectors & self.sectors),
+                    places, transactions)
 
-    def save_transactions(self, programme, rows, created):
-        new = [AidTransaction(programme=programme, kind=kind, on=on, amount=amount,
-                              currency_id=currency, tranche=ref, note=note)
-               for kind, on, amount, currency, ref, note in rows]
+    def write_batch(self, batch: list[Activity]) -> list[tuple]:
+        """Save the activities of ``batch`` with a few queries for all of them; returns the
+        outcome of each (as ``count`` takes it). ``Replay`` (or the database's error) when
+        the batch must be saved one activity at a time instead."""
+        outcomes: list = [None] * len(batch)
+        checked = []
+        for i, activity in enumerate(batch):
+            try:
+                checked.append((i, activity, self.check(activity)))
+            except ActivityError as error:
+                outcomes[i] = (error, None)
+        existing = self.find_existing_many([activity.identifier for _, activity, _ in checked])
+        if len({p.pk for p in existing.values()}) < len(existing):
+            raise Replay  # two identifiers name one programme: the first takes it
+        plans = []
+        for i, activity, rows in checked:
+            programme = existing.get(activity.identifier)
+            if programme is not None and programme.deleted_at is not None:
+                outcomes[i] = (_("the programme is in the trash"), None)
+                continue
+            plan = self.prepare(activity, programme, rows)
+            plans.append(plan)
+            outcomes[i] = plan
+        new = [plan for plan in plans if plan.created]
+        old = [plan for plan in plans if not plan.created]
+        for plan in new:
+            plan.programme.fill_search_text()
+        bulk_create_with_history([plan.programme for plan in new], AidProgramme)
+        changed = [plan.programme for plan in old if plan.changed]
+        now = timezone.now()
+        for programme in changed:
+            programme.version += 1
+            programme.updated_at = now
+            programme.fill_search_text()
+        if changed:
+            bulk_update_with_history(
+                changed, AidProgramme, [*PROGRAMME_FIELDS, "version", "updated_at",
+                                        "search_text"], manager=AidProgramme.all_objects)
+        for name in LINKS:
+            through = getattr(AidProgramme, name).through
+            rows = [row for plan in new for row in plan.links(name)]
+            if old:
+                rows += self.changed_links(name, old)
+            if rows:
+                through.objects.bulk_create(rows)
+        for plan in new:
+            for tx in plan.transactions:
+                tx.programme = plan.programme  # now with its pk
+        fresh = [tx for plan in new for tx in plan.transactions]
+        if old:
+            fresh += self.changed_transactions(old)
+        if fresh:
+            bulk_create_with_history(fresh, AidTransaction, default_user=self.user)
+        return [outcome if isinstance(outcome, tuple) else
+                ("created" if outcome.created else "updated", outcome.programme.pk)
+                for outcome in outcomes]
+
+    def find_existing_many(self, identifiers: list[str]) -> dict[str, AidProgramme]:
+        """``find_existing`` for many identifiers, in at most two queries."""
+        qs = AidProgramme.all_objects.filter(owner_id__in=self.owner_ids)
+        known = {i: self.known[i] for i in identifiers if i in self.known}
+        by_pk = qs.in_bulk(set(known.values())) if known else {}
+        found = {i: by_pk[pk] for i, pk in known.items() if pk in by_pk}
+        own = {}
+        for identifier in identifiers:
+            match = identifier not in found and self.own_identifier.match(identifier)
+            if match:
+                own[identifier] = int(match.group(1))
+        if own:
+            by_pk = qs.filter(iati_identifier="").in_bulk(set(own.values()))
+            found.update({i: by_pk[pk] for i, pk in own.items() if pk in by_pk})
+        return found
+
+    @staticmethod
+    def changed_links(name: str, plans: list["Plan"]) -> list:
+        """The links of existing programmes to insert, as ``set`` (donors, sectors) and
+        ``add`` (places) would; those ``set`` removes are deleted here."""
+        relation = getattr(AidProgramme, name)
+        through = relation.through
+        target = f"{relation.field.m2m_reverse_field_name()}_id"
+        have: dict[int, dict] = {}
+        for pk, programme_id, target_id in through.objects.filter(
+                aidprogramme_id__in=[plan.programme.pk for plan in plans]).values_list(
+                "pk", "aidprogramme_id", target):
+            have.setdefault(programme_id, {})[target_id] = pk
+        add, remove = [], []
+        for plan in plans:
+            existing = have.get(plan.programme.pk, {})
+            wanted = {getattr(t, "pk", t) for t in getattr(plan, name)}
+            if name != "places":
+                remove += [pk for target_id, pk in existing.items() if target_id not in wanted]
+            add += [row for row in plan.links(name)
+                    if getattr(row, target) not in existing]
+        if remove:
+            through.objects.filter(pk__in=remove).delete()
+        return add
+
+    @staticmethod
+    def changed_transactions(plans: list["Plan"]) -> list[AidTransaction]:
+        """The transactions of existing programmes to insert: all of an activity's when they
+        differ from the programme's, whose old ones are then deleted (with their history)."""
+        old: dict[int, list[AidTransaction]] = {}
+        for tx in AidTransaction.objects.filter(
+                programme_id__in=[plan.programme.pk for plan in plans]).order_by("pk"):
+            old.setdefault(tx.programme_id, []).append(tx)
+        fresh, stale = [], []
+        for plan in plans:
+            before = old.get(plan.programme.pk, [])
+            if sorted(map(transaction_key, before)) != sorted(
+                    map(transaction_key, plan.transactions)):
+                stale += [tx.pk for tx in before]
+                fresh += plan.transactions
+        if stale:
+            AidTransaction.objects.filter(pk__in=stale).delete()
+        return fresh
+
+    def save_transactions(self, programme, new, created):
         if not created:
             old = list(programme.transactions.all())
-            key = lambda t: (t.kind, t.on, t.amount, t.currency_id, t.tranche, t.note)  # noqa: E731
-            if sorted(map(key, old)) == sorted(map(key, new)):
+            if sorted(map(transaction_key, old)) == sorted(map(transaction_key, new)):
                 return
             for tx in old:
                 tx.delete()
@@ -464,3 +649,32 @@ class Importer:
                 raise ActivityError(_("a transaction is dated %(date)s") % {"date": on})
             rows.append((kind, on, money.amount, currency, money.ref[:60], money.note[:300]))
         return rows
+
+
+def transaction_key(tx: AidTransaction) -> tuple:
+    return (tx.kind, tx.on, tx.amount, tx.currency_id, tx.tranche, tx.note)
+
+
+class Replay(Exception):
+    """A batch that must be saved one activity at a time."""
+
+
+@dataclass
+class Plan:
+    """What one activity makes, unsaved (``Importer.prepare``)."""
+
+    programme: AidProgramme
+    created: bool
+    changed: bool
+    donors: list[Partner]
+    sectors: list[str]
+    places: set[AdminUnit]
+    transactions: list[AidTransaction]
+
+    def links(self, name: str) -> list:
+        """Rows of the ``name`` many-to-many table from the programme to its targets."""
+        relation = getattr(AidProgramme, name)
+        target = f"{relation.field.m2m_reverse_field_name()}_id"
+        return [relation.through(aidprogramme_id=self.programme.pk,
+                                 **{target: getattr(t, "pk", t)})
+                for t in getattr(self, name)]
