@@ -33,6 +33,7 @@ from .places import PROVINCES, document_place, find_places, is_subject
 from .rules import (
     CHANGE_BEFORE,
     DOMAINS,
+    DOMESTIC,
     EQUIVALENT,
     NOT_A_FIGURE_BEFORE,
     NUMBER_WORDS,
@@ -120,6 +121,9 @@ _QUALIFIER_BY_KEY = {fold(k): v for k, v in QUALIFIERS.items()}
 _CHANGE_RE = re.compile(r"(?<!\w)(?:" + _alternation(CHANGE_BEFORE) + r")\s*$")
 #: The base of a comparison in brackets: "vượt nhiều lần so với cùng kỳ năm 2023 (35,4 triệu USD)".
 _COMPARISON_BASE_RE = re.compile(r"(?<!\w)so với[^.;:()\n]{0,40}\(\s*$")
+#: The base itself after "so với" ("tăng 20% so với 35 dự án của năm trước", "gấp đôi so với
+#: cùng kỳ năm 2023 là 120 triệu USD"): what the figure is compared with, not a result.
+_COMPARED_WITH_RE = re.compile(fold(r"(?<!\w)(?:so với|so cùng kỳ)[^\d.;:()\n,]{0,40}$"))
 _SEPARATOR = re.compile(fold(r",|;|\(|/| và | với | cùng | gồm | trong đó | bao gồm "))
 _EQUIVALENT_RE = re.compile(
     r"\s*[(,;-]?\s*(?:"
@@ -136,12 +140,21 @@ _QUALIFIER_ONLY = re.compile(r"\s*(?:(?:" + _alternation(QUALIFIERS) + r")\s*)?"
 # and "1.500" are not sentence ends).
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)»]*\s+|\.(?=[^\W\d_]{2})")
 _CLAUSE_END = re.compile(r"[;:]|\n")
+# "(?<!phi )": "tổ chức phi chính phủ Hà Lan" is an NGO, not the Dutch government.
 _DOMAIN_RES = {
-    name: re.compile(r"(?<!\w)(?:" + _alternation(cues) + r")(?!\w)")
+    name: re.compile(r"(?<!\w)(?<!phi )(?:" + _alternation(cues) + r")(?!\w)")
     for name, cues in DOMAINS.items()
 }
 _WEAK_DOMAIN = frozenset(fold(w) for w in WEAK_DOMAIN_WORDS)
-_TARGET_RE = re.compile(r"(?<!\w)(?:" + _alternation(TARGET_BEFORE) + r")(?!\w)")
+# "Bộ Kế hoạch và Đầu tư" is a ministry, "Kế hoạch số 12" a document: neither is a plan; a plan
+# met ("vượt kế hoạch vận động với 23 dự án", "hoàn thành mục tiêu") is a result.
+_TARGET_RE = re.compile(
+    "".join(rf"(?<!{re.escape(fold(w))} )" for w in ("vượt", "đạt", "thành", "với"))
+    + r"(?<!\w)(?:"
+    + _alternation(TARGET_BEFORE)
+    + r")(?!\w)"
+    + fold(r"(?!\s+(?:(?:và|&)\s+)?đầu tư|\s+số|\s+\d)")
+)
 _PART_OF_RE = re.compile(r"(?<!\w)(?:" + _alternation(PART_OF) + r")(?!\w)")
 _NUMBER_WORD_VALUES = {fold(k): v for k, v in NUMBER_WORDS.items()}
 _NUMBER_WORD_RE = re.compile(r"(?<!\w)(" + _alternation(NUMBER_WORDS) + r")(?=\s)")
@@ -167,7 +180,17 @@ _FLOW_VERB = re.compile(
 _PER_TIME_AFTER = re.compile(fold(r"\s*(?:/\s*|mỗi\s+|một\s+)(?:năm|tháng|ngày|tuần)(?!\w)"))
 # "bình quân hơn 5,9 triệu USD/dự án": an average per project, not an amount.
 _PER_UNIT_AFTER = re.compile(
-    fold(r"\s*/\s*(?:dự án|chương trình|khoản|người|hộ|đoàn|lượt|doanh nghiệp|trường hợp)(?!\w)")
+    fold(
+        r"\s*(?:/\s*|mỗi\s+|một\s+)(?:dự án|chương trình|khoản|người|hộ|đoàn|lượt|doanh nghiệp"
+        r"|trường hợp|căn|ngôi nhà|nhà|suất|phần quà|em|học sinh|cháu|công trình|con|chiếc)(?!\w)"
+    )
+)
+# "mỗi căn nhà trị giá 60 triệu đồng", "hỗ trợ mỗi hộ 5 triệu đồng": a value per house or head.
+_PER_UNIT_BEFORE = re.compile(
+    fold(
+        r"(?<!\w)(?:mỗi|một|1)\s+(?:căn|ngôi nhà|nhà|suất|phần quà|hộ|người|em|học sinh|cháu"
+        r"|công trình|chiếc|con)(?!\w)"
+    )
 )
 _OF_BEFORE = re.compile(fold(r"(?<!\w)của\s*$"))
 _RANKING_NEXT = re.compile(
@@ -215,7 +238,18 @@ _PERSON_NOUN = re.compile(
     )
 )
 # "157 dự án FDI còn hiệu lực": a stock, whatever period the paragraph is about.
-_STOCK_AFTER = re.compile(fold(r"(?<!\w)còn hiệu lực(?!\w)"))
+# "Cứ 100 đô la vốn FDI thì có 41 đô la đầu tư vào Đông Nam bộ": a ratio, not two amounts.
+_RATIO_RE = re.compile(fold(r"(?<!\w)cứ\s+(?:(?:khoảng|hơn|gần|trên)\s+)?\d"))
+# "185 dự án đăng ký đầu tư (trong đó có 33 dự án nước ngoài)": a count of all investment whose
+# foreign part follows it; the whole is not FDI.
+_FOREIGN_PART_AFTER = re.compile(
+    fold(r"[^.;\d]{0,60}?(?:trong đó|trong số đó|gồm)\s*(?:có\s*)?(?:\D{0,6})?\d[^.;()]{0,40}?")
+    + r"(?:"
+    + _alternation(DOMAINS["fdi"] + ("nước ngoài",))
+    + r")(?!\w)"
+)
+_DOMESTIC_RE = re.compile(r"(?<!\w)(?:" + _alternation(DOMESTIC) + r")(?!\w)")
+_STOCK_AFTER = re.compile(fold(r"(?<!\w)(?:còn hiệu lực)(?!\w)"))
 # A count of partners written as a word ("hai địa phương") is the two parties of the text unless
 # it is what the province has relations with ("kết nghĩa với hai địa phương của Lào").
 # Crimes handled with the other side's border force are not consular cases.
@@ -773,6 +807,12 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             continue  # a rate ("trung bình hàng tháng ... 50 ngư dân"), not a result
         if q.kind == "money" and _AVERAGE_EACH.search(folded[max(s0, clause[0]) : q.start]):
             continue  # "với bình quân mỗi dự án đạt hơn 2,2 triệu USD": an average
+        if _RATIO_RE.search(folded, s0, q.num_start + 1):
+            continue  # "Cứ 100 đô la ... thì có 41 đô la": a ratio
+        if q.kind == "money" and _PER_UNIT_BEFORE.search(folded[max(s0, clause[0]) : q.start]):
+            continue  # "mỗi căn nhà trị giá 60 triệu đồng": a value per house
+        if _COMPARED_WITH_RE.search(folded, max(s0, clause[0], q.start - 60), q.start):
+            continue  # "so với 35 dự án cùng kỳ": the base of a comparison
         clause_text = folded[clause[0] : clause[1]]
         previous = last_in_clause.get(clause)
         p0, _ = segs.paragraph(q.num_start)
@@ -836,6 +876,19 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             last_in_clause[clause] = (indicator, head_end)
             last_in_sentence[s0] = (indicator, head_end)
             continue
+        if (
+            indicator.startswith("fdi.")
+            and _DOMESTIC_RE.search(folded, max(s0, clause[0]), q.start)
+            and not _DOMAIN_RES["fdi"].search(folded, max(s0, clause[0]), hi)
+        ):
+            continue  # "30 dự án đầu tư trong nước với tổng vốn 9.000 tỷ đồng": domestic money
+        if (
+            indicator == "fdi.projects"
+            and (fm := _FOREIGN_PART_AFTER.match(folded, head_end))
+            and _domain_of(before + folded[q.end : fm.start(0) + fm.group(0).find("trong")], False)
+            != "fdi"
+        ):
+            continue  # "185 dự án (trong đó có 33 dự án nước ngoài)": all investment, not FDI
         if indicator == "consular.cases" and _CRIME_RE.search(clause_text):
             continue  # "phối hợp xử lý 50 vụ với 436 công dân xuất, nhập cảnh trái phép": crimes
         if (
@@ -850,8 +903,10 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             and _PER_TIME_AFTER.match(folded, q.end)
         ):
             continue  # "huy động viện trợ giải ngân trung bình 230 triệu USD/năm"
-        if q.kind == "money" and indicator != "economy.grdp_per_capita" and _PER_UNIT_AFTER.match(
-            folded, q.end
+        if (
+            q.kind == "money"
+            and indicator != "economy.grdp_per_capita"
+            and _PER_UNIT_AFTER.match(folded, q.end)
         ):
             continue  # "bình quân hơn 5,9 triệu USD/dự án"
         if indicator.split(".")[0] in TIMELESS and last_in_sentence.get(s0, ("",))[0] == indicator:

@@ -120,6 +120,9 @@ _YEARS_BACK = _p(
 )
 _YEAR = _p(rf"(?:năm|niên độ|cả năm)\s+{_Y}(?!\d)")
 _THIS_YEAR = _p(r"năm nay")
+# "Năm qua, Sở Ngoại vụ đã ..." in a review written in the first quarter is the year before;
+# later in the year it is the year the text was written.
+_LAST_YEAR = _p(r"(?:trong\s+)?năm\s+(?:vừa\s+)?qua(?!\w)")
 _NOW = _p(
     r"hiện nay|hiện tại|hiện có|đến nay|tới nay|cho đến nay|tính đến nay|đến thời điểm này"
     r"|lũy kế|luỹ kế|tính đến ngày|đến ngày|tính đến thời điểm|nâng tổng số|hiện duy trì|hiện đang"
@@ -318,6 +321,9 @@ def find_periods(
         add(m, m.group(1))
     for m in _THIS_YEAR.finditer(folded):
         add(m, str(year) if year else None)
+    for m in _LAST_YEAR.finditer(folded):
+        if published is not None:
+            add(m, str(published.year - 1 if published.month <= 3 else published.year))
     for m in _NOW.finditer(folded):
         add(m, None, "now")
     for m in _near(_BARE_MONTHS, folded, _THANG, 4):
