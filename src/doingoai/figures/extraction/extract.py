@@ -28,7 +28,7 @@ from typing import Any
 from . import numbers as nums
 from .boilerplate import article_spans
 from .normalize import case_key, fold, nfc
-from .periods import PeriodMention, document_date, find_periods, opening_period
+from .periods import PeriodMention, document_date, find_periods, headline_period, opening_period
 from .places import PROVINCES, document_place, find_places, is_subject
 from .rules import (
     CHANGE_BEFORE,
@@ -65,6 +65,10 @@ class Figure:
     start: int
     end: int
     text: str
+    #: The words that decided the reading, for the reviewer: ``(("indicator", "thỏa thuận ·
+    #: ký kết"), ("period", "Năm 2022"), ("place", "tỉnh Hà Giang"))``; the place is ("document
+    #: place", ...) when the sentence names none. Not part of the exchange format.
+    why: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -129,7 +133,8 @@ _EQUIVALENT_RE = re.compile(
     r"\s*[(,;-]?\s*(?:"
     + _alternation(EQUIVALENT)
     + r")\s*(?:"
-    + fold("với|khoảng|gần|hơn")
+    # "(tương đương xấp xỉ 25 tỷ đồng)": any qualifier may stand before the second amount
+    + "|".join((fold("với"), _alternation(QUALIFIERS)))
     + rf")?\s*(?P<num>{_N})(?P<scale>(?:\s*(?:{nums.SCALE})(?!\w))*)\s*(?P<cur>{nums.CURRENCY})"
     r"\s*\)?"
 )
@@ -229,6 +234,13 @@ _WITH_OPENING = re.compile(fold(r"\s*với\s"))
 # "Cụ thể, trong 3 tháng đầu năm 2023, địa phương có 18 dự án": the province named before.
 _ANAPHORA = re.compile(fold(r"(?<!\w)(?:địa phương|tỉnh này|thành phố này|địa phương này)(?!\w)"))
 # A paragraph opening so details the one before it, whose period it keeps.
+_STATUS_RE = re.compile(
+    fold(
+        r"(?<!\w)(?:cấp phép|giấy phép|có đăng ký|chưa đăng ký|không đăng ký|hợp pháp|trái phép"
+        r"|nam giới|nữ giới|\d[\d.,]*\s+(?:nam|nữ))(?!\w)"
+    )
+)
+_PART_OPENING = re.compile(fold(r"\s*(?:trong đó|trong số đó|trong số này)\s*[,:]"))
 _DETAIL_OPENING = re.compile(fold(r"\s*(?:cụ thể|theo đó|trong đó)\s*[,:]"))
 _PERIOD_OPENS = re.compile(fold(r"(?:trong|năm|quý|từ|qua|cả năm)\b"))
 _PERSON_NOUN = re.compile(
@@ -726,6 +738,10 @@ def _part_of(engine: _Extractor, folded: str, q, previous):
         return None
     if not _PART_OF_RE.search(folded[previous[1] : q.start]):
         return None
+    if _STATUS_RE.search(folded, previous[1], q.end + 40):
+        # "Trong đó, số lao động không thuộc diện cấp phép lao động là 5.610 người", "gồm 9 nữ":
+        # the same people by sex or legal status, not a part of the figure
+        return None
     rule = next((r for r in engine.rules if r.indicator == previous[0]), None)
     if rule is None or rule.noun_re is None:
         return None
@@ -770,7 +786,9 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
     year = published.year if published else None
     mentions = find_periods(folded, year, published)
     mention_starts = [m.start for m in mentions]
-    default_period = opening_period(folded, spans, mentions)
+    default_period = opening_period(folded, spans, mentions) or headline_period(
+        folded, spans, mentions
+    )
     doc_domain = document_domain(folded, spans)
     title_end = _title_end(folded, spans)
     places = find_places(cased)
@@ -855,6 +873,15 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             )  # fmt: skip
             if best is None:
                 best = _part_of(engine, folded, q, last_in_sentence.get(s0))
+            if (
+                best is None
+                and figures
+                and _PART_OPENING.match(folded, s0)
+                and figures[-1].end >= segs.paragraph(q.num_start)[0]
+            ):
+                # "... có hơn 7.400 người nước ngoài thường xuyên lưu trú. Trong đó, 6.232 người
+                # làm việc tại ...": a breakdown of the sentence before
+                best = _part_of(engine, folded, q, (figures[-1].indicator, s0))
             if best is None and figures and _RANKING_NEXT.search(folded, s0, q.start):
                 # "Tiếp theo là Hà Nội với gần 1,14 tỉ USD": the next place of the ranking the
                 # sentence before began, so the same indicator as its last figure
@@ -968,6 +995,12 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             continue
         seen.add(identity)
         seen.add(restated)
+        why = (
+            ("indicator", _indicator_why(text, folded, engine, indicator, q, hi - len(window), hi,
+                                         head_end, paired)),
+            ("period", _period_why(text, mentions, period, q.start, default_period)),
+            _place_why(text, place, subject, home),
+        )  # fmt: skip
         figures.append(
             Figure(
                 doc=doc_name,
@@ -982,10 +1015,56 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
                 start=q.start,
                 end=head_end,
                 text=text[q.start : head_end],
+                why=why,
             )
         )
     figures.sort(key=lambda f: f.start)
     return _drop_title_restatements(figures, title_end)
+
+
+def _indicator_why(text, folded, engine, indicator, q, lo, hi, head_end, paired) -> str:
+    """The noun and the cue words in the number's window that made it ``indicator``."""
+    words = [" ".join(text[q.end : head_end].split())] if head_end > q.end else []
+    if paired:
+        return " · ".join(words)  # "422 đoàn/2.689 lượt": the persons of the delegations
+    rule = next((r for r in engine.rules if r.indicator == indicator), None)
+    if rule is None:
+        return " · ".join(words)
+    phrases = [c for group in rule.require for c in group] + list(rule.cues)
+    spans = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        m = re.search(rf"(?<!\w){re.escape(fold(phrase.rstrip('$')))}(?!\w)", folded[lo:hi])
+        if m and not any(a <= lo + m.start() < b for a, b in spans):
+            spans.append((lo + m.start(), lo + m.end()))
+    if rule.domain:
+        pattern = _DOMAIN_RES[rule.domain]
+        found = pattern.search(folded, lo, hi) or list(pattern.finditer(folded, 0, q.start))
+        if isinstance(found, list):
+            found = found[-1] if found else None
+        if found and not any(a <= found.start() < b for a, b in spans):
+            spans.append((found.start(), found.end()))
+    words += [text[a:b] for a, b in sorted(spans)]
+    return " · ".join(dict.fromkeys(w for w in words if w))
+
+
+def _period_why(text, mentions, period, pos, default) -> str:
+    """The words that state ``period``: the nearest mention of it, before the number first."""
+    if period is None:
+        return ""
+    same = [m for m in mentions if m.value == period]
+    before = [m for m in same if m.end <= pos]
+    m = before[-1] if before else (same[0] if same else None)
+    if m is None:
+        return period
+    return " ".join(text[m.start : m.end].split())
+
+
+def _place_why(text, place, subject, home) -> tuple[str, str]:
+    """("place", the subject's words) or ("document place", the province of the source, title or
+    lead) when the sentence names none."""
+    if place is None or subject is not None:
+        return ("place", subject or "")
+    return ("document place", place)
 
 
 def _title_end(folded: str, spans: list[tuple[int, int]]) -> int:
@@ -1009,6 +1088,12 @@ def _drop_title_restatements(figures: list[Figure], title_end: int) -> list[Figu
     if not title_end:
         return figures
     body = {(f.indicator.split(".")[0], f.value, f.unit) for f in figures if f.start >= title_end}
+    # "25 tỷ đồng" in the title for the body's "1,086 triệu USD (tương đương xấp xỉ 25 tỷ đồng)"
+    body |= {
+        (f.indicator.split(".")[0], *f.equivalent)
+        for f in figures
+        if f.start >= title_end and f.equivalent
+    }
     return [
         f
         for f in figures

@@ -716,6 +716,11 @@ RULES: tuple[Rule, ...] = (
             "người nước ngoài",
             "lao động nước ngoài",
             "chuyên gia nước ngoài",
+            # students and teachers among the foreigners who live in the province
+            "sinh viên, giảng viên",
+            "sinh viên",
+            "giảng viên",
+            "lưu học sinh",
             "người",
             "lao động",
             "chuyên gia",

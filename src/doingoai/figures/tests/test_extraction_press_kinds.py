@@ -121,3 +121,58 @@ def test_a_foreign_governments_grant_is_oda_and_a_foreign_ngos_is_not():
     assert _found(official) == [("oda.amount", 1500000, "2023")]
     ngo = "Năm 2023, tổ chức phi chính phủ Hà Lan viện trợ tỉnh Bến Tre 1.500.000 euro."
     assert _found(ngo) == [("ngo.amount_total", 1500000, "2023")]
+
+
+def test_a_period_the_lead_names_at_its_end_covers_the_paragraphs_that_name_none():
+    text = (
+        "Tỉnh Quảng Ngãi tiếp nhận viện trợ\n"
+        "(QNg) - Tỉnh Quảng Ngãi tiếp nhận 10 khoản viện trợ không hoàn lại từ các tổ chức phi "
+        "chính phủ nước ngoài trong 6 tháng đầu năm.\n"
+        "Trong đó, tổ chức Plan International tài trợ 5 tỷ đồng cho các trường học vùng cao.\n"
+    )
+    assert _found(text, date(2021, 7, 1)) == [
+        ("ngo.projects", 10, "2021-H1"),
+        ("ngo.amount_total", 5000000000, "2021-H1"),
+    ]
+
+
+def test_the_end_of_a_month_without_its_year_is_that_month_of_the_texts_year():
+    text = (
+        "Cuối tháng 4, tổ chức phi chính phủ nước ngoài COV viện trợ gạo cho các trường mẫu giáo "
+        "của tỉnh Quảng Nam trị giá hơn 4 tỷ đồng."
+    )
+    assert _found(text, date(2021, 7, 1)) == [
+        ("ngo.amount_total", 4000000000, "2021-04-01/2021-04-30")
+    ]
+
+
+def test_a_sentence_opening_with_trong_do_breaks_down_the_figure_before_it():
+    text = (
+        "Năm 2024, tỉnh Phú Thọ có 900 người nước ngoài đang làm việc. Trong đó, 120 người là "
+        "chuyên gia; 60 sinh viên, giảng viên đang học tập, làm việc tại các trường."
+    )
+    assert _found(text) == [
+        ("foreigners.resident", 900, "2024"),
+        ("foreigners.resident", 120, "2024"),
+        ("foreigners.resident", 60, "2024"),
+    ]
+
+
+def test_the_same_people_by_legal_status_are_not_a_part():
+    text = (
+        "Năm 2024, tỉnh Phú Thọ có 900 người nước ngoài đang làm việc. Trong đó, số lao động "
+        "không thuộc diện cấp phép lao động là 120 người."
+    )
+    assert _found(text) == [("foreigners.resident", 900, "2024")]
+
+
+def test_an_equivalent_amount_may_carry_its_own_qualifier():
+    text = (
+        "Trong 6 tháng đầu năm 2019, Liên hiệp Hải Dương đã vận động được hơn 1,086 triệu USD "
+        "(tương đương xấp xỉ 25 tỷ đồng) từ các tổ chức phi chính phủ nước ngoài."
+    )
+    figures = extract(text)
+    assert [(f.indicator, f.value, f.unit) for f in figures] == [
+        ("ngo.amount_total", 1086000, "USD")
+    ]
+    assert figures[0].equivalent == (25000000000, "VND")
