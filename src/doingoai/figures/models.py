@@ -236,7 +236,17 @@ class Candidate(models.Model):
                               default=Status.PENDING)
     figure = models.OneToOneField(ReportedFigure, models.SET_NULL, null=True, blank=True,
                                   related_name="candidate", verbose_name=_("reported figure"))
+    #: The words that decided the reading (``extract.Figure.why``): [[aspect, words], ...].
+    why = models.JSONField(_("why"), default=list, blank=True)
     history = HistoricalRecords()
+
+    #: Labels of the aspects of ``why``, in the order they are shown.
+    WHY_LABELS = {
+        "indicator": _("Indicator from"),
+        "period": _("Period from"),
+        "place": _("Place from"),
+        "document place": _("Place from the document (source, title or lead)"),
+    }
 
     class Meta:
         verbose_name = _("extracted figure")
@@ -254,6 +264,15 @@ class Candidate(models.Model):
     @property
     def unit_name(self) -> str:
         return unit_name(self.unit)
+
+    @property
+    def reasons(self) -> list[tuple[str, str]]:
+        """(label, words) for each aspect of the reading the extractor could name words for."""
+        return [
+            (str(self.WHY_LABELS[aspect]), words)
+            for aspect, words in self.why or ()
+            if aspect in self.WHY_LABELS and words
+        ]
 
     def clean(self):
         check_sign(self.value, self.unit)

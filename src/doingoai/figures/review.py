@@ -60,6 +60,7 @@ def run_extractor(document: SourceDocument) -> list[Candidate]:
                 start=item.start,
                 end=item.end,
                 text=item.text,
+                why=[list(reason) for reason in item.why],
             )
         )
     return Candidate.objects.bulk_create(candidates)

@@ -6,6 +6,9 @@ story the reader-comments box and lists of related stories ("Cùng chuyên mục
 quan"...). Related stories carry figures about other subjects (a Thai bridge "hoàn thành 60%"),
 so everything from the first such heading on is dropped. A heading only counts when it stands
 alone on a short line: a sentence of the article may well begin "Tin liên quan đến...".
+A heading met before the story has properly begun ("TIN LIÊN QUAN" and two headlines between
+the title and the lead) drops only the headlines under it: the story goes on at the first line
+of prose.
 
 The functions return spans of the original text, so that offsets stay those of the document.
 """
@@ -55,6 +58,10 @@ NOISE_LINES = (
 _END_RE = re.compile(r"\s*(?:" + "|".join(re.escape(fold(h)) for h in END_HEADINGS) + r")\b")
 _NOISE_RE = re.compile(r"\s*(?:" + "|".join(fold(p) for p in NOISE_LINES) + r")\s*")
 _MAX_HEADING = 48
+#: Prose read before a heading under which the article is taken to have begun (characters).
+_STORY_BEGUN = 600
+#: A line of prose, not a headline: long, or a sentence.
+_PROSE_LINE = 160
 
 
 def article_spans(text: str, folded: str | None = None) -> list[tuple[int, int]]:
@@ -66,13 +73,23 @@ def article_spans(text: str, folded: str | None = None) -> list[tuple[int, int]]
         folded = fold(text)
     spans: list[tuple[int, int]] = []
     pos = 0
+    read = 0
+    headlines = False
     for line in folded.splitlines(keepends=True):
         start, end = pos, pos + len(line)
         pos = end
         body = line.strip()
         if len(body) <= _MAX_HEADING and _END_RE.match(body):
-            break
+            if read >= _STORY_BEGUN:
+                break
+            headlines = True
+            continue
+        if headlines:
+            if len(body) < _PROSE_LINE and not (len(body) > 80 and body.endswith((".", ":"))):
+                continue  # a related story's headline
+            headlines = False
         if not body or _NOISE_RE.fullmatch(body):
             continue
         spans.append((start, end))
+        read += len(body)
     return spans

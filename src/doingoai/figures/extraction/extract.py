@@ -28,11 +28,12 @@ from typing import Any
 from . import numbers as nums
 from .boilerplate import article_spans
 from .normalize import case_key, fold, nfc
-from .periods import PeriodMention, document_date, find_periods, opening_period
+from .periods import PeriodMention, document_date, find_periods, headline_period, opening_period
 from .places import PROVINCES, document_place, find_places, is_subject
 from .rules import (
     CHANGE_BEFORE,
     DOMAINS,
+    DOMESTIC,
     EQUIVALENT,
     NOT_A_FIGURE_BEFORE,
     NUMBER_WORDS,
@@ -64,6 +65,10 @@ class Figure:
     start: int
     end: int
     text: str
+    #: The words that decided the reading, for the reviewer: ``(("indicator", "thỏa thuận ·
+    #: ký kết"), ("period", "Năm 2022"), ("place", "tỉnh Hà Giang"))``; the place is ("document
+    #: place", ...) when the sentence names none. Not part of the exchange format.
+    why: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -120,12 +125,16 @@ _QUALIFIER_BY_KEY = {fold(k): v for k, v in QUALIFIERS.items()}
 _CHANGE_RE = re.compile(r"(?<!\w)(?:" + _alternation(CHANGE_BEFORE) + r")\s*$")
 #: The base of a comparison in brackets: "vượt nhiều lần so với cùng kỳ năm 2023 (35,4 triệu USD)".
 _COMPARISON_BASE_RE = re.compile(r"(?<!\w)so với[^.;:()\n]{0,40}\(\s*$")
+#: The base itself after "so với" ("tăng 20% so với 35 dự án của năm trước", "gấp đôi so với
+#: cùng kỳ năm 2023 là 120 triệu USD"): what the figure is compared with, not a result.
+_COMPARED_WITH_RE = re.compile(fold(r"(?<!\w)(?:so với|so cùng kỳ)[^\d.;:()\n,]{0,40}$"))
 _SEPARATOR = re.compile(fold(r",|;|\(|/| và | với | cùng | gồm | trong đó | bao gồm "))
 _EQUIVALENT_RE = re.compile(
     r"\s*[(,;-]?\s*(?:"
     + _alternation(EQUIVALENT)
     + r")\s*(?:"
-    + fold("với|khoảng|gần|hơn")
+    # "(tương đương xấp xỉ 25 tỷ đồng)": any qualifier may stand before the second amount
+    + "|".join((fold("với"), _alternation(QUALIFIERS)))
     + rf")?\s*(?P<num>{_N})(?P<scale>(?:\s*(?:{nums.SCALE})(?!\w))*)\s*(?P<cur>{nums.CURRENCY})"
     r"\s*\)?"
 )
@@ -136,12 +145,21 @@ _QUALIFIER_ONLY = re.compile(r"\s*(?:(?:" + _alternation(QUALIFIERS) + r")\s*)?"
 # and "1.500" are not sentence ends).
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)»]*\s+|\.(?=[^\W\d_]{2})")
 _CLAUSE_END = re.compile(r"[;:]|\n")
+# "(?<!phi )": "tổ chức phi chính phủ Hà Lan" is an NGO, not the Dutch government.
 _DOMAIN_RES = {
-    name: re.compile(r"(?<!\w)(?:" + _alternation(cues) + r")(?!\w)")
+    name: re.compile(r"(?<!\w)(?<!phi )(?:" + _alternation(cues) + r")(?!\w)")
     for name, cues in DOMAINS.items()
 }
 _WEAK_DOMAIN = frozenset(fold(w) for w in WEAK_DOMAIN_WORDS)
-_TARGET_RE = re.compile(r"(?<!\w)(?:" + _alternation(TARGET_BEFORE) + r")(?!\w)")
+# "Bộ Kế hoạch và Đầu tư" is a ministry, "Kế hoạch số 12" a document: neither is a plan; a plan
+# met ("vượt kế hoạch vận động với 23 dự án", "hoàn thành mục tiêu") is a result.
+_TARGET_RE = re.compile(
+    "".join(rf"(?<!{re.escape(fold(w))} )" for w in ("vượt", "đạt", "thành", "với"))
+    + r"(?<!\w)(?:"
+    + _alternation(TARGET_BEFORE)
+    + r")(?!\w)"
+    + fold(r"(?!\s+(?:(?:và|&)\s+)?đầu tư|\s+số|\s+\d)")
+)
 _PART_OF_RE = re.compile(r"(?<!\w)(?:" + _alternation(PART_OF) + r")(?!\w)")
 _NUMBER_WORD_VALUES = {fold(k): v for k, v in NUMBER_WORDS.items()}
 _NUMBER_WORD_RE = re.compile(r"(?<!\w)(" + _alternation(NUMBER_WORDS) + r")(?=\s)")
@@ -167,7 +185,17 @@ _FLOW_VERB = re.compile(
 _PER_TIME_AFTER = re.compile(fold(r"\s*(?:/\s*|mỗi\s+|một\s+)(?:năm|tháng|ngày|tuần)(?!\w)"))
 # "bình quân hơn 5,9 triệu USD/dự án": an average per project, not an amount.
 _PER_UNIT_AFTER = re.compile(
-    fold(r"\s*/\s*(?:dự án|chương trình|khoản|người|hộ|đoàn|lượt|doanh nghiệp|trường hợp)(?!\w)")
+    fold(
+        r"\s*(?:/\s*|mỗi\s+|một\s+)(?:dự án|chương trình|khoản|người|hộ|đoàn|lượt|doanh nghiệp"
+        r"|trường hợp|căn|ngôi nhà|nhà|suất|phần quà|em|học sinh|cháu|công trình|con|chiếc)(?!\w)"
+    )
+)
+# "mỗi căn nhà trị giá 60 triệu đồng", "hỗ trợ mỗi hộ 5 triệu đồng": a value per house or head.
+_PER_UNIT_BEFORE = re.compile(
+    fold(
+        r"(?<!\w)(?:mỗi|một|1)\s+(?:căn|ngôi nhà|nhà|suất|phần quà|hộ|người|em|học sinh|cháu"
+        r"|công trình|chiếc|con)(?!\w)"
+    )
 )
 _OF_BEFORE = re.compile(fold(r"(?<!\w)của\s*$"))
 _RANKING_NEXT = re.compile(
@@ -206,6 +234,13 @@ _WITH_OPENING = re.compile(fold(r"\s*với\s"))
 # "Cụ thể, trong 3 tháng đầu năm 2023, địa phương có 18 dự án": the province named before.
 _ANAPHORA = re.compile(fold(r"(?<!\w)(?:địa phương|tỉnh này|thành phố này|địa phương này)(?!\w)"))
 # A paragraph opening so details the one before it, whose period it keeps.
+_STATUS_RE = re.compile(
+    fold(
+        r"(?<!\w)(?:cấp phép|giấy phép|có đăng ký|chưa đăng ký|không đăng ký|hợp pháp|trái phép"
+        r"|nam giới|nữ giới|\d[\d.,]*\s+(?:nam|nữ))(?!\w)"
+    )
+)
+_PART_OPENING = re.compile(fold(r"\s*(?:trong đó|trong số đó|trong số này)\s*[,:]"))
 _DETAIL_OPENING = re.compile(fold(r"\s*(?:cụ thể|theo đó|trong đó)\s*[,:]"))
 _PERIOD_OPENS = re.compile(fold(r"(?:trong|năm|quý|từ|qua|cả năm)\b"))
 _PERSON_NOUN = re.compile(
@@ -215,7 +250,18 @@ _PERSON_NOUN = re.compile(
     )
 )
 # "157 dự án FDI còn hiệu lực": a stock, whatever period the paragraph is about.
-_STOCK_AFTER = re.compile(fold(r"(?<!\w)còn hiệu lực(?!\w)"))
+# "Cứ 100 đô la vốn FDI thì có 41 đô la đầu tư vào Đông Nam bộ": a ratio, not two amounts.
+_RATIO_RE = re.compile(fold(r"(?<!\w)cứ\s+(?:(?:khoảng|hơn|gần|trên)\s+)?\d"))
+# "185 dự án đăng ký đầu tư (trong đó có 33 dự án nước ngoài)": a count of all investment whose
+# foreign part follows it; the whole is not FDI.
+_FOREIGN_PART_AFTER = re.compile(
+    fold(r"[^.;\d]{0,60}?(?:trong đó|trong số đó|gồm)\s*(?:có\s*)?(?:\D{0,6})?\d[^.;()]{0,40}?")
+    + r"(?:"
+    + _alternation(DOMAINS["fdi"] + ("nước ngoài",))
+    + r")(?!\w)"
+)
+_DOMESTIC_RE = re.compile(r"(?<!\w)(?:" + _alternation(DOMESTIC) + r")(?!\w)")
+_STOCK_AFTER = re.compile(fold(r"(?<!\w)(?:còn hiệu lực)(?!\w)"))
 # A count of partners written as a word ("hai địa phương") is the two parties of the text unless
 # it is what the province has relations with ("kết nghĩa với hai địa phương của Lào").
 # Crimes handled with the other side's border force are not consular cases.
@@ -692,6 +738,10 @@ def _part_of(engine: _Extractor, folded: str, q, previous):
         return None
     if not _PART_OF_RE.search(folded[previous[1] : q.start]):
         return None
+    if _STATUS_RE.search(folded, previous[1], q.end + 40):
+        # "Trong đó, số lao động không thuộc diện cấp phép lao động là 5.610 người", "gồm 9 nữ":
+        # the same people by sex or legal status, not a part of the figure
+        return None
     rule = next((r for r in engine.rules if r.indicator == previous[0]), None)
     if rule is None or rule.noun_re is None:
         return None
@@ -736,7 +786,9 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
     year = published.year if published else None
     mentions = find_periods(folded, year, published)
     mention_starts = [m.start for m in mentions]
-    default_period = opening_period(folded, spans, mentions)
+    default_period = opening_period(folded, spans, mentions) or headline_period(
+        folded, spans, mentions
+    )
     doc_domain = document_domain(folded, spans)
     title_end = _title_end(folded, spans)
     places = find_places(cased)
@@ -773,6 +825,12 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             continue  # a rate ("trung bình hàng tháng ... 50 ngư dân"), not a result
         if q.kind == "money" and _AVERAGE_EACH.search(folded[max(s0, clause[0]) : q.start]):
             continue  # "với bình quân mỗi dự án đạt hơn 2,2 triệu USD": an average
+        if _RATIO_RE.search(folded, s0, q.num_start + 1):
+            continue  # "Cứ 100 đô la ... thì có 41 đô la": a ratio
+        if q.kind == "money" and _PER_UNIT_BEFORE.search(folded[max(s0, clause[0]) : q.start]):
+            continue  # "mỗi căn nhà trị giá 60 triệu đồng": a value per house
+        if _COMPARED_WITH_RE.search(folded, max(s0, clause[0], q.start - 60), q.start):
+            continue  # "so với 35 dự án cùng kỳ": the base of a comparison
         clause_text = folded[clause[0] : clause[1]]
         previous = last_in_clause.get(clause)
         p0, _ = segs.paragraph(q.num_start)
@@ -815,6 +873,15 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             )  # fmt: skip
             if best is None:
                 best = _part_of(engine, folded, q, last_in_sentence.get(s0))
+            if (
+                best is None
+                and figures
+                and _PART_OPENING.match(folded, s0)
+                and figures[-1].end >= segs.paragraph(q.num_start)[0]
+            ):
+                # "... có hơn 7.400 người nước ngoài thường xuyên lưu trú. Trong đó, 6.232 người
+                # làm việc tại ...": a breakdown of the sentence before
+                best = _part_of(engine, folded, q, (figures[-1].indicator, s0))
             if best is None and figures and _RANKING_NEXT.search(folded, s0, q.start):
                 # "Tiếp theo là Hà Nội với gần 1,14 tỉ USD": the next place of the ranking the
                 # sentence before began, so the same indicator as its last figure
@@ -836,6 +903,19 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             last_in_clause[clause] = (indicator, head_end)
             last_in_sentence[s0] = (indicator, head_end)
             continue
+        if (
+            indicator.startswith("fdi.")
+            and _DOMESTIC_RE.search(folded, max(s0, clause[0]), q.start)
+            and not _DOMAIN_RES["fdi"].search(folded, max(s0, clause[0]), hi)
+        ):
+            continue  # "30 dự án đầu tư trong nước với tổng vốn 9.000 tỷ đồng": domestic money
+        if (
+            indicator == "fdi.projects"
+            and (fm := _FOREIGN_PART_AFTER.match(folded, head_end))
+            and _domain_of(before + folded[q.end : fm.start(0) + fm.group(0).find("trong")], False)
+            != "fdi"
+        ):
+            continue  # "185 dự án (trong đó có 33 dự án nước ngoài)": all investment, not FDI
         if indicator == "consular.cases" and _CRIME_RE.search(clause_text):
             continue  # "phối hợp xử lý 50 vụ với 436 công dân xuất, nhập cảnh trái phép": crimes
         if (
@@ -850,8 +930,10 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             and _PER_TIME_AFTER.match(folded, q.end)
         ):
             continue  # "huy động viện trợ giải ngân trung bình 230 triệu USD/năm"
-        if q.kind == "money" and indicator != "economy.grdp_per_capita" and _PER_UNIT_AFTER.match(
-            folded, q.end
+        if (
+            q.kind == "money"
+            and indicator != "economy.grdp_per_capita"
+            and _PER_UNIT_AFTER.match(folded, q.end)
         ):
             continue  # "bình quân hơn 5,9 triệu USD/dự án"
         if indicator.split(".")[0] in TIMELESS and last_in_sentence.get(s0, ("",))[0] == indicator:
@@ -913,6 +995,12 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             continue
         seen.add(identity)
         seen.add(restated)
+        why = (
+            ("indicator", _indicator_why(text, folded, engine, indicator, q, hi - len(window), hi,
+                                         head_end, paired)),
+            ("period", _period_why(text, mentions, period, q.start, default_period)),
+            _place_why(text, place, subject, home),
+        )  # fmt: skip
         figures.append(
             Figure(
                 doc=doc_name,
@@ -927,10 +1015,56 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
                 start=q.start,
                 end=head_end,
                 text=text[q.start : head_end],
+                why=why,
             )
         )
     figures.sort(key=lambda f: f.start)
     return _drop_title_restatements(figures, title_end)
+
+
+def _indicator_why(text, folded, engine, indicator, q, lo, hi, head_end, paired) -> str:
+    """The noun and the cue words in the number's window that made it ``indicator``."""
+    words = [" ".join(text[q.end : head_end].split())] if head_end > q.end else []
+    if paired:
+        return " · ".join(words)  # "422 đoàn/2.689 lượt": the persons of the delegations
+    rule = next((r for r in engine.rules if r.indicator == indicator), None)
+    if rule is None:
+        return " · ".join(words)
+    phrases = [c for group in rule.require for c in group] + list(rule.cues)
+    spans = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        m = re.search(rf"(?<!\w){re.escape(fold(phrase.rstrip('$')))}(?!\w)", folded[lo:hi])
+        if m and not any(a <= lo + m.start() < b for a, b in spans):
+            spans.append((lo + m.start(), lo + m.end()))
+    if rule.domain:
+        pattern = _DOMAIN_RES[rule.domain]
+        found = pattern.search(folded, lo, hi) or list(pattern.finditer(folded, 0, q.start))
+        if isinstance(found, list):
+            found = found[-1] if found else None
+        if found and not any(a <= found.start() < b for a, b in spans):
+            spans.append((found.start(), found.end()))
+    words += [text[a:b] for a, b in sorted(spans)]
+    return " · ".join(dict.fromkeys(w for w in words if w))
+
+
+def _period_why(text, mentions, period, pos, default) -> str:
+    """The words that state ``period``: the nearest mention of it, before the number first."""
+    if period is None:
+        return ""
+    same = [m for m in mentions if m.value == period]
+    before = [m for m in same if m.end <= pos]
+    m = before[-1] if before else (same[0] if same else None)
+    if m is None:
+        return period
+    return " ".join(text[m.start : m.end].split())
+
+
+def _place_why(text, place, subject, home) -> tuple[str, str]:
+    """("place", the subject's words) or ("document place", the province of the source, title or
+    lead) when the sentence names none."""
+    if place is None or subject is not None:
+        return ("place", subject or "")
+    return ("document place", place)
 
 
 def _title_end(folded: str, spans: list[tuple[int, int]]) -> int:
@@ -954,6 +1088,12 @@ def _drop_title_restatements(figures: list[Figure], title_end: int) -> list[Figu
     if not title_end:
         return figures
     body = {(f.indicator.split(".")[0], f.value, f.unit) for f in figures if f.start >= title_end}
+    # "25 tỷ đồng" in the title for the body's "1,086 triệu USD (tương đương xấp xỉ 25 tỷ đồng)"
+    body |= {
+        (f.indicator.split(".")[0], *f.equivalent)
+        for f in figures
+        if f.start >= title_end and f.equivalent
+    }
     return [
         f
         for f in figures

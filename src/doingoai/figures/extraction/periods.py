@@ -120,6 +120,11 @@ _YEARS_BACK = _p(
 )
 _YEAR = _p(rf"(?:năm|niên độ|cả năm)\s+{_Y}(?!\d)")
 _THIS_YEAR = _p(r"năm nay")
+# "Cuối tháng 4, Tổ chức COV viện trợ ...": that month of the year the text was written.
+_PART_OF_MONTH = _p(r"(?:cuối|đầu|giữa|trong)\s+tháng\s+(1[0-2]|0?[1-9])(?![\d/.-])(?!\s*năm)")
+# "Năm qua, Sở Ngoại vụ đã ..." in a review written in the first quarter is the year before;
+# later in the year it is the year the text was written.
+_LAST_YEAR = _p(r"(?:trong\s+)?năm\s+(?:vừa\s+)?qua(?!\w)")
 _NOW = _p(
     r"hiện nay|hiện tại|hiện có|đến nay|tới nay|cho đến nay|tính đến nay|đến thời điểm này"
     r"|lũy kế|luỹ kế|tính đến ngày|đến ngày|tính đến thời điểm|nâng tổng số|hiện duy trì|hiện đang"
@@ -307,6 +312,9 @@ def find_periods(
         add(m, months_period(y, 1, int(m.group(1))) if y else None)
     for m in _near(_MONTH, folded, _THANG, 0):
         add(m, months_period(m.group(2), int(m.group(1)), int(m.group(1))))
+    for m in _PART_OF_MONTH.finditer(folded):
+        if published is not None and int(m.group(1)) <= published.month:
+            add(m, months_period(published.year, int(m.group(1)), int(m.group(1))))
     for m in _YEARS_BACK.finditer(folded):
         if m.group(3):  # "Trong 5 năm (2016 - 2020)" says which five years
             add(m, f"{m.group(3)}-{m.group(4)}")
@@ -318,6 +326,9 @@ def find_periods(
         add(m, m.group(1))
     for m in _THIS_YEAR.finditer(folded):
         add(m, str(year) if year else None)
+    for m in _LAST_YEAR.finditer(folded):
+        if published is not None:
+            add(m, str(published.year - 1 if published.month <= 3 else published.year))
     for m in _NOW.finditer(folded):
         add(m, None, "now")
     for m in _near(_BARE_MONTHS, folded, _THANG, 4):
@@ -423,3 +434,35 @@ def opening_period(
         if found and found.kind == "period" and found.value:
             return found.value
     return None
+
+
+def headline_period(
+    folded: str, spans: list[tuple[int, int]], mentions: list[PeriodMention]
+) -> str | None:
+    """The one period the title and the lead's first sentence name, wherever in them, or None.
+
+    "... rót vào TP.HCM hay Hà Nội trong 7 tháng đầu năm" (a long title), "(QNO) - Quảng Nam
+    tiếp nhận 12 khoản viện trợ ... trong 6 tháng đầu năm.": what the article reports on, when
+    :func:`opening_period` finds no period at the opening. Two different periods there (a
+    comparison, a year and its quarter) say nothing about the whole.
+    """
+    values: set[str] = set()
+    seen = 0
+    for start, end in spans[:8]:
+        line = folded[start:end]
+        if re.match(r"\s*https?://", line) or not line.strip():
+            continue
+        stop = re.search(r"[.!?](?:\s|$)", line)
+        hi = start + (stop.end() if stop else len(line))
+        for m in mentions:
+            if start <= m.start < hi:
+                if m.kind == "now":
+                    return None  # "Tính đến nay ...": the lead is about stocks
+                if m.kind == "period":
+                    if not m.value or re.fullmatch(r"\d{4}-\d{4}", m.value):
+                        return None  # a term ("giai đoạn 2023-2028") is no report's period
+                    values.add(m.value)
+        seen += 1
+        if seen > 1 and len(line.strip()) > 80:
+            break  # the lead's first sentence is read; the body is the paragraphs' own
+    return values.pop() if len(values) == 1 else None

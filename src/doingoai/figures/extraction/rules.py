@@ -201,6 +201,14 @@ CITIZENS_HELPED = (
 #: Money given at home, by the friendship union itself, FDI firms or donors at a drive
 #: ("VUFO ủng hộ 1 tỷ đồng để xây dựng 20 căn nhà"): not foreign NGO aid.
 DONATED = ("ủng hộ", "quyên góp", "đóng góp")
+#: Domestic investment beside foreign ("190 doanh nghiệp DDI", "dự án đầu tư trong nước"): not FDI.
+DOMESTIC = ("trong nước", "ddi", "nhà đầu tư việt nam", "doanh nghiệp việt nam")
+#: A project broken ground on ("khởi công dự án ... vốn khoảng 1.500 triệu USD") is one project's
+#: event, not the period's registered capital.
+STARTED = ("khởi công", "động thổ", "khánh thành")
+#: Punished or wanted people ("xử phạt vi phạm hành chính 53 người", "bắt 2 người bị truy nã")
+#: are not citizens helped.
+PUNISHED = ("xử phạt", "vi phạm hành chính", "truy nã", "phạt tiền", "khởi tố")
 FRIENDSHIP = ("hữu nghị", "kết nghĩa", "ký kết", "giao lưu", "hợp tác")
 
 #: Foreign countries and the like: a figure whose sentence is about them is not the province's.
@@ -231,6 +239,41 @@ DOMAINS: dict[str, tuple[str, ...]] = {
         "koica",
         "ngân hàng thế giới",
         "ngân hàng phát triển châu á",
+        # a foreign government's grant is official aid ("do Chính phủ Hà Lan viện trợ"), and so
+        # is that of its development agency
+        *(
+            "chính phủ " + country
+            for country in (
+                "hà lan",
+                "nhật bản",
+                "úc",
+                "australia",
+                "hàn quốc",
+                "đức",
+                "pháp",
+                "anh",
+                "hoa kỳ",
+                "mỹ",
+                "canada",
+                "new zealand",
+                "bỉ",
+                "đan mạch",
+                "thụy điển",
+                "thụy sĩ",
+                "na uy",
+                "phần lan",
+                "ireland",
+                "luxembourg",
+                "italia",
+                "tây ban nha",
+                "áo",
+                "israel",
+                "singapore",
+                "ấn độ",
+            )
+        ),
+        "cơ quan phát triển pháp",
+        "afd",
     ),
     "fdi": (
         "fdi",
@@ -283,6 +326,14 @@ TARGET_BEFORE = (
     "chỉ tiêu kế hoạch",
     "sẽ",
     "định hướng",
+    "kế hoạch",
+    "đề ra",
+    "hướng tới",
+    "đặt ra",
+    "tầm nhìn",
+    "nhằm đạt",
+    "dự báo",
+    "đề xuất",
     "thống nhất tổ chức",
 )
 
@@ -469,7 +520,8 @@ RULES: tuple[Rule, ...] = (
         domain="oda",
         forbid_in_sentence=("doanh nghiệp tư nhân",),  # JICA's private-sector proposals
     ),
-    Rule("fdi.projects", "count", PROJECTS + ("doanh nghiệp",), domain="fdi"),
+    # Enterprises are not projects: "557 doanh nghiệp FDI" are the firms foreigners work for.
+    Rule("fdi.projects", "count", PROJECTS, domain="fdi", forbid=DOMESTIC + STARTED),
     Rule(
         "ngo.organisations",
         "count",
@@ -546,7 +598,9 @@ RULES: tuple[Rule, ...] = (
             "đóng góp",
             "an sinh xã hội",
             "từ thiện",
-        ),
+        )
+        + DOMESTIC
+        + STARTED,
     ),
     # Conferences.
     Rule(
@@ -635,7 +689,7 @@ RULES: tuple[Rule, ...] = (
         "persons",
         ("công dân", "ngư dân", "thuyền viên", "nạn nhân", "lượt công dân"),
         require=(CITIZENS_HELPED,),
-        forbid=("người nước ngoài", "đón", "đoàn", "du lịch"),
+        forbid=("người nước ngoài", "đón", "đoàn", "du lịch") + PUNISHED,
         scope="clause",
     ),
     # Arrested is not yet helped: "35 tàu cá với hơn 250 ngư dân lại mới bị bắt" counts only
@@ -645,7 +699,7 @@ RULES: tuple[Rule, ...] = (
         "persons",
         ("công dân", "ngư dân", "nạn nhân", "lượt công dân"),
         require=(("bắt giữ", "bị bắt"), ("xử lý", "giải quyết", "can thiệp", "vụ việc", "vụ")),
-        forbid=("người nước ngoài", "đón", "đoàn", "du lịch"),
+        forbid=("người nước ngoài", "đón", "đoàn", "du lịch") + PUNISHED,
         scope="clause",
     ),
     Rule(
@@ -653,7 +707,7 @@ RULES: tuple[Rule, ...] = (
         "persons",
         ("lao động", "người"),
         require=(CITIZENS_HELPED,),
-        forbid=("người nước ngoài", "đón", "đoàn", "du lịch"),
+        forbid=("người nước ngoài", "đón", "đoàn", "du lịch") + PUNISHED,
     ),
     Rule(
         "foreigners.resident",
@@ -662,6 +716,11 @@ RULES: tuple[Rule, ...] = (
             "người nước ngoài",
             "lao động nước ngoài",
             "chuyên gia nước ngoài",
+            # students and teachers among the foreigners who live in the province
+            "sinh viên, giảng viên",
+            "sinh viên",
+            "giảng viên",
+            "lưu học sinh",
             "người",
             "lao động",
             "chuyên gia",
@@ -762,7 +821,10 @@ RULES: tuple[Rule, ...] = (
         "geography.border_length_km",
         "km",
         require=(("biên giới", "đường biên", "biên"),),
-        forbid=("trên biển", "bờ biển", "hàng hải"),
+        # a stretch patrolled or lived beside ("tuần tra ... đoạn biên giới từ mốc 399 đến mốc
+        # 401, dài 6,748 km", "nằm sát biên giới với chiều dài gần 10 cây số") is not the border's
+        forbid=("trên biển", "bờ biển", "hàng hải", "đoạn biên giới", "sát biên giới", "đoạn"),
+        forbid_in_sentence=("tuần tra", "đoạn biên giới", "từ mốc", "sát biên giới"),
         scope="clause",  # only the first length of a sentence is taken, see extract.TIMELESS
     ),
 )

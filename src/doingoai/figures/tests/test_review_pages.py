@@ -241,3 +241,23 @@ def test_another_province_cannot_download_the_annotation_lines(client, hg_client
     client.force_login(bk_specialist)
     url = reverse("figures:document-annotations", args=[document.pk])
     assert client.get(url).status_code == 404
+
+
+def test_each_reading_shows_the_words_that_decided_it(hg_client):
+    response = paste(hg_client)
+    candidate = Candidate.objects.get(indicator_id="agreements.signed")
+    assert dict(candidate.why)["indicator"] == "thỏa thuận · ký"
+    assert dict(candidate.why)["period"] == "Năm 2022"
+    page = hg_client.get(response["Location"]).content.decode()
+    assert "Chỉ tiêu theo" in page and "«thỏa thuận · ký»" in page
+    assert "«Năm 2022»" in page
+
+
+def test_the_words_behind_a_reading_are_not_shown_to_another_province(
+    client, hg_client, bk_specialist
+):
+    response = paste(hg_client)
+    client.force_login(bk_specialist)
+    page = client.get(response["Location"])
+    assert page.status_code == 404
+    assert "thỏa thuận · ký" not in page.content.decode()

@@ -1,0 +1,178 @@
+"""Kinds of error read on the press corpus's development part (issue 14), one behaviour each.
+
+The sentences are written in the manner of the corpus, not copied from it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from doingoai.figures.extraction import extract
+
+
+def _found(text: str, published: date | None = None) -> list[tuple]:
+    return [
+        (f.indicator, int(f.value) if f.value == int(f.value) else float(f.value), f.period)
+        for f in extract(text, published=published)
+    ]
+
+
+def test_enterprises_with_foreign_capital_are_not_fdi_projects():
+    text = (
+        "Năm 2024, tỉnh Yên Bái có 1.200 lao động nước ngoài làm việc tại 95 doanh nghiệp FDI "
+        "và 40 doanh nghiệp DDI."
+    )
+    assert [f for f in _found(text) if f[0].startswith("fdi.")] == []
+
+
+def test_domestic_investment_beside_foreign_is_not_fdi():
+    text = (
+        "Năm 2023, tỉnh Hà Nam thu hút 12 dự án FDI. Cũng trong năm, tỉnh thu hút 30 dự án đầu tư "
+        "trong nước với tổng vốn 9.000 tỷ đồng."
+    )
+    assert _found(text) == [("fdi.projects", 12, "2023")]
+
+
+def test_a_project_broken_ground_on_is_not_the_periods_capital():
+    text = (
+        "Năm 2024, tỉnh Thái Bình khởi công dự án FDI của tập đoàn Hàn Quốc có vốn 300 triệu USD."
+    )
+    assert [f for f in _found(text) if f[0] == "fdi.capital"] == []
+
+
+def test_people_fined_at_the_border_are_not_citizens_helped():
+    text = (
+        "Đồn Biên phòng đã tiếp nhận, lập biên bản và xử phạt vi phạm hành chính 40 người xuất "
+        "cảnh không làm thủ tục."
+    )
+    assert _found(text) == []
+
+
+def test_a_stretch_of_border_patrolled_is_not_the_borders_length():
+    text = (
+        "Đồn Biên phòng phối hợp với dân quân tuần tra đoạn biên giới từ mốc 120 đến mốc 123, "
+        "dài 7,5 km."
+    )
+    assert _found(text) == []
+
+
+def test_the_base_of_a_comparison_is_not_a_result():
+    text = "Năm 2024, tỉnh Nam Định thu hút 25 dự án FDI, tăng mạnh so với 14 dự án của năm 2023."
+    assert _found(text) == [("fdi.projects", 25, "2024")]
+
+
+def test_a_value_per_house_is_not_aid_money():
+    text = (
+        "Năm 2023, tổ chức phi chính phủ nước ngoài tài trợ xây 20 căn nhà, mỗi căn nhà trị giá "
+        "60 triệu đồng."
+    )
+    assert [f for f in _found(text) if f[0].startswith("ngo.amount")] == []
+
+
+def test_a_plan_is_not_a_result_but_the_ministry_of_planning_is_no_plan():
+    planned = "Theo kế hoạch, năm 2025 tỉnh Hòa Bình đón 60 đoàn khách quốc tế."
+    assert _found(planned, date(2025, 1, 10)) == []
+    ministry = "Theo Bộ Kế hoạch và Đầu tư, trong năm 2024 tỉnh Bắc Ninh thu hút 120 dự án FDI mới."
+    assert _found(ministry) == [("fdi.projects", 120, "2024")]
+
+
+def test_a_plan_exceeded_is_a_result():
+    text = "Năm 2022, tỉnh Cà Mau vượt kế hoạch vận động viện trợ PCPNN với 15 dự án."
+    assert _found(text) == [("ngo.projects", 15, "2022")]
+
+
+def test_the_year_just_past_is_the_year_before_in_a_review_written_early_in_the_year():
+    text = "Năm qua, Sở Ngoại vụ tỉnh Sơn La đã đón 40 đoàn khách quốc tế đến làm việc."
+    assert _found(text, date(2025, 2, 10)) == [("delegations.incoming", 40, "2024")]
+    assert _found(text, date(2025, 12, 20)) == [("delegations.incoming", 40, "2025")]
+
+
+def test_a_related_news_block_before_the_lead_does_not_end_the_article():
+    text = (
+        "https://example.vn/bao-ho-cong-dan.html\n"
+        "Công tác bảo hộ công dân\n"
+        "TIN LIÊN QUAN\n"
+        "Nước bạn bắt giữ 60 người vượt biên\n"
+        "Giải cứu cô gái bị lừa bán\n"
+        "Theo Cục Lãnh sự, trong 6 tháng đầu năm 2016, Cục đã tiến hành bảo hộ 90 vụ việc đối "
+        "với 1.200 ngư dân bị nước ngoài bắt giữ. Đây là một kết quả đáng ghi nhận của công tác "
+        "bảo hộ công dân trong bối cảnh tình hình trên biển còn nhiều diễn biến phức tạp.\n"
+    )
+    assert _found(text) == [
+        ("consular.cases", 90, "2016-H1"),
+        ("consular.persons", 1200, "2016-H1"),
+    ]
+
+
+def test_a_ratio_is_not_two_amounts():
+    text = "Năm 2023, cứ 100 đô la vốn FDI vào Việt Nam thì có 41 đô la đầu tư vào Đông Nam bộ."
+    assert _found(text) == []
+
+
+def test_a_count_of_all_investment_whose_foreign_part_follows_is_not_fdi():
+    text = "Năm 2023, tỉnh Phú Yên thu hút 50 dự án đầu tư, trong đó có 8 dự án FDI."
+    assert _found(text) == [("fdi.projects", 8, "2023")]
+
+
+def test_a_foreign_governments_grant_is_oda_and_a_foreign_ngos_is_not():
+    official = (
+        "Năm 2023, dự án do Chính phủ Hà Lan viện trợ tại tỉnh Bến Tre có giá trị 1.500.000 euro."
+    )
+    assert _found(official) == [("oda.amount", 1500000, "2023")]
+    ngo = "Năm 2023, tổ chức phi chính phủ Hà Lan viện trợ tỉnh Bến Tre 1.500.000 euro."
+    assert _found(ngo) == [("ngo.amount_total", 1500000, "2023")]
+
+
+def test_a_period_the_lead_names_at_its_end_covers_the_paragraphs_that_name_none():
+    text = (
+        "Tỉnh Quảng Ngãi tiếp nhận viện trợ\n"
+        "(QNg) - Tỉnh Quảng Ngãi tiếp nhận 10 khoản viện trợ không hoàn lại từ các tổ chức phi "
+        "chính phủ nước ngoài trong 6 tháng đầu năm.\n"
+        "Trong đó, tổ chức Plan International tài trợ 5 tỷ đồng cho các trường học vùng cao.\n"
+    )
+    assert _found(text, date(2021, 7, 1)) == [
+        ("ngo.projects", 10, "2021-H1"),
+        ("ngo.amount_total", 5000000000, "2021-H1"),
+    ]
+
+
+def test_the_end_of_a_month_without_its_year_is_that_month_of_the_texts_year():
+    text = (
+        "Cuối tháng 4, tổ chức phi chính phủ nước ngoài COV viện trợ gạo cho các trường mẫu giáo "
+        "của tỉnh Quảng Nam trị giá hơn 4 tỷ đồng."
+    )
+    assert _found(text, date(2021, 7, 1)) == [
+        ("ngo.amount_total", 4000000000, "2021-04-01/2021-04-30")
+    ]
+
+
+def test_a_sentence_opening_with_trong_do_breaks_down_the_figure_before_it():
+    text = (
+        "Năm 2024, tỉnh Phú Thọ có 900 người nước ngoài đang làm việc. Trong đó, 120 người là "
+        "chuyên gia; 60 sinh viên, giảng viên đang học tập, làm việc tại các trường."
+    )
+    assert _found(text) == [
+        ("foreigners.resident", 900, "2024"),
+        ("foreigners.resident", 120, "2024"),
+        ("foreigners.resident", 60, "2024"),
+    ]
+
+
+def test_the_same_people_by_legal_status_are_not_a_part():
+    text = (
+        "Năm 2024, tỉnh Phú Thọ có 900 người nước ngoài đang làm việc. Trong đó, số lao động "
+        "không thuộc diện cấp phép lao động là 120 người."
+    )
+    assert _found(text) == [("foreigners.resident", 900, "2024")]
+
+
+def test_an_equivalent_amount_may_carry_its_own_qualifier():
+    text = (
+        "Trong 6 tháng đầu năm 2019, Liên hiệp Hải Dương đã vận động được hơn 1,086 triệu USD "
+        "(tương đương xấp xỉ 25 tỷ đồng) từ các tổ chức phi chính phủ nước ngoài."
+    )
+    figures = extract(text)
+    assert [(f.indicator, f.value, f.unit) for f in figures] == [
+        ("ngo.amount_total", 1086000, "USD")
+    ]
+    assert figures[0].equivalent == (25000000000, "VND")
