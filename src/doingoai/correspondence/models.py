@@ -218,6 +218,7 @@ class Document(OwnedRecord):
             self.reference = format_number(self.number, self.symbol)
             self.dated_on = self.issued_on = today
             self.issued_by, self.status = user, self.Status.ISSUED
+            self._history_user = user
             self.save()
 
     def links_visible_to(self, user):
