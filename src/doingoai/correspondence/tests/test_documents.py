@@ -214,3 +214,25 @@ def test_a_document_goes_to_the_trash_and_back_with_its_history(hg_client, ha_gi
     hg_client.post(documents.reverse("restore", document.pk))
     assert Document.objects.filter(pk=document.pk).exists()
     assert Document.history.filter(id=document.pk).count() >= 3
+
+
+def test_an_answer_overdue_and_one_due_are_on_the_agenda_but_not_another_provinces(
+        ha_giang, bac_kan, hg_specialist):
+    from doingoai.notifications.agenda import build_agenda
+
+    make_document(ha_giang, direction="incoming", kind="cv", summary="Công văn quá hạn",
+                  answer_due_on=dt.date(2026, 11, 25))
+    make_document(ha_giang, direction="incoming", kind="cv", summary="Công văn sắp đến hạn",
+                  answer_due_on=dt.date(2026, 12, 10))
+    make_document(ha_giang, direction="incoming", kind="cv", summary="Công văn đã trả lời",
+                  status="answered", answer_due_on=dt.date(2026, 11, 25))
+    make_document(bac_kan, direction="incoming", kind="cv", summary="Công văn của Bắc Kạn",
+                  answer_due_on=dt.date(2026, 11, 25))
+    agenda = build_agenda(hg_specialist, dt.date(2026, 12, 1))
+
+    def ours(items):
+        return [item.title.split(" — ")[1] for item in items
+                if item.key.startswith("correspondence.")]
+
+    assert ours(agenda.overdue) == ["Công văn quá hạn"]
+    assert ours(agenda.due) == ["Công văn sắp đến hạn"]
