@@ -31,6 +31,7 @@ urlpatterns = [
     path("trade/", include("doingoai.trade.urls")),
     path("information/", include("doingoai.information.urls")),
     path("protocol/", include("doingoai.protocol.urls")),
+    path("correspondence/", include("doingoai.correspondence.urls")),
     path("privacy/", include("doingoai.privacy.urls")),
     path("api/", include("doingoai.api.urls")),
     path("jobs/", include("doingoai.jobs.urls")),

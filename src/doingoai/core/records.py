@@ -689,6 +689,10 @@ def scope_choices(form, user):
             parent = model._meta.get_field(model.OWNED_THROUGH).related_model
             formfield.queryset = queryset.filter(**{
                 f"{model.OWNED_THROUGH}__in": parent.objects.visible_to(user)})
+        elif model is get_user_model() and unit_ids is not None:
+            # A person handling a record (a document's handler): a user of a province the
+            # user reads, never another province's staff list.
+            formfield.queryset = queryset.filter(membership__province_id__in=unit_ids)
         elif model is AdminUnit and unit_ids is not None:
             # Intersected too: a list's province filter offers provinces only.
             formfield.queryset = queryset.filter(

@@ -552,3 +552,40 @@ def test_the_demo_holds_tuyên_quangs_third_quarter_2026_report_as_a_draft(demo,
     assert doc.status == ReportDocument.Status.DRAFT and doc.number is None
     for slug in ("strengths", "weaknesses", "causes", "tasks", "proposals"):
         assert doc.current.section(slug)["paragraphs"], slug
+
+
+def test_the_demo_holds_a_month_of_tuyên_quangs_correspondence(demo, db, client):
+    from doingoai.correspondence.models import Document, DocumentLink
+    from doingoai.correspondence.pages import documents
+
+    month = Document.objects.filter(owner__name="Tuyên Quang",
+                                    dated_on__range=(dt.date(2026, 10, 30),
+                                                     dt.date(2026, 11, 30)))
+    incoming, outgoing = month.filter(direction="incoming"), month.filter(direction="outgoing")
+    assert (incoming.count(), outgoing.count()) == (20, 15)
+    issued = outgoing.filter(status="issued")
+    assert issued.count() == 14 and outgoing.filter(status="draft").count() == 1
+    # Numbered in the office's books: each book's numbers follow each other from where the
+    # report documents left them, with no gap and no number twice.
+    for symbol in set(issued.values_list("symbol", flat=True)):
+        numbers = sorted(issued.filter(symbol=symbol).values_list("number", flat=True))
+        assert numbers == list(range(numbers[0], numbers[0] + len(numbers))), symbol
+    assert issued.filter(reference="01/KH-SNgV").exists()
+    linked = DocumentLink.objects.filter(document__in=month)
+    assert {link.record._meta.model_name for link in linked} == {"delegation", "agreement"}
+    login(client, logins.TQ_SPECIALIST)
+    agreement = Agreement.objects.get(title__startswith="Biên bản ghi nhớ hợp tác du lịch "
+                                                        "giữa UBND tỉnh Tuyên Quang")
+    page = client.get(reverse("agreements:agreement-detail", args=[agreement.pk]))
+    assert "góp ý dự thảo kế hoạch hợp tác du lịch" in page.content.decode()
+    assert client.get(documents.reverse("list")).status_code == 200
+
+
+def test_another_provinces_specialist_sees_none_of_tuyên_quangs_correspondence(demo, db,
+                                                                                client):
+    from doingoai.correspondence.models import Document
+    from doingoai.correspondence.pages import documents
+
+    login(client, logins.BK_SPECIALIST)
+    page = client.get(documents.reverse("list")).content.decode()
+    assert not any(d.summary in page for d in Document.objects.filter(owner__name="Tuyên Quang"))
