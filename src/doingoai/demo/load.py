@@ -40,6 +40,7 @@ from doingoai.demo import (
     friendship,
     logins,
     partners,
+    plan2026,
     rates,
     records,
     year2023,
@@ -553,6 +554,7 @@ def load_demo() -> Summary:
         loader.register_coverage()
         bodies.load_round(loader)
         year2026.load(loader)
+        plan2026.load(loader)
         loader.report_documents()
         # After the report documents: the office's books of the year continue their numbers.
         correspondence.load(loader)

@@ -589,3 +589,21 @@ def test_another_provinces_specialist_sees_none_of_tuyên_quangs_correspondence(
     login(client, logins.BK_SPECIALIST)
     page = client.get(documents.reverse("list")).content.decode()
     assert not any(d.summary in page for d in Document.objects.filter(owner__name="Tuyên Quang"))
+
+
+def test_the_demo_holds_tuyên_quangs_2026_plan_with_its_implementation(demo, db, client):
+    from doingoai.planning.models import AnnualPlan
+    from doingoai.planning.pages import plans
+    from doingoai.planning.progress import DONE, NOT_DONE, UNDER_WAY, implementation
+
+    plan = AnnualPlan.objects.get(owner__name="Tuyên Quang", year=2026)
+    assert plan.status == AnnualPlan.Status.APPROVED and plan.items.count() == 12
+    result = implementation(plan)
+    assert [result.count(s) for s in (DONE, UNDER_WAY, NOT_DONE)] == [9, 1, 2]
+    assert [str(r) for r, _url in result.outside] == [
+        "Đoàn Ban Tuyên giáo và Dân vận Tỉnh ủy trao đổi kinh nghiệm tại Lào (minh họa)"]
+    login(client, logins.TQ_SPECIALIST)
+    page = client.get(plans.reverse("detail", plan.pk)).content.decode()
+    assert page.count('data-state="done"') == 9 and "Ngoài kế hoạch" in page
+    login(client, logins.BK_SPECIALIST)
+    assert client.get(plans.reverse("detail", plan.pk)).status_code == 404
