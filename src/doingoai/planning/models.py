@@ -22,7 +22,6 @@ class AnnualPlan(OwnedRecord):
         APPROVED = "approved", _("Approved")
 
     SEARCH_FIELDS = ("title", "decision_number", "notes")
-    YEAR_FIELD = "year"
 
     year = models.PositiveSmallIntegerField(
         _("year"), validators=[validate_non_negative, MinValueValidator(2000),
@@ -81,7 +80,7 @@ class PlanItem(models.Model):
     OWNED_THROUGH = "plan"
 
     plan = models.ForeignKey(AnnualPlan, models.CASCADE, related_name="items",
-                             verbose_name=_("plan"))
+                             verbose_name=_("annual plan"))
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     title = models.CharField(_("planned activity"), max_length=300)
     responsible = models.CharField(_("responsible organisation"), max_length=200, blank=True)

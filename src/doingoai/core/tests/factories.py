@@ -135,6 +135,12 @@ def make_round(owner, **fields):
     return round_
 
 
+def _planning_plan(owner, **fields):
+    from doingoai.planning.tests.factories import make_plan
+
+    return make_plan(owner, **fields)
+
+
 def _protocol(name):
     """A factory of protocol/tests/factories.py, imported when first used."""
     def make(owner, **fields):
@@ -147,6 +153,7 @@ def _protocol(name):
 
 FACTORIES_BY_LABEL = {
     "signatures.specimen": make_specimen,
+    "planning.annualplan": _planning_plan,
     "reporting.round": make_round,
     **{f"protocol.{model}": _protocol(f"make_{name}") for model, name in (
         ("leader", "leader"), ("scheduleitem", "schedule_item"),

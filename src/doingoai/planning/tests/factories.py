@@ -4,7 +4,10 @@ from doingoai.planning.models import AnnualPlan, PlanItem
 
 
 def make_plan(owner, **fields) -> AnnualPlan:
-    values = {"year": 2026, "title": "Kế hoạch hoạt động đối ngoại năm 2026",
+    # One plan a province and year: 2026, or the next year the province has no plan for.
+    taken = set(AnnualPlan.all_objects.filter(owner=owner).values_list("year", flat=True))
+    year = fields.pop("year", None) or next(y for y in range(2026, 2100) if y not in taken)
+    values = {"year": year, "title": f"Kế hoạch hoạt động đối ngoại năm {year}",
               "status": AnnualPlan.Status.DRAFT}
     plan = AnnualPlan.objects.create(owner=owner, **{**values, **fields})
     PlanItem.objects.create(plan=plan, kind=PlanItem.Kind.OUTGOING, quarter=2,
@@ -16,7 +19,8 @@ def make_plan(owner, **fields) -> AnnualPlan:
 
 def plan_form(owner) -> dict:
     # A year no plan of the province has yet (one plan a year): a create then an edit.
-    year = 2027 + AnnualPlan.all_objects.filter(owner=owner).count()
+    taken = set(AnnualPlan.all_objects.filter(owner=owner).values_list("year", flat=True))
+    year = next(y for y in range(2027, 2100) if y not in taken)
     return {"year": str(year), "title": f"Kế hoạch hoạt động đối ngoại năm {year}",
             "status": "draft"}
 
