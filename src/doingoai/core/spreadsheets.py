@@ -699,15 +699,11 @@ def check_rows(rt, user, names, rows, progress=None, children=None):
         raise UploadError(_("The workbook's columns are not those of the template: "
                             "download the template again."))
     workflow = workflow_for(rt.model)
-    choices = {name: Choices(blank.fields[name]) for name in known
-               if isinstance(blank.fields[name], forms.ChoiceField)}
+    choices = _tables(blank.fields, known)
     row_form = _row_forms(rt, user, blank)
     good, bad = [], []
     sheets, by_parent = _children_by_parent(rt, user, rows, children, bad)
-    child_choices = {child.index: {name: Choices(child.form.fields[name])
-                                   for name in child.names
-                                   if isinstance(child.form.fields[name], forms.ChoiceField)}
-                     for child in sheets}
+    child_choices = {child.index: _tables(child.form.fields, child.names) for child in sheets}
     for index, (line, cells) in enumerate(rows):
         if progress and index % PROGRESS_EVERY == 0:
             progress(index, len(rows))
