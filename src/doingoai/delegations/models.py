@@ -140,6 +140,17 @@ class Delegation(OwnedRecord):
         related_name="delegations", verbose_name=_("item of the annual plan"),
         help_text=_("Leave empty for an activity outside the plan (ngoài kế hoạch), which "
                     "needs its own approval."))
+    # The provincial leaders' own approval of a delegation outside an approved annual plan
+    # (the Party committee's or the People's Committee's written consent): without it the
+    # decision sending the delegation cannot be approved (delegations.workflow).
+    outside_plan_decision = models.CharField(
+        _("decision allowing it outside the plan"), max_length=60, blank=True,
+        help_text=_("Number and symbol of the provincial leaders' document allowing a "
+                    "delegation outside the annual plan (e.g. 312-TB/TU)."))
+    outside_plan_decided_on = models.DateField(
+        _("date of the decision allowing it outside the plan"), null=True, blank=True)
+    outside_plan_decided_by = models.CharField(
+        _("approved outside the plan by"), max_length=120, blank=True)
     UNIT_FIELD = "organisation"
     UNIT_WRITES = True  # a unit's reporter enters them for their unit (accounts.scope)
     UNIT_DATE_FIELD = "departs_on"  # the body must be in force on this date

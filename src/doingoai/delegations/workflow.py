@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from doingoai.core.validators import validate_attachment
 from doingoai.core.widgets import DateInput
 from doingoai.delegations.models import Delegation
+from doingoai.planning.models import needs_own_approval
 from doingoai.rules.workflow import CommentForm, RequiredCommentForm, Step, Workflow
 
 S = Delegation.Status
@@ -30,6 +31,20 @@ class ReportForm(CommentForm):
     report = forms.FileField(label=_("Post-trip report"), validators=[validate_attachment])
     report_received_on = forms.DateField(label=_("Received on"), widget=DATE,
                                          initial=timezone.localdate)
+
+
+def own_approval_outside_the_plan(record, data):
+    """A delegation outside the year's approved plan is approved only on the provincial
+    leaders' own decision allowing it, recorded on the delegation first (every path: the
+    page, the API and the admin take the step through ``Workflow._take``)."""
+    if not needs_own_approval(record, record.departs_on):
+        return None
+    if record.outside_plan_decision.strip() and record.outside_plan_decided_on:
+        return None
+    return _("This delegation is outside the approved foreign-affairs plan for %(year)d, so "
+             "it needs its own approval: enter on the delegation the number and date of the "
+             "provincial leaders' decision allowing it outside the plan, then approve it.") % {
+        "year": record.departs_on.year}
 
 
 def on_submit(record, user, data):
@@ -64,7 +79,8 @@ def on_report(record, user, data):
 workflow = Workflow(model=Delegation, steps=[
     Step("submit", _("Submit"), (S.DRAFT, S.RETURNED), S.SUBMITTED, on_apply=on_submit),
     Step("approve", _("Approve"), (S.SUBMITTED,), S.APPROVED, form_class=ApproveForm,
-         leader_only=True, four_eyes=True, on_apply=on_approve),
+         leader_only=True, four_eyes=True, on_apply=on_approve,
+         guard=own_approval_outside_the_plan),
     Step("return", _("Return for changes"), (S.SUBMITTED,), S.RETURNED,
          form_class=RequiredCommentForm, leader_only=True, style="secondary"),
     Step("refuse", _("Refuse"), (S.SUBMITTED,), S.REFUSED, form_class=RequiredCommentForm,

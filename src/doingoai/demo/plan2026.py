@@ -54,6 +54,12 @@ ITEMS = [
      "Tỉnh Ibaraki (Nhật Bản)", 4, 380_000_000, None),
 ]
 
+# The Party committee's trip to Laos, outside the plan, went on the Standing Committee's own
+# consent (the rules ask an out-of-plan delegation for its own approval).
+OUTSIDE = ("Đoàn Ban Tuyên giáo và Dân vận Tỉnh ủy trao đổi kinh nghiệm tại Lào",
+           {"outside_plan_decision": "312-TB/TU", "outside_plan_decided_on": dt.date(2026, 8, 25),
+            "outside_plan_decided_by": "Ban Thường vụ Tỉnh ủy"})
+
 
 def load(loader) -> None:
     province = bodies.tuyen_quang()
@@ -74,6 +80,13 @@ def load(loader) -> None:
             record._history_user = author
             record._change_reason = "Gắn với kế hoạch đối ngoại năm 2026"
             record.save()
+        title, approval = OUTSIDE
+        trip = Delegation.objects.get(owner=province, title=title + ILLUSTRATIVE_TAG)
+        for name, value in approval.items():
+            setattr(trip, name, value)
+        trip._history_user = author
+        trip._change_reason = "Ban Thường vụ Tỉnh ủy cho phép đoàn ngoài kế hoạch"
+        trip.save()
 
     loader.ensure(AnnualPlan, {"owner": province, "year": 2026}, {
         "title": TITLE, "status": AnnualPlan.Status.APPROVED, "created_by": author,

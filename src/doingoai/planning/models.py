@@ -118,3 +118,12 @@ def check_plan_item(record, item_field="plan_item", date_field="departs_on"):
         raise ValidationError({item_field: _("This plan item is of the plan for %(year)d, "
                                              "not of the year of the activity.")
                                % {"year": item.plan.year}})
+
+
+def needs_own_approval(record, day) -> bool:
+    """Whether ``record`` (a delegation or an event) is outside the plan the rules hold it
+    to: its province's plan for the year of ``day`` is approved and it links to no item."""
+    if record.plan_item_id or not day or not record.owner_id:
+        return False
+    return AnnualPlan.objects.filter(owner_id=record.owner_id, year=day.year,
+                                     status=AnnualPlan.Status.APPROVED).exists()
