@@ -32,6 +32,24 @@ class Implementation:
         return sum(1 for _item, s, _label, _linked in self.rows if s == state)
 
     @property
+    def planned(self) -> int:
+        return len(self.rows)
+
+    def by_kind(self) -> list[tuple[str, dict[str, int]]]:
+        """For each kind of item the plan has, in the kinds' order: the items planned and
+        how many are done, under way, not done."""
+        found: dict[str, dict[str, int]] = {}
+        for item, state, _label, _linked in self.rows:
+            counts = found.setdefault(item.kind, {"planned": 0, DONE: 0, UNDER_WAY: 0,
+                                                  NOT_DONE: 0})
+            counts["planned"] += 1
+            counts[state] += 1
+        return [(kind, found[kind]) for kind in PlanItem.Kind.values if kind in found]
+
+    def items_in(self, state: str) -> list[PlanItem]:
+        return [item for item, s, _label, _linked in self.rows if s == state]
+
+    @property
     def counts(self) -> list[tuple[str, int]]:
         return [(STATE_LABELS[s], self.count(s)) for s in (DONE, UNDER_WAY, NOT_DONE)] + [
             (_("Outside the plan"), len(self.outside))]

@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from doingoai.core.models import AdminUnit
-from doingoai.reports import pillars
+from doingoai.reports import pillars, plan
 
 
 @dataclass
@@ -114,6 +114,9 @@ class Section:
     paragraphs: list[str] = field(default_factory=list)
     written: bool = False  # the specialist writes it; the draft says so
     level: int = 1
+    # A small table after the paragraphs (the plan's implementation): its first row is the
+    # header; cells are text or whole numbers.
+    table: list[list] = field(default_factory=list)
 
 
 HEADINGS = {
@@ -153,6 +156,10 @@ def outline(report, lang: str = "vi", written: dict[str, str] | None = None) -> 
         sections.append(Section(part.heading, part.paragraphs, level=2))
         for heading, paragraphs in part.subsections:
             sections.append(Section(heading, paragraphs, level=3))
+    # The plan's implementation closes part I, numbered after its parts (a year's report).
+    for n, (heading, paragraphs, table) in enumerate(plan.sections(report, lang),
+                                                     start=len(parts) + 1):
+        sections.append(Section(f"{n}. {heading}", paragraphs, level=2, table=table))
     sections.append(Section(words["assessment"]))
     for key in ("strengths", "weaknesses", "causes"):
         sections.append(_written(words, key, written, level=2))

@@ -48,7 +48,8 @@ def generated_sections(report, lang: str) -> list[dict]:
             slug += "-1"
         seen.add(slug)
         sections.append({"slug": slug, "level": section.level, "heading": section.heading,
-                         "paragraphs": list(section.paragraphs), "written": False})
+                         "paragraphs": list(section.paragraphs), "written": False,
+                         **({"table": section.table} if section.table else {})})
     return sections
 
 
@@ -92,7 +93,8 @@ def as_outline(sections: list[dict], lang: str) -> list[Section]:
         written = bool(s.get("written")) and bool(texts)
         if s.get("written") and not texts:
             texts = [to_write]
-        out.append(Section(s["heading"], texts, written=written, level=s.get("level", 1)))
+        out.append(Section(s["heading"], texts, written=written, level=s.get("level", 1),
+                           table=s.get("table") or []))
     return out
 
 

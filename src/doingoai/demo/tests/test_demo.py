@@ -607,3 +607,33 @@ def test_the_demo_holds_tuyên_quangs_2026_plan_with_its_implementation(demo, db
     assert page.count('data-state="done"') == 9 and "Ngoài kế hoạch" in page
     login(client, logins.BK_SPECIALIST)
     assert client.get(plans.reverse("detail", plan.pk)).status_code == 404
+
+
+def test_the_demos_trip_outside_the_plan_carries_its_own_approval(demo, db):
+    from doingoai.delegations.workflow import own_approval_outside_the_plan
+    from doingoai.planning.models import needs_own_approval
+
+    trip = Delegation.objects.get(
+        title="Đoàn Ban Tuyên giáo và Dân vận Tỉnh ủy trao đổi kinh nghiệm tại Lào (minh họa)")
+    assert needs_own_approval(trip, trip.departs_on)
+    assert trip.outside_plan_decision == "312-TB/TU"
+    assert own_approval_outside_the_plan(trip, {}) is None
+
+
+def test_the_demos_2026_report_tells_the_plans_implementation_nine_of_twelve(demo, db):
+    from doingoai.demo import bodies
+    from doingoai.lib.periods import year_period
+    from doingoai.reports.document import outline
+    from doingoai.reports.report import build_report
+
+    report = build_report([bodies.tuyen_quang()], year_period(2026))
+    [section] = [s for s in outline(report) if s.table]
+    assert "Kết quả thực hiện Kế hoạch hoạt động đối ngoại năm 2026" in section.heading
+    assert section.paragraphs[0].startswith(
+        "Năm 2026, tỉnh thực hiện 9/12 hoạt động đối ngoại theo Kế hoạch hoạt động đối ngoại "
+        "năm 2026 (phê duyệt tại Quyết định số 45/QĐ-UBND ngày 12/01/2026)")
+    assert "Còn 1 hoạt động đang triển khai" in section.paragraphs[0]
+    assert "2 hoạt động chưa thực hiện" in section.paragraphs[0]
+    assert section.paragraphs[1].startswith("Ngoài kế hoạch, tỉnh thực hiện 1 hoạt động")
+    assert "312-TB/TU" in section.paragraphs[1]
+    assert section.table[-2:] == [["Tổng cộng", 12, 9, 1, 2], ["Ngoài kế hoạch", "", 1, "", ""]]

@@ -13,6 +13,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font
 
 from doingoai.lib.cells import safe_row
+from doingoai.reports import plan
 from doingoai.reports.exports.tables import document_rows, indicator_name, plain
 
 WHOLE = "[$-42A]#,##0"
@@ -23,10 +24,10 @@ DECIMAL = "[$-42A]#,##0.##"
 SHEETS = {
     "vi": {"figures": "Số liệu", "trends": "Theo năm", "countries": "Đoàn theo nước",
            "donors": "Viện trợ theo nhà tài trợ", "sectors": "Viện trợ theo lĩnh vực",
-           "agreements": "Thỏa thuận theo nước"},
+           "agreements": "Thỏa thuận theo nước", "plan": "Thực hiện kế hoạch"},
     "en": {"figures": "Figures", "trends": "By year", "countries": "Delegations by country",
            "donors": "Aid by donor", "sectors": "Aid by sector",
-           "agreements": "Agreements by country"},
+           "agreements": "Agreements by country", "plan": "Plan implementation"},
 }
 HEADINGS = {
     "vi": {
@@ -164,6 +165,9 @@ def as_xlsx(report, lang: str = "vi") -> bytes:
     for key, heading, data in tables:
         if data:  # a table without a row is not a sheet
             _write(workbook.create_sheet(names[key]), heading, data, title=title(key))
+    for heading, _paragraphs, rows in plan.sections(report, lang):
+        _write(workbook.create_sheet(names["plan"]), rows[0], rows[1:],
+               title=f"{heading} — {report.place_names}")
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

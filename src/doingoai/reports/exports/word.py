@@ -41,6 +41,7 @@ HEAD_WIDTHS_MM = (70, 95)
 FOOT_WIDTHS_MM = (80, 85)
 ANNEX_WIDTHS_MM = (12, 100, 53)  # STT, indicator, figure ("khoảng 36,8 triệu đồng" on one line)
 TABLE_PT = 12
+SMALL_TABLE_WIDTHS_MM = (65, 25, 25, 25, 25)
 NATIONAL_NAME = {"vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                  "en": "SOCIALIST REPUBLIC OF VIET NAM"}
 MOTTO = {"vi": "Độc lập - Tự do - Hạnh phúc", "en": "Independence - Freedom - Happiness"}
@@ -248,12 +249,32 @@ def as_docx(report, lang: str = "vi", *, issued_on: dt.date | None = None,
             # The last section goes with the signature: never a page of the signature alone.
             _para(document, text, 14, italic=not section.written and text.startswith("["),
                   align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=6, indent=Mm(10), keep=last)
+        if section.table:
+            _small_table(document, section.table)
     _signature(document, issuer, lang, words)
     _annex(document, report, issuer, lang, words, issued_on, annex_rows, number)
 
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _small_table(document, rows):
+    """A section's table (the plan's implementation): the header in bold and repeated, the
+    first column text, the others whole numbers centred."""
+    table = document.add_table(rows=0, cols=len(rows[0]))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for n, values in enumerate(rows):
+        added = table.add_row()
+        _row_flags(added, header=n == 0)
+        for column, (cell, value) in enumerate(zip(added.cells, values, strict=True)):
+            cell.paragraphs[0]._element.getparent().remove(cell.paragraphs[0]._element)
+            _para(cell, "" if value is None else str(value), TABLE_PT, bold=n == 0,
+                  align=WD_ALIGN_PARAGRAPH.LEFT if column == 0 and n
+                  else WD_ALIGN_PARAGRAPH.CENTER)
+    _fixed_widths(table, SMALL_TABLE_WIDTHS_MM)
+    _para(document, "", after=6)
 
 
 def _signature(document, issuer: Issuer, lang, words):
