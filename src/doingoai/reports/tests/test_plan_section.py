@@ -6,6 +6,7 @@ import datetime as dt
 import io
 
 import pytest
+from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
@@ -102,3 +103,17 @@ def test_a_quarter_or_a_plan_in_draft_has_no_plan_section(ha_giang, plan_2024):
 
 def test_another_provinces_plan_is_not_in_the_report(bac_kan, plan_2024):
     assert plan_section(build_report([bac_kan], year_period(2024))) is None
+
+
+def test_a_report_documents_stored_version_keeps_the_plan_table_and_prints_it(
+        client, ha_giang, hg_specialist, plan_2024):
+    from doingoai.reports import drafting
+
+    doc = drafting.create_draft(ha_giang, year_period(2024), hg_specialist)
+    [stored] = [s for s in doc.current.sections if s.get("table")]
+    assert stored["paragraphs"] == EXPECTED and stored["table"] == TABLE
+    document = Document(io.BytesIO(drafting.render_version(doc, doc.current, "docx")))
+    assert any(t.cell(0, 0).text == "Loại hoạt động" for t in document.tables)
+    client.force_login(hg_specialist)
+    page = client.get(reverse("reports:document-detail", args=[doc.pk])).content.decode()
+    assert 'class="plan-table"' in page and "<th>Chưa thực hiện</th>" in page
