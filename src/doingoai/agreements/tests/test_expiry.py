@@ -116,3 +116,25 @@ def test_a_yearly_review_is_added_to_an_agreement_in_force_whose_terms_stay_lock
     client.post(agreements.reverse("edit", record.pk), {**data, "version": record.version + 1})
     record.refresh_from_db()
     assert record.title != "Một tên khác"
+
+
+def test_an_agreement_ending_in_90_days_is_on_the_agenda_one_in_91_not_yet(
+        ha_giang, hg_specialist):
+    from doingoai.notifications.agenda import build_agenda
+
+    soon = agreement(ha_giang, ends=TODAY + dt.timedelta(days=90))
+    later = agreement(ha_giang, ends=TODAY + dt.timedelta(days=91))
+    agenda = build_agenda(hg_specialist, today=TODAY)
+    listed = [item.title for item in agenda.expiring + agenda.due]
+    assert soon.title in listed and later.title not in listed
+
+
+def test_the_list_filters_an_agreement_the_daily_job_expired_as_expired_not_in_force(
+        client, ha_giang, hg_specialist):
+    record = agreement(ha_giang, ends=dt.date(2026, 4, 30))
+    expire_lapsed(TODAY)
+    client.force_login(hg_specialist)
+    page = client.get(reverse("agreements:agreement-list") + "?status=expired").content.decode()
+    assert record.title in page
+    in_force = client.get(reverse("agreements:agreement-list") + "?status=in_force")
+    assert record.title not in in_force.content.decode()
