@@ -177,3 +177,18 @@ def test_the_delegation_page_does_not_list_another_provinces_consultations(
     page = client.get(reverse("delegations:delegation-detail", args=[delegation.pk]))
     assert page.status_code == 200 and "Bắc Kạn" not in page.content.decode().split(
         'id="consultations"')[1].split("</section>")[0]
+
+
+def test_the_event_and_aid_programme_pages_show_their_consultations(
+        client, ha_giang, hg_specialist):
+    from doingoai.core.tests.factories import make_event, make_programme
+
+    client.force_login(hg_specialist)
+    for name, record, url in (
+            ("event", make_event(ha_giang), "events:event-detail"),
+            ("programme", make_programme(ha_giang), "aid:programme-detail")):
+        Consultation.objects.create(owner=ha_giang, subject=f"Xin ý kiến thẩm định {name}",
+                                    **{name: record})
+        page = client.get(reverse(url, args=[record.pk])).content.decode()
+        assert f"Xin ý kiến thẩm định {name}" in page
+        assert f"?{name}={record.pk}" in page
