@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "doingoai.staff",
     "doingoai.treaties",
     "doingoai.planning",
+    "doingoai.consultations",
     "doingoai.trade",
     "doingoai.information",
     "doingoai.protocol",

@@ -32,6 +32,7 @@ urlpatterns = [
     path("information/", include("doingoai.information.urls")),
     path("protocol/", include("doingoai.protocol.urls")),
     path("correspondence/", include("doingoai.correspondence.urls")),
+    path("consultations/", include("doingoai.consultations.urls")),
     path("privacy/", include("doingoai.privacy.urls")),
     path("api/", include("doingoai.api.urls")),
     path("jobs/", include("doingoai.jobs.urls")),

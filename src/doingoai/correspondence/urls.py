@@ -9,6 +9,8 @@ urlpatterns = [
     *documents.urls(),
     path("documents/<int:pk>/issue/", views.issue, name="document-issue"),
     path("documents/<int:pk>/links/", views.link, name="document-link"),
+    path("documents/<int:pk>/new-delegation/", views.new_delegation,
+         name="document-new-delegation"),
     path("documents/<int:pk>/links/<int:link_pk>/delete/", views.unlink,
          name="document-unlink"),
 ]

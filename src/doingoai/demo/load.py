@@ -34,6 +34,7 @@ from doingoai.core.models import AdminUnit, Currency, ExchangeRate
 from doingoai.delegations.models import Delegation, DelegationMember
 from doingoai.demo import (
     bodies,
+    consultations,
     correspondence,
     coverage,
     documents,
@@ -558,6 +559,7 @@ def load_demo() -> Summary:
         loader.report_documents()
         # After the report documents: the office's books of the year continue their numbers.
         correspondence.load(loader)
+        consultations.load(loader)
         # As the daily job would have done by today: agreements past their end date expire.
         expire_lapsed()
     return loader.summary

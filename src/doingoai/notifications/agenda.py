@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from doingoai.accounts.scope import home_province, is_leader
 from doingoai.agreements.models import EXPIRY_ALERT_DAYS, Agreement
 from doingoai.aid.models import REPORT_RULES, AidProgramme
+from doingoai.consultations import agenda as consultations_agenda
 from doingoai.correspondence import agenda as correspondence_agenda
 from doingoai.delegations.models import Delegation
 from doingoai.events.models import Event
@@ -26,7 +27,7 @@ from doingoai.rules.models import Rule, RuleBook
 # Registers that compute their own items: each module has agenda_items(user, window) returning
 # the open deadlines of its records the user may read whose date ``window.contains``.
 REGISTER_AGENDAS = (passports_agenda, residents_agenda, reporting_agenda, protocol_agenda,
-                    correspondence_agenda)
+                    correspondence_agenda, consultations_agenda)
 DUE_WINDOW_DAYS = 30
 UPCOMING_DAYS = 60
 # Law 70/2020/QH14 leaves the extension of an agreement to the same decision as its signing,

@@ -15,7 +15,7 @@ AREA_APPS = ("consular", "residents", "passports", "signatures", "border", "staf
              "trade", "information", "protocol")
 # Apps whose tests give FACTORIES and FORM_DATA for these checks but no demo of their own
 # (the annual plan's demo is the Tuyên Quang plan of demo.plan2026).
-FORM_APPS = (*AREA_APPS, "planning")
+FORM_APPS = (*AREA_APPS, "planning", "consultations")
 
 
 def area_factories():

@@ -141,6 +141,12 @@ def _planning_plan(owner, **fields):
     return make_plan(owner, **fields)
 
 
+def _consultation(owner, **fields):
+    from doingoai.consultations.tests.factories import make_consultation
+
+    return make_consultation(owner, **fields)
+
+
 def _protocol(name):
     """A factory of protocol/tests/factories.py, imported when first used."""
     def make(owner, **fields):
@@ -154,6 +160,7 @@ def _protocol(name):
 FACTORIES_BY_LABEL = {
     "signatures.specimen": make_specimen,
     "planning.annualplan": _planning_plan,
+    "consultations.consultation": _consultation,
     "reporting.round": make_round,
     **{f"protocol.{model}": _protocol(f"make_{name}") for model, name in (
         ("leader", "leader"), ("scheduleitem", "schedule_item"),

@@ -637,3 +637,30 @@ def test_the_demos_2026_report_tells_the_plans_implementation_nine_of_twelve(dem
     assert section.paragraphs[1].startswith("Ngoài kế hoạch, tỉnh thực hiện 1 hoạt động")
     assert "312-TB/TU" in section.paragraphs[1]
     assert section.table[-2:] == [["Tổng cộng", 12, 9, 1, 2], ["Ngoài kế hoạch", "", 1, "", ""]]
+
+
+def test_the_demo_holds_a_consultation_of_five_agencies_on_a_tuyên_quang_agreement(
+        demo, db, client):
+    from doingoai.consultations.models import Consultation
+    from doingoai.consultations.pages import consultations
+    from doingoai.notifications.agenda import build_agenda
+
+    consultation = Consultation.objects.get(owner__name="Tuyên Quang",
+                                            subject__startswith="Xin ý kiến về dự thảo Kế hoạch")
+    assert consultation.agreement.title.startswith("Biên bản ghi nhớ hợp tác du lịch")
+    assert consultation.rule.document.number == "70/2020/QH14"
+    replies = list(consultation.replies.all())
+    assert len(replies) == 5
+    assert sum(1 for r in replies if r.answer in r.GIVEN) == 3
+    late = [r for r in replies if r.is_overdue()]
+    pending = [r for r in replies if not r.answer and not r.is_overdue()]
+    assert [r.agency for r in late] == ["Công an tỉnh Tuyên Quang"]
+    assert len(pending) == 1 and pending[0].due_on > dt.date.today()
+    specialist = get_user_model().objects.get(username=logins.TQ_SPECIALIST.username)
+    assert any("Công an tỉnh Tuyên Quang" in item.title
+               for item in build_agenda(specialist).overdue)
+    login(client, logins.TQ_SPECIALIST)
+    page = client.get(consultations.reverse("detail", consultation.pk)).content.decode()
+    assert "Quá hạn, chưa trả lời" in page
+    login(client, logins.BK_SPECIALIST)
+    assert client.get(consultations.reverse("detail", consultation.pk)).status_code == 404
