@@ -323,3 +323,24 @@ def test_an_activity_with_only_a_reporting_org_is_exported_with_it_as_funder(ha_
     org = etree.fromstring(out).find("iati-activity/participating-org")
     assert (org.get("role"), org.get("ref"), org.findtext("narrative")) == (
         "1", "GB-GOV-1", "Reporter")
+
+
+def test_the_programme_page_shows_what_the_iati_file_gave(hg_client, ha_giang):
+    from doingoai.aid.pages import programmes
+
+    Importer(ha_giang).import_file(DATA / "vietnam-2.03.xml", "vietnam.xml")
+    programme = AidProgramme.objects.get(iati_identifier="44000-P123456")
+    page = hg_client.get(programmes.reverse("detail", programme.pk)).content.decode()
+    assert 'id="iati-given"' in page
+    assert "Ministry of Transport" in page and "G1|1|VN-03" in page
+
+
+def test_another_provinces_user_gets_404_on_an_imported_programme(client, bk_specialist,
+                                                                  ha_giang):
+    from doingoai.aid.pages import programmes
+    from doingoai.testing import client_for
+
+    Importer(ha_giang).import_file(DATA / "vietnam-2.03.xml", "vietnam.xml")
+    programme = AidProgramme.objects.get(iati_identifier="44000-P123456")
+    response = client_for(client, bk_specialist).get(programmes.reverse("detail", programme.pk))
+    assert response.status_code == 404
