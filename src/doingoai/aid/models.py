@@ -213,6 +213,11 @@ class AidTransaction(models.Model):
     )
     tranche = models.CharField(_("tranche"), max_length=60, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
+    # As an IATI file gave them, so that an export writes the same transaction back: its
+    # TransactionType code (11 incoming commitment, 2 commitment, 3 disbursement, 4 expenditure
+    # ...) and its transaction-date when it differs from the value date kept in ``on``.
+    iati_type = models.CharField(_("IATI transaction type"), max_length=4, blank=True)
+    transaction_date = models.DateField(_("IATI transaction date"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -234,3 +239,77 @@ class AidTransaction(models.Model):
 
     def converted(self, currency: str):
         return convert(self.amount, self.currency_id, currency, self.on, self.fixed_vnd_per_unit)
+
+
+class AidSector(models.Model):
+    """A sector of a programme as its IATI file gave it (any vocabulary, with its
+    percentage); the core 3-digit sectors used by the reports stay in ``sectors``."""
+
+    programme = models.ForeignKey(
+        AidProgramme, models.CASCADE, related_name="iati_sectors", verbose_name=_("programme"))
+    vocabulary = models.CharField(_("sector vocabulary"), max_length=10, blank=True)
+    code = models.CharField(_("sector code"), max_length=40)
+    percentage = models.DecimalField(
+        _("sector percentage"), max_digits=6, decimal_places=3, null=True, blank=True,
+        validators=[validate_non_negative])
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("IATI sector of a programme")
+        verbose_name_plural = _("IATI sectors of a programme")
+        ordering = ["pk"]
+        constraints = [non_negative_check("percentage")]
+
+    def __str__(self):
+        return f"{self.vocabulary or '1'}:{self.code}"
+
+
+class AidLocation(models.Model):
+    """A location of a programme as its IATI file gave it: its name, its point ("latitude
+    longitude", as gml:pos writes it) and its administrative codes."""
+
+    programme = models.ForeignKey(
+        AidProgramme, models.CASCADE, related_name="iati_locations", verbose_name=_("programme"))
+    ref = models.CharField(_("location reference"), max_length=100, blank=True)
+    name = models.CharField(_("name"), max_length=300, blank=True)
+    point = models.CharField(_("point (latitude longitude)"), max_length=60, blank=True)
+    # One "vocabulary level code" triple per line (location/administrative).
+    administrative = models.CharField(_("administrative codes"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("IATI location of a programme")
+        verbose_name_plural = _("IATI locations of a programme")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.name or self.point or self.ref
+
+
+class AidParticipant(models.Model):
+    """A participating organisation of a programme as its IATI file gave it (role, IATI
+    organisation identifier, type, name); the donors found in the partner register stay
+    in ``donors``."""
+
+    class Role(models.TextChoices):
+        FUNDING = "1", _("Funding organisation")
+        ACCOUNTABLE = "2", _("Accountable organisation")
+        EXTENDING = "3", _("Extending organisation")
+        IMPLEMENTING = "4", _("Implementing organisation")
+
+    programme = models.ForeignKey(
+        AidProgramme, models.CASCADE, related_name="participants", verbose_name=_("programme"))
+    role = models.CharField(_("role"), max_length=2, choices=Role.choices, blank=True)
+    ref = models.CharField(_("IATI organisation identifier"), max_length=150, blank=True)
+    org_type = models.CharField(_("organisation type"), max_length=40, blank=True)
+    name = models.CharField(_("name"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("participating organisation")
+        verbose_name_plural = _("participating organisations")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.name or self.ref

@@ -20,6 +20,10 @@ def detail_extras(request, programme):
         **workflow_context(request, programme, workflow, "aid:programme-transition"),
         "totals": totals,
         "report_deadlines": programme.report_deadlines(timezone.localdate()),
+        # As an IATI import gave them (the export writes them back); empty otherwise.
+        "iati_participants": list(programme.participants.all()),
+        "iati_sectors": list(programme.iati_sectors.all()),
+        "iati_locations": list(programme.iati_locations.all()),
     }
 
 

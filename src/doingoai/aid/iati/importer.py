@@ -39,6 +39,14 @@ What goes where:
   transactions (tranche "IATI budget") only when the activity reports no commitment;
   negative values (corrections) are left out, as AidTransaction holds no negative amount;
 - locations naming a province (with or without diacritics) -> places.
+
+Kept as the file gave them too, so that an export writes the same activity back (round
+trip): every participating organisation (``AidParticipant``: role, ref, type, name), every
+sector of any vocabulary with its percentage (``AidSector``), every location with its name,
+point and administrative codes (``AidLocation``), and each kept transaction's IATI type and
+transaction date (``AidTransaction.iati_type``, ``transaction_date``). These child rows are
+bulk-inserted per batch like the transactions, and replaced on re-import only when they
+changed.
 """
 
 import datetime as dt
@@ -52,9 +60,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from doingoai.aid.iati import codes
+from doingoai.aid.iati import codes, rules
 from doingoai.aid.iati.parse import Activity, ActivityError, IatiFileError, iter_activities
-from doingoai.aid.models import AidProgramme, AidTransaction
+from doingoai.aid.models import (
+    AidLocation,
+    AidParticipant,
+    AidProgramme,
+    AidSector,
+    AidTransaction,
+)
 from doingoai.core.models import TEXT_LENGTH, AdminUnit, Currency, Sector
 from doingoai.lib.text import fold
 from doingoai.partners.models import Partner
@@ -84,6 +98,9 @@ class Summary:
     errors: list[str] = field(default_factory=list)
     reasons: Counter = field(default_factory=Counter)
     read: int = 0
+    # The IATI rulesets' findings on the activities imported (aid/iati/rules.py): warnings,
+    # which do not stop an activity.
+    warnings: list[str] = field(default_factory=list)
 
     def skip(self, reason: str):
         self.skipped += 1
@@ -96,13 +113,15 @@ class Summary:
         self.errors += other.errors
         self.reasons.update(other.reasons)
         self.read += other.read
+        self.warnings += other.warnings
 
     def reason_list(self) -> list[tuple[str, int]]:
         return sorted(self.reasons.items())
 
     def as_dict(self) -> dict:
         return {"created": self.created, "updated": self.updated, "skipped": self.skipped,
-                "errors": list(self.errors), "skipped_reasons": dict(self.reasons)}
+                "errors": list(self.errors), "skipped_reasons": dict(self.reasons),
+                "warnings": list(self.warnings)}
 
 
 def find_unit(text: str) -> AdminUnit | None:
@@ -280,6 +299,7 @@ class Importer:
 
     def import_file(self, source, name: str = "") -> Summary:
         summary = Summary()
+        self.findings = rules.Findings()
         try:
             with transaction.atomic():
                 self._import(source, name, summary)
@@ -288,6 +308,7 @@ class Importer:
             failed.errors.append(_("%(file)s: %(error)s (nothing of this file was imported)")
                                  % {"file": name, "error": error})
             return failed
+        summary.warnings = self.findings.lines()
         return summary
 
     def _import(self, source, name, summary):
@@ -307,6 +328,7 @@ class Importer:
             if reason:
                 summary.skip(reason)
                 continue
+            self.findings.add(item)
             if not batch:
                 in_batch = set()
             if item.identifier in in_batch:
@@ -439,6 +461,8 @@ class Importer:
             programme.sectors.set(plan.sectors)
             programme.places.add(*plan.places)
         self.save_transactions(programme, plan.transactions, plan.created)
+        for model, key in CHILDREN:
+            self.save_children(model, key, programme, plan.children[model], plan.created)
         self.last_pk = programme.pk
         return "created" if plan.created else "updated"
 
@@ -451,9 +475,13 @@ class Importer:
         if created:
             programme = AidProgramme(owner=self.owner, created_by=self.user)
         funders = [o for o in activity.organisations if o.role in ("1", "3")]
+        participants = list(activity.organisations)
         if not funders and activity.reporting_org and (
                 activity.reporting_org.name or activity.reporting_org.ref):
             funders = [activity.reporting_org]
+            # Kept without a role (so not exported as a participant): the export then knows
+            # the donor it became came from the file, not from the page.
+            participants.append(activity.reporting_org)
         managers = [o for o in activity.organisations if o.role == "2"] or [
             o for o in activity.organisations if o.role == "4"]
         values = {
@@ -487,10 +515,24 @@ class Importer:
             places.add(self.place)
         transactions = [
             AidTransaction(programme=programme, kind=kind, on=on, amount=amount,
-                           currency_id=currency, tranche=ref, note=note)
-            for kind, on, amount, currency, ref, note in rows]
+                           currency_id=currency, tranche=ref, note=note, iati_type=iati_type,
+                           transaction_date=transaction_date)
+            for kind, on, amount, currency, ref, note, iati_type, transaction_date in rows]
+        children = {
+            AidSector: [AidSector(programme=programme, vocabulary=row.vocabulary[:10],
+                                  code=row.code, percentage=row.percentage, name=row.name)
+                        for row in activity.sector_rows],
+            AidLocation: [AidLocation(
+                programme=programme, ref=place.ref, name=place.name, point=place.point,
+                administrative="\n".join("|".join(t) for t in place.administrative)[:300])
+                for place in activity.locations
+                if place.ref or place.name or place.point or place.administrative],
+            AidParticipant: [AidParticipant(
+                programme=programme, role=org.role or "", ref=org.ref[:150],
+                org_type=org.type[:40], name=org.name[:300]) for org in participants],
+        }
         return Plan(programme, created, changed, donors, sorted(activity.sectors & self.sectors),
-                    places, transactions)
+                    places, transactions, children)
 
     def write_batch(self, batch: list[Activity]) -> list[tuple]:
         """Save the activities of ``batch`` with a few queries for all of them; returns the
@@ -540,11 +582,20 @@ class Importer:
         for plan in new:
             for tx in plan.transactions:
                 tx.programme = plan.programme  # now with its pk
+            for rows in plan.children.values():
+                for row in rows:
+                    row.programme = plan.programme
         fresh = [tx for plan in new for tx in plan.transactions]
         if old:
             fresh += self.changed_transactions(old)
         if fresh:
             bulk_create_with_history(fresh, AidTransaction, default_user=self.user)
+        for model, key in CHILDREN:
+            fresh = [row for plan in new for row in plan.children[model]]
+            if old:
+                fresh += changed_rows(model, key, old, lambda plan, m=model: plan.children[m])
+            if fresh:
+                bulk_create_with_history(fresh, model, default_user=self.user)
         return [outcome if isinstance(outcome, tuple) else
                 ("created" if outcome.created else "updated", outcome.programme.pk)
                 for outcome in outcomes]
@@ -593,30 +644,21 @@ class Importer:
     def changed_transactions(plans: list["Plan"]) -> list[AidTransaction]:
         """The transactions of existing programmes to insert: all of an activity's when they
         differ from the programme's, whose old ones are then deleted (with their history)."""
-        old: dict[int, list[AidTransaction]] = {}
-        for tx in AidTransaction.objects.filter(
-                programme_id__in=[plan.programme.pk for plan in plans]).order_by("pk"):
-            old.setdefault(tx.programme_id, []).append(tx)
-        fresh, stale = [], []
-        for plan in plans:
-            before = old.get(plan.programme.pk, [])
-            if sorted(map(transaction_key, before)) != sorted(
-                    map(transaction_key, plan.transactions)):
-                stale += [tx.pk for tx in before]
-                fresh += plan.transactions
-        if stale:
-            AidTransaction.objects.filter(pk__in=stale).delete()
-        return fresh
+        return changed_rows(AidTransaction, transaction_key, plans,
+                            lambda plan: plan.transactions)
 
     def save_transactions(self, programme, new, created):
+        self.save_children(AidTransaction, transaction_key, programme, new, created)
+
+    def save_children(self, model, key, programme, new, created):
         if not created:
-            old = list(programme.transactions.all())
-            if sorted(map(transaction_key, old)) == sorted(map(transaction_key, new)):
+            old = list(model.objects.filter(programme=programme))
+            if sorted(map(key, old)) == sorted(map(key, new)):
                 return
-            for tx in old:
-                tx.delete()
+            for row in old:
+                row.delete()
         if new:
-            bulk_create_with_history(new, AidTransaction, default_user=self.user)
+            bulk_create_with_history(new, model, default_user=self.user)
 
     def transactions(self, activity: Activity):
         best: dict[str, int] = {}
@@ -647,12 +689,56 @@ class Importer:
                 raise ActivityError(_("a transaction has no date"))
             if on < dt.date(1900, 1, 1):
                 raise ActivityError(_("a transaction is dated %(date)s") % {"date": on})
-            rows.append((kind, on, money.amount, currency, money.ref[:60], money.note[:300]))
+            iati_type = "" if money.type == "budget" else (money.type or "")
+            rows.append((kind, on, money.amount, currency, money.ref[:60], money.note[:300],
+                         iati_type, money.transaction_date))
         return rows
 
 
+def _iso(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
 def transaction_key(tx: AidTransaction) -> tuple:
-    return (tx.kind, tx.on, tx.amount, tx.currency_id, tx.tranche, tx.note)
+    return (tx.kind, tx.on, tx.amount, tx.currency_id, tx.tranche, tx.note, tx.iati_type,
+            _iso(tx.transaction_date))
+
+
+def sector_key(row: AidSector) -> tuple:
+    percentage = "" if row.percentage is None else f"{row.percentage.normalize():f}"
+    return (row.vocabulary, row.code, percentage, row.name)
+
+
+def location_key(row: AidLocation) -> tuple:
+    return (row.ref, row.name, row.point, row.administrative)
+
+
+def participant_key(row: AidParticipant) -> tuple:
+    return (row.role, row.ref, row.org_type, row.name)
+
+
+CHILDREN = ((AidSector, sector_key), (AidLocation, location_key),
+            (AidParticipant, participant_key))
+
+
+def changed_rows(model, key, plans: list["Plan"], wanted) -> list:
+    """The ``model`` rows of existing programmes to insert: all of an activity's
+    (``wanted(plan)``) when they differ from the programme's, whose old ones are then
+    deleted (with their history). One query to read them, one to delete."""
+    old: dict[int, list] = {}
+    for row in model.objects.filter(
+            programme_id__in=[plan.programme.pk for plan in plans]).order_by("pk"):
+        old.setdefault(row.programme_id, []).append(row)
+    fresh, stale = [], []
+    for plan in plans:
+        before = old.get(plan.programme.pk, [])
+        rows = wanted(plan)
+        if sorted(map(key, before)) != sorted(map(key, rows)):
+            stale += [row.pk for row in before]
+            fresh += rows
+    if stale:
+        model.objects.filter(pk__in=stale).delete()
+    return fresh
 
 
 class Replay(Exception):
@@ -670,6 +756,7 @@ class Plan:
     sectors: list[str]
     places: set[AdminUnit]
     transactions: list[AidTransaction]
+    children: dict = field(default_factory=dict)  # AidSector etc. -> unsaved rows
 
     def links(self, name: str) -> list:
         """Rows of the ``name`` many-to-many table from the programme to its targets."""

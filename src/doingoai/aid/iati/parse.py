@@ -50,11 +50,30 @@ class Organisation:
 @dataclass
 class Money:
     type: str | None  # 2.0x TransactionType code, "budget" for a budget
-    on: dt.date | None
+    on: dt.date | None  # the value date, else the transaction date
     amount: Decimal
     currency: str
     ref: str = ""
     note: str = ""
+    transaction_date: dt.date | None = None
+
+
+@dataclass
+class SectorRow:
+    """A sector as the file gave it (``Activity.sectors`` holds the core sectors)."""
+
+    vocabulary: str  # a SectorVocabulary code: "1" DAC 5-digit (the default), "2" DAC 3 ...
+    code: str
+    percentage: Decimal | None = None
+    name: str = ""
+
+
+@dataclass
+class Location:
+    ref: str = ""
+    name: str = ""
+    point: str = ""  # "latitude longitude", as gml:pos
+    administrative: list[tuple[str, str, str]] = field(default_factory=list)  # vocab, level, code
 
 
 @dataclass
@@ -72,6 +91,9 @@ class Activity:
     reporting_org: Organisation | None = None
     organisations: list[Organisation] = field(default_factory=list)
     sectors: set[str] = field(default_factory=set)
+    sector_rows: list[SectorRow] = field(default_factory=list)
+    locations: list[Location] = field(default_factory=list)
+    default_currency: str = ""
     flow_type: str | None = None
     finance_type: str | None = None
     money: list[Money] = field(default_factory=list)
@@ -174,6 +196,48 @@ def _amount(value: str | None) -> Decimal:
     return amount.quantize(Decimal("0.01"))
 
 
+# 1.0x sector vocabularies as words; anything else is the reporting organisation's own (99).
+SECTOR_VOCABULARY_WORDS = {"": "1", "dac": "1", "dac-3": "2", "dac-5": "1", "co": "3",
+                           "cofog": "3", "nace": "4", "ntee": "5"}
+
+
+def sector_vocabulary(value: str | None) -> str:
+    value = (value or "").strip()
+    if value.isdigit():
+        return value
+    return SECTOR_VOCABULARY_WORDS.get(value.lower(), "99")
+
+
+def _percentage(value: str | None) -> Decimal | None:
+    try:
+        found = Decimal((value or "").strip())
+    except InvalidOperation:
+        return None
+    return found if found.is_finite() and 0 <= found < 1000 else None
+
+
+def _location(el) -> Location:
+    location = Location(ref=_code(el, "ref")[:100],
+                        name=_one_line(_texts(el.findall("name")))[:300])
+    pos = el.findtext("point/pos")
+    if pos and pos.strip():
+        location.point = _one_line(pos)[:60]
+    else:
+        coordinates = el.find("coordinates")
+        if coordinates is not None and coordinates.get("latitude") and coordinates.get(
+                "longitude"):
+            location.point = f"{coordinates.get('latitude').strip()} " \
+                             f"{coordinates.get('longitude').strip()}"[:60]
+    for part in el.iterfind("administrative"):
+        if part.get("code"):
+            location.administrative.append((
+                _code(part, "vocabulary"), _code(part, "level"), part.get("code").strip()))
+        for level, attr in (("1", "adm1"), ("2", "adm2")):
+            if part.get(attr):  # 1.0x: no vocabulary
+                location.administrative.append(("", level, part.get(attr).strip()))
+    return location
+
+
 def _code(el, *names) -> str:
     if el is None:
         return ""
@@ -238,6 +302,7 @@ def read_activity(el, default_lang: str | None = None) -> Activity:
             for attr in ("code", "adm1", "adm2"):
                 if part.get(attr):
                     activity.location_codes.add(part.get(attr).strip().upper())
+        activity.locations.append(_location(location))
 
     status = el.find("activity-status")
     if status is not None:
@@ -257,9 +322,14 @@ def read_activity(el, default_lang: str | None = None) -> Activity:
             activity.organisations.append(Organisation(
                 codes.organisation_role(org.get("role")), ref, _code(org, "type"), name))
     for sector in el.iterfind("sector"):
-        core = codes.core_sector(_code(sector, "code", "ref"), sector.get("vocabulary"))
+        code = _code(sector, "code", "ref")
+        core = codes.core_sector(code, sector.get("vocabulary"))
         if core:
             activity.sectors.add(core)
+        if code:
+            activity.sector_rows.append(SectorRow(
+                sector_vocabulary(sector.get("vocabulary")), code[:40],
+                _percentage(sector.get("percentage")), _one_line(_texts([sector]))[:200]))
 
     flow = el.find("default-flow-type")
     flow = flow if flow is not None else el.find("flow-type")
@@ -272,6 +342,7 @@ def read_activity(el, default_lang: str | None = None) -> Activity:
             _code(finance, "code", "ref") or _texts([finance]))
 
     currency = _code(el, "default-currency").upper()
+    activity.default_currency = currency
     for tx in el.iterfind("transaction"):
         type_el = tx.find("transaction-type")
         type_code = codes.transaction_type(
@@ -284,13 +355,14 @@ def read_activity(el, default_lang: str | None = None) -> Activity:
         if activity.finance_type is None and tx.find("finance-type") is not None:
             activity.finance_type = codes.finance_type(_code(tx.find("finance-type"), "code"))
         tx_date = tx.find("transaction-date")
-        on = _date(value.get("value-date"), TRANSACTION_VALUE_DATE) or (
-            _date(_code(tx_date, "iso-date", "iso_date"), TRANSACTION_DATE)
-            if tx_date is not None else None)
+        tx_on = (_date(_code(tx_date, "iso-date", "iso_date"), TRANSACTION_DATE)
+                 if tx_date is not None else None)
+        on = _date(value.get("value-date"), TRANSACTION_VALUE_DATE) or tx_on
         activity.money.append(Money(
             type_code, on, _amount(value.text),
             (_code(value, "currency") or currency).upper(),
-            ref=_code(tx, "ref")[:60], note=_one_line(_texts(tx.findall("description")))[:300]))
+            ref=_code(tx, "ref")[:60], note=_one_line(_texts(tx.findall("description")))[:300],
+            transaction_date=tx_on))
     for budget in (*el.iterfind("budget"), *el.iterfind("budget-planned")):
         value = budget.find("value")
         if value is None:

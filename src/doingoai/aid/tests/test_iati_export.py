@@ -155,7 +155,7 @@ def test_the_cli_import_with_place_owns_by_the_province_of_the_place(ha_giang, c
                  "--country", "vn", "--format", "json")
     assert json.loads(capsys.readouterr().out) == {
         "created": 1, "updated": 0, "skipped": 1, "errors": [],
-        "skipped_reasons": {"not located in Hà Giang": 1}}
+        "skipped_reasons": {"not located in Hà Giang": 1}, "warnings": []}
     assert AidProgramme.objects.get().owner == ha_giang
 
 

@@ -86,6 +86,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"  skipped {count}: {reason}")
             for error in summary.errors:
                 self.stdout.write(f"  error: {error}")
+            for warning in summary.warnings:
+                self.stdout.write(f"  warning (IATI ruleset): {warning}")
         if summary.errors:
             sys.exit(1)
 
