@@ -889,7 +889,7 @@ def history_of(record, hidden=()):
         changes = []
         if older is not None:
             delta = newer.diff_against(
-                older, excluded_fields=["search_text", "version", "updated_at"]
+                older, excluded_fields=["search_text", "file_text", "version", "updated_at"]
             )
             for change in delta.changes:
                 if change.field in hidden:
