@@ -115,3 +115,15 @@ def test_reindex_documents_fills_the_text_of_older_documents(ha_giang, hg_client
     call_command("reindex_documents", stdout=io.StringIO())
     assert "Văn bản cũ" in listed(hg_client, "buon lau")
     assert Document.objects.get(pk=document.pk).version == document.version
+
+
+def test_the_list_and_its_export_leave_the_files_text_in_the_database(hg_client, hg_specialist,
+                                                                      media_root):
+    upload(hg_client, "bien-ban.pdf", pdf_bytes(), "Biên bản với Cục Hải quan")
+    deferred, _ = documents.queryset_for(hg_specialist).query.deferred_loading
+    assert {"file_text", "search_text"} <= set(deferred)
+    export = hg_client.get(documents.reverse("list"), {"q": "buon lau", "export": "csv"})
+    assert export.status_code == 200
+    text = b"".join(export.streaming_content if export.streaming
+                    else [export.content]).decode("utf-8-sig")
+    assert "Biên bản với Cục Hải quan" in text and "buôn lậu" not in text
