@@ -9,6 +9,7 @@ import weasyprint
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from pypdf import PdfWriter
 
 from doingoai.core.tests.factories import vi
 from doingoai.correspondence.filetext import MAX_KEPT_CHARS, decode_text
@@ -73,6 +74,16 @@ def test_a_corrupt_pdf_saves_with_no_text_and_its_page_says_so(hg_client, media_
     page = hg_client.get(documents.reverse("detail", document.pk))
     assert page.status_code == 200
     assert vi(UNREADABLE) in page.content.decode()
+
+
+def test_a_pdf_locked_by_a_password_saves_with_no_text(hg_client, media_root):
+    writer = PdfWriter(clone_from=io.BytesIO(pdf_bytes()))
+    writer.encrypt("mat-khau")
+    locked = io.BytesIO()
+    writer.write(locked)
+    document = upload(hg_client, "mat.pdf", locked.getvalue(), "Tài liệu có mật khẩu")
+    assert document.file_text == ""
+    assert "Tài liệu có mật khẩu" not in listed(hg_client, "buon lau")
 
 
 def test_a_readable_files_page_does_not_say_it_is_unreadable(hg_client, media_root):
