@@ -144,6 +144,8 @@ class RecordType:
     detail_fields: list[str] | None = None
     select_related: list[str] = field(default_factory=list)
     prefetch_related: list[str] = field(default_factory=list)
+    # Long columns no list or export shows (a document's file text), left out of the rows.
+    defer: list[str] = field(default_factory=list)
     ordering: list[str] | None = None
     form_class: type[forms.ModelForm] | None = None
     access: Callable | None = None
@@ -233,6 +235,8 @@ class RecordType:
             qs = qs.select_related(*self.select_related, *joins)
         if self.prefetch_related or prefetches:
             qs = qs.prefetch_related(*self.prefetch_related, *prefetches)
+        if self.defer:
+            qs = qs.defer(*self.defer)
         return qs.order_by(*vietnamese_order(self.model, with_tie_break(
             self.ordering or self.model._meta.ordering or ["-pk"])))
 
@@ -889,7 +893,7 @@ def history_of(record, hidden=()):
         changes = []
         if older is not None:
             delta = newer.diff_against(
-                older, excluded_fields=["search_text", "version", "updated_at"]
+                older, excluded_fields=["search_text", "file_text", "version", "updated_at"]
             )
             for change in delta.changes:
                 if change.field in hidden:

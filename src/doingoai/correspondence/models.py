@@ -21,6 +21,7 @@ from doingoai.core.validators import (
     validate_attachment,
     validate_non_negative,
 )
+from doingoai.correspondence.filetext import is_read, text_of
 
 
 class NumberBook(models.Model):
@@ -97,7 +98,8 @@ class Document(OwnedRecord):
     ABBREVIATIONS = {"qd": "QĐ", "bc": "BC", "tt": "TTr", "kh": "KH", "tb": "TB", "gm": "GM",
                      "bb": "BB", "cd": "CĐ"}
     DEFAULT_BODY_SYMBOL = "SNgV"
-    SEARCH_FIELDS = ("reference", "summary", "issuer", "recipients", "signer")
+    # The file's text is searched too: "hop tac" finds a document whose PDF says "hợp tác".
+    SEARCH_FIELDS = ("reference", "summary", "issuer", "recipients", "signer", "file_text")
 
     direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices)
     kind = models.CharField(_("type"), max_length=8, choices=Kind.choices)
@@ -131,6 +133,9 @@ class Document(OwnedRecord):
                                        default=Confidentiality.NORMAL)
     file = models.FileField(_("file"), upload_to="correspondence/%Y/", blank=True,
                             validators=[validate_attachment])
+    file_text = models.TextField(
+        _("text of the file"), blank=True, editable=False,
+        help_text=_("Taken from the file (PDF, DOCX, text) when it is saved, for the search."))
     handled_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
                                    blank=True, related_name="+", verbose_name=_("handled by"))
     answer_due_on = models.DateField(_("answer due on"), null=True, blank=True)
@@ -158,7 +163,26 @@ class Document(OwnedRecord):
     def __str__(self):
         return f"{self.reference or self.get_kind_display()} — {self.summary}"[:200]
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        document = super().from_db(db, field_names, values)
+        # The file whose text ``file_text`` holds, so a save reads the file only when it changed.
+        document._file_read = document.__dict__.get("file")
+        return document
+
+    def file_changed(self) -> bool:
+        stored = getattr(self, "_file_read", None)
+        return (not getattr(self.file, "_committed", True)
+                or (self.file.name or "") != (getattr(stored, "name", stored) or ""))
+
+    @property
+    def file_text_unreadable(self) -> bool:
+        """A PDF, DOCX or text file was attached but no text could be taken from it."""
+        return bool(self.file) and is_read(self.file.name) and not self.file_text
+
     def save(self, *args, **kwargs):
+        if self.file_changed():
+            self.file_text = text_of(self.file)
         if not self.status:
             self.status = (self.Status.DRAFT if self.direction == self.Direction.OUTGOING
                            else self.Status.RECEIVED)

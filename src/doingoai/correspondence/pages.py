@@ -34,6 +34,7 @@ documents = RecordType(
     list_columns=["reference", "direction", "kind", "dated_on", "summary", "status"],
     filters=["direction", "kind", "status", "organisation"],
     select_related=["organisation", "handled_by"],
+    defer=["file_text", "search_text"],  # up to 200,000 characters each a row
     access=get_document_for_user,
     extra_context=detail_extras,
 )
