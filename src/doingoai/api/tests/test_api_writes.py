@@ -260,3 +260,15 @@ def test_a_plan_sent_without_its_year_is_refused_on_the_year_not_a_server_error(
                          content_type=JSON, **token(hg_specialist))
     assert answer.status_code == 422, answer.content.decode()
     assert [e["field"] for e in answer.json()["errors"]] == ["fields.year"]
+
+
+def test_related_ids_beyond_the_databases_integers_are_an_invalid_choice_not_a_server_error(
+        client, ha_giang, hg_specialist):
+    """Found by schemathesis: an event's partners as [-503726275015611816869888]."""
+    from doingoai.events.models import Event
+
+    rt = next(rt for rt in REGISTRY if rt.model is Event)
+    answer = client.post(url(rt), {"fields": {"partners": [-503726275015611816869888, 2**70]}},
+                         content_type=JSON, **token(hg_specialist))
+    assert answer.status_code == 422, answer.content.decode()
+    assert "fields.partners" in {e["field"] for e in answer.json()["errors"]}
