@@ -142,14 +142,36 @@ def bad_request(request, exc):
     return _error(request, exc.status, exc.detail, exc.code)
 
 
+def validation_message(error: dict) -> str:
+    """Pydantic's message for a query or path value, in the language asked for: the kinds
+    of error a parameter of this API can have, pydantic's own English for any other."""
+    context = error.get("ctx") or {}
+    kind = error.get("type", "")
+    if kind == "missing":
+        return _("this value is required")
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return _("send a whole number")
+    if kind in ("literal_error", "enum"):
+        return _("send one of the codes %(codes)s") % {"codes": context.get("expected", "")}
+    if kind in ("greater_than_equal", "greater_than"):
+        return _("send a number not below %(limit)s") % {
+            "limit": context.get("ge", context.get("gt", ""))}
+    if kind in ("less_than_equal", "less_than"):
+        return _("send a number not above %(limit)s") % {
+            "limit": context.get("le", context.get("lt", ""))}
+    if kind == "string_too_long":
+        return _("send at most %(count)s characters") % {"count": context.get("max_length")}
+    return str(error.get("msg", "invalid"))
+
+
 @api.exception_handler(NinjaValidationError)
 def invalid(request, exc):
     messages = []
     for error in exc.errors:
         where = ".".join(str(part) for part in error.get("loc", ()) if part != "query")
-        messages.append(f"{where}: {error.get('msg', 'invalid')}" if where else
-                        error.get("msg", "invalid"))
-    errors = [{"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", ""))}
+        message = validation_message(error)
+        messages.append(f"{where}: {message}" if where else message)
+    errors = [{"loc": [str(p) for p in e.get("loc", ())], "msg": validation_message(e)}
               for e in exc.errors]
     return _error(request, 422, _("Invalid request: %(errors)s") % {"errors": "; ".join(messages)},
                   "invalid", errors)
@@ -176,13 +198,17 @@ def report(request, params: Query[ReportQuery]):
     reject_nul({"period": values["period"], "lang": values["lang"],
                 "prefer": values["prefer"], **{"place": " ".join(values["place"])}})
     if values["lang"] not in ("vi", "en"):
-        raise BadRequest("lang: must be vi or en.", code="invalid")
+        raise BadRequest(_("lang: the language of the report must be vi or en."),
+                         code="invalid")
     if values["prefer"] not in (None, "", COMPUTED, REPORTED):
-        raise BadRequest(f"prefer: must be {COMPUTED} or {REPORTED}.", code="invalid")
+        raise BadRequest(_("prefer: the figures to prefer must be %(computed)s or "
+                           "%(reported)s.") % {"computed": COMPUTED, "reported": REPORTED},
+                         code="invalid")
     try:
         period = parse_period(values["period"])
     except PeriodError as exc:
-        raise BadRequest(f"period: not a valid period ({exc}).", code="invalid_period") from exc
+        raise BadRequest(_("period: not a valid period (%(reason)s).") % {"reason": exc},
+                         code="invalid_period") from exc
     readable = set(readable_provinces(request.user).values_list("pk", flat=True))
     places = []
     for text in values["place"]:
@@ -194,7 +220,8 @@ def report(request, params: Query[ReportQuery]):
             raise Http404  # another province's report: as if it did not exist
         places.append(place)
     if not places:
-        raise BadRequest("place: name at least one province.", code="invalid")
+        raise BadRequest(_("place: name at least one province of the report."),
+                         code="invalid")
     with translation.override(values["lang"]):
         built = build_report(places, period, user=request.user, prefer=values["prefer"] or None,
                              details=False)

@@ -3,6 +3,7 @@ can show the message and branch on the code."""
 
 from typing import Any
 
+from django.utils.translation import gettext as _
 from ninja import Schema
 
 
@@ -22,4 +23,5 @@ def reject_nul(values: dict):
     # A NUL character is never meaningful in a query and PostgreSQL refuses it outright.
     for name, value in values.items():
         if isinstance(value, str) and "\x00" in value:
-            raise BadRequest(f"{name}: the value contains a NUL character.", code="invalid")
+            raise BadRequest(_("%(name)s: the value contains a NUL character.") % {
+                "name": name}, code="invalid")

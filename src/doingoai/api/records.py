@@ -221,12 +221,14 @@ def foreign_keys_of(rt: RecordType, names) -> list[str]:
 
 
 def choice_codes(rt: RecordType, name: str) -> list[str]:
-    """The codes a filter on a field with fixed choices accepts (none for other fields: a
-    foreign key's choices are the user's own records, not fixed)."""
+    """The codes a filter on a field with fixed choices (or a yes/no field) accepts (none for
+    other fields: a foreign key's choices are the user's own records, not fixed)."""
     try:
         field = rt.model._meta.get_field(name)
     except FieldDoesNotExist:
         return []
+    if isinstance(field, models.BooleanField):
+        return ["true", "false"]  # what the filter's yes/no select posts
     if field.is_relation or not field.choices:
         return []
     return [str(code) for code, _label in field.flatchoices if code not in ("", None)]

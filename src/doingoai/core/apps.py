@@ -9,5 +9,8 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # Registers the Vietnamese collation on every SQLite connection.
-        from doingoai.core import checks  # noqa: F401  (registers the deploy checks)
+        from doingoai.core import (
+            checks,  # noqa: F401  (registers the deploy checks)
+            lookups,  # noqa: F401  (ids out of range match nothing)
+        )
         from doingoai.lib import collation  # noqa: F401

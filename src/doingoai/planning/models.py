@@ -59,8 +59,9 @@ class AnnualPlan(OwnedRecord):
                 raise ValidationError({"year": _("The province already has a plan for this "
                                                  "year: amend that one.")})
 
-    def record_day(self) -> dt.date:
-        return dt.date(self.year, 1, 1)
+    def record_day(self) -> dt.date | None:
+        # None while the year is missing (a form that refused it): as the base's contract.
+        return dt.date(self.year, 1, 1) if self.year else None
 
 
 class PlanItem(models.Model):

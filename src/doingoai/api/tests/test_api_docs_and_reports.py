@@ -117,3 +117,40 @@ def test_a_choice_filter_outside_its_codes_is_a_clear_400_or_422(hg_client):
     response = hg_client.get(f"/api/records/{rt.namespace}/{rt.slug}s?{name}=no-such-code")
     assert response.status_code in (400, 422)
     assert response.json()["code"]
+
+
+def test_a_yes_or_no_filter_is_declared_as_true_or_false_and_filters_by_it(hg_client, ha_giang):
+    """Found checking the schema: a filter on a yes/no field was declared as any string."""
+    from doingoai.core.tests.factories import make_record
+    from doingoai.staff.models import Officer
+
+    schema = hg_client.get("/api/openapi.json").json()
+    (parameter,) = [p for p in schema["paths"]["/api/records/staff/officers"]["get"][
+        "parameters"] if p["name"] == "full_time"]
+    assert [option.get("enum") for option in parameter["schema"]["anyOf"]] == [
+        ["true", "false"], None]
+    full, part = make_record(Officer, ha_giang), make_record(Officer, ha_giang)
+    Officer.objects.filter(pk=full.pk).update(full_time=True)
+    listed = hg_client.get("/api/records/staff/officers?full_time=true").json()["items"]
+    assert [item["id"] for item in listed] == [full.pk]
+    listed = hg_client.get("/api/records/staff/officers?full_time=false").json()["items"]
+    assert [item["id"] for item in listed] == [part.pk]
+    assert hg_client.get("/api/records/staff/officers?full_time=maybe").status_code == 422
+
+
+def test_a_parameter_error_and_a_refused_report_request_follow_accept_language(hg_client):
+    """Found checking the errors: pydantic's and the report's messages were English only."""
+    officers = "/api/records/staff/officers"
+    vietnamese = hg_client.get(f"{officers}?limit=0")
+    assert vietnamese.status_code == 422
+    assert vietnamese.json()["detail"] == (
+        "Yêu cầu không hợp lệ: limit: hãy gửi một số không nhỏ hơn 1")
+    assert vietnamese.json()["errors"][0]["msg"] == "hãy gửi một số không nhỏ hơn 1"
+    english = hg_client.get(f"{officers}?limit=x", HTTP_ACCEPT_LANGUAGE="en")
+    assert english.json()["detail"] == "Invalid request: limit: send a whole number"
+    report = hg_client.get("/api/reports?place=Hà Giang&period=2022&lang=fr")
+    assert report.status_code == 400
+    assert report.json()["detail"] == "lang: ngôn ngữ của báo cáo phải là vi hoặc en."
+    assert hg_client.get("/api/reports?place=Hà Giang&period=2022&lang=fr",
+                         HTTP_ACCEPT_LANGUAGE="en").json()["detail"] == (
+        "lang: the language of the report must be vi or en.")

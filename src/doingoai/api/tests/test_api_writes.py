@@ -249,3 +249,26 @@ def test_a_report_may_come_as_base64_json_and_a_protected_record_needs_a_leader_
                             **token(hg_leader))
     assert trashed.status_code == 200
     assert ApiWrite.objects.filter(status=403, token__user=hg_specialist).count() == 1
+
+
+def test_a_plan_sent_without_its_year_is_refused_on_the_year_not_a_server_error(
+        client, ha_giang, hg_specialist):
+    """Found by schemathesis: the plan's date for the unit checks was read from a year the
+    form had refused."""
+    rt = next(rt for rt in REGISTRY if rt.model._meta.label_lower == "planning.annualplan")
+    answer = client.post(url(rt), {"fields": {"title": "Kế hoạch đối ngoại"}},
+                         content_type=JSON, **token(hg_specialist))
+    assert answer.status_code == 422, answer.content.decode()
+    assert [e["field"] for e in answer.json()["errors"]] == ["fields.year"]
+
+
+def test_related_ids_beyond_the_databases_integers_are_an_invalid_choice_not_a_server_error(
+        client, ha_giang, hg_specialist):
+    """Found by schemathesis: an event's partners as [-503726275015611816869888]."""
+    from doingoai.events.models import Event
+
+    rt = next(rt for rt in REGISTRY if rt.model is Event)
+    answer = client.post(url(rt), {"fields": {"partners": [-503726275015611816869888, 2**70]}},
+                         content_type=JSON, **token(hg_specialist))
+    assert answer.status_code == 422, answer.content.decode()
+    assert "fields.partners" in {e["field"] for e in answer.json()["errors"]}

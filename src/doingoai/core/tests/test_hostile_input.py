@@ -48,3 +48,14 @@ def test_a_download_of_a_field_that_is_not_a_file_is_not_found(hg_client, ha_gia
     partner = make_partner(ha_giang)
     response = hg_client.get(f"/files/partners/partner/{partner.pk}/name_vi/")
     assert response.status_code == 404
+
+
+def test_an_id_beyond_the_databases_integers_matches_nothing_instead_of_a_server_error(
+        ha_giang):
+    """Found by schemathesis (an event's partners sent by a program): SQLite refused the
+    number with an OverflowError."""
+    from doingoai.partners.models import Partner
+
+    partner = make_partner(ha_giang)
+    assert list(Partner.objects.filter(pk__in=[-(10**24), partner.pk, 2**70])) == [partner]
+    assert not Partner.objects.filter(pk__in=[2**70]).exists()
