@@ -16,7 +16,10 @@ from doingoai.core.tests.factories import create_form_data
 importlib.import_module(settings.ROOT_URLCONF)  # fills REGISTRY
 
 # Filled by code from fields that are bounded themselves, never typed by anybody.
-DERIVED = {"search_text": "OwnedRecord.save folds the record's bounded SEARCH_FIELDS into it"}
+DERIVED = {
+    "search_text": "OwnedRecord.save folds the record's bounded SEARCH_FIELDS into it",
+    "file_text": "Document.save reads it from the file, cut at filetext.MAX_KEPT_CHARS",
+}
 
 
 def text_fields():
