@@ -12,12 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from doingoai.agreements.models import CONSULTATION_RULE as AGREEMENT_CONSULTATION_RULE
 from doingoai.core.models import OwnedRecord, bounded_text
 
 # The record a consultation is about: one of these fields, and the rule code that sets the
 # agencies' time to answer in that record's area (None: the office enters the due date).
 SUBJECT_FIELDS = {
-    "agreement": "agreement.consultation_working_days",
+    "agreement": AGREEMENT_CONSULTATION_RULE,
     "programme": "aid.consultation_working_days",
     "delegation": None,
     "event": None,
@@ -64,24 +65,24 @@ class Consultation(OwnedRecord):
     def __str__(self):
         return self.subject[:200]
 
+    def subject_fields_chosen(self) -> list[str]:
+        """The names of the SUBJECT_FIELDS filled in (one, once the record is valid)."""
+        return [name for name in SUBJECT_FIELDS if getattr(self, f"{name}_id")]
+
     @property
     def about(self):
         """The record the consultation is about, or None."""
-        for name in SUBJECT_FIELDS:
-            if getattr(self, f"{name}_id"):
-                return getattr(self, name)
-        return None
+        chosen = self.subject_fields_chosen()
+        return getattr(self, chosen[0]) if chosen else None
 
     @property
     def rule_code(self) -> str | None:
-        for name, code in SUBJECT_FIELDS.items():
-            if getattr(self, f"{name}_id"):
-                return code
-        return None
+        chosen = self.subject_fields_chosen()
+        return SUBJECT_FIELDS[chosen[0]] if chosen else None
 
     def clean(self):
         errors = {}
-        chosen = [name for name in SUBJECT_FIELDS if getattr(self, f"{name}_id")]
+        chosen = self.subject_fields_chosen()
         if len(chosen) != 1:
             errors["agreement"] = _("Choose the one record the consultation is about: an "
                                     "agreement, an aid programme, a delegation or an event.")

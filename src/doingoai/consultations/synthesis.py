@@ -5,7 +5,6 @@ any other document."""
 
 import io
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -71,7 +70,5 @@ def make_synthesis(consultation, user, today=None) -> Document:
         document.save()
         for record in (consultation, consultation.about):
             if record is not None:
-                DocumentLink.objects.create(
-                    document=document, content_type=ContentType.objects.get_for_model(record),
-                    object_id=record.pk, role=DocumentLink.Role.CONSULTATION)
+                DocumentLink.attach(document, record, DocumentLink.Role.CONSULTATION)
     return document

@@ -300,6 +300,13 @@ class DocumentLink(models.Model):
         return model.objects.visible_to(user).filter(pk=self.object_id).first()
 
     @classmethod
+    def attach(cls, document, record, role):
+        """Link ``document`` to ``record`` in ``role``: the one place a link is made."""
+        return cls.objects.create(
+            document=document, content_type=ContentType.objects.get_for_model(type(record)),
+            object_id=record.pk, role=role)
+
+    @classmethod
     def documents_of(cls, record, user):
         """The links of ``record``'s documents that ``user`` may read, documents joined."""
         return (cls.objects.filter(

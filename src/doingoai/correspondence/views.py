@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
@@ -46,9 +45,7 @@ def link(request, pk):
     record = form.cleaned_data["record"]
     try:
         with transaction.atomic():
-            DocumentLink.objects.create(
-                document=document, content_type=ContentType.objects.get_for_model(record),
-                object_id=record.pk, role=form.cleaned_data["role"])
+            DocumentLink.attach(document, record, form.cleaned_data["role"])
     except IntegrityError:
         messages.error(request, _("The document is already linked to this record so."))
     else:
@@ -84,9 +81,7 @@ def new_delegation(request, pk):
         try:
             with transaction.atomic():
                 delegation = delegations.save_new(request, form, formsets)
-                DocumentLink.objects.create(
-                    document=document, content_type=ContentType.objects.get_for_model(delegation),
-                    object_id=delegation.pk, role=DocumentLink.Role.REQUEST)
+                DocumentLink.attach(document, delegation, DocumentLink.Role.REQUEST)
         except ValidationError as exc:
             form.add_error(None, exc.messages)
         else:
