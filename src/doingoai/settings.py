@@ -124,6 +124,8 @@ DATABASES = {
 # from one of them, writes go to the primary, and a user who has just written reads from the
 # primary for DOINGOAI_PIN_PRIMARY_SECONDS (core/replicas.py; README, "Beyond one machine").
 DOINGOAI_PIN_PRIMARY_SECONDS = env_int("DOINGOAI_PIN_PRIMARY_SECONDS", 10)
+# A replica that did not answer is not tried again for this long (core/replicas.py).
+DOINGOAI_REPLICA_RETRY_SECONDS = env_int("DOINGOAI_REPLICA_RETRY_SECONDS", 30)
 for _number, _url in enumerate(env_list("DATABASE_REPLICA_URL"), start=1):
     _replica = dj_database_url.parse(_url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
     _replica["TEST"] = {"MIRROR": "default"}

@@ -10,12 +10,22 @@ server.
 
 Outside a request (management commands: imports, reminders, backups) every read goes to the
 primary. Sessions and the log-in lock-out's counters are read by whichever server takes the
-next request, right after another one wrote them: they always stay on the primary too."""
+next request, right after another one wrote them: they always stay on the primary too.
 
+A replica that cannot be reached (stopped, restarted, its network down) is left out for
+DOINGOAI_REPLICA_RETRY_SECONDS: the request reads from another replica, or from the primary
+when none answers, so a replica going down slows the pages a little but breaks none. Each
+server keeps this in its own memory; it is a cache of what it saw, not state to share."""
+
+import logging
 import random
+import time
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.db import DatabaseError, connections
+
+logger = logging.getLogger(__name__)
 
 PRIMARY = "default"
 PIN_COOKIE = "doingoai_primary"
@@ -24,11 +34,38 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 _reads_from: ContextVar[str] = ContextVar("doingoai_reads_from", default=PRIMARY)
 _wrote: ContextVar[bool] = ContextVar("doingoai_wrote", default=False)
+# alias -> time.monotonic() until which this server does not try the replica again
+_down_until: dict[str, float] = {}
 
 
 def replica_aliases() -> list[str]:
     """The aliases settings.py gives the replicas: replica, replica_2, replica_3..."""
     return [alias for alias in settings.DATABASES if alias.startswith("replica")]
+
+
+def reachable(alias: str) -> bool:
+    """Whether the database answers: opens the connection unless this thread holds one (a
+    persistent connection that broke is closed by Django when the next request starts)."""
+    try:
+        connections[alias].ensure_connection()
+    except DatabaseError as error:
+        logger.warning("Replica %s cannot be reached, reading from another database: %s",
+                       alias, error)
+        return False
+    return True
+
+
+def choose_replica(replicas: list[str]) -> str:
+    """A replica that answers, chosen at random; the primary when none does."""
+    now = time.monotonic()
+    candidates = [alias for alias in replicas if _down_until.get(alias, 0) <= now]
+    random.shuffle(candidates)
+    for alias in candidates:
+        if reachable(alias):
+            _down_until.pop(alias, None)
+            return alias
+        _down_until[alias] = now + settings.DOINGOAI_REPLICA_RETRY_SECONDS
+    return PRIMARY
 
 
 class PrimaryReplicaRouter:
@@ -61,7 +98,7 @@ class PinToPrimaryMiddleware:
         replicas = replica_aliases()
         pinned = (not replicas or request.method not in SAFE_METHODS
                   or PIN_COOKIE in request.COOKIES)
-        _reads_from.set(PRIMARY if pinned else random.choice(replicas))
+        _reads_from.set(PRIMARY if pinned else choose_replica(replicas))
         _wrote.set(False)
         try:
             response = self.get_response(request)

@@ -12,11 +12,14 @@ from doingoai.core.models import Country
 from doingoai.core.replicas import PIN_COOKIE, PinToPrimaryMiddleware, PrimaryReplicaRouter
 
 router = PrimaryReplicaRouter()
+really_reachable = replicas.reachable
 
 
 @pytest.fixture
 def one_replica(monkeypatch):
+    """A replica that answers (it is only a name: nothing connects to it)."""
     monkeypatch.setattr(replicas, "replica_aliases", lambda: ["replica"])
+    monkeypatch.setattr(replicas, "reachable", lambda alias: True)
 
 
 def _serve(request, view):
@@ -119,3 +122,50 @@ def test_a_failing_view_leaves_reads_on_the_primary(one_replica):
 def test_migrations_run_on_the_primary_only():
     assert router.allow_migrate("default", "core")
     assert not router.allow_migrate("replica", "core")
+
+
+@pytest.fixture
+def replica_down(one_replica, monkeypatch, tmp_path):
+    """A replica alias whose database cannot be opened (a file in a folder that does not exist)."""
+    from django.db import connections
+    from django.db.utils import load_backend
+
+    broken = dict(connections.settings["default"], ENGINE="django.db.backends.sqlite3",
+                  NAME=str(tmp_path / "missing" / "replica.sqlite3"))
+    connections["replica"] = load_backend(broken["ENGINE"]).DatabaseWrapper(broken, "replica")
+    monkeypatch.setattr(replicas, "_down_until", {})
+    monkeypatch.setattr(replicas, "reachable", really_reachable)
+    yield
+    connections["replica"].close()
+    del connections["replica"]
+
+
+@pytest.mark.django_db
+def test_a_replica_that_cannot_be_reached_is_left_out_and_the_page_reads_from_the_primary(
+    replica_down
+):
+    _response, reads_from = _serve(RequestFactory().get("/"), lambda request: None)
+    assert reads_from == "default"
+    assert replicas._down_until["replica"] > 0
+
+
+def test_a_replica_left_out_is_not_tried_again_until_its_retry_time(replica_down, monkeypatch):
+    tried = []
+    monkeypatch.setattr(replicas, "reachable", lambda alias: tried.append(alias) or False)
+    _serve(RequestFactory().get("/"), lambda request: None)
+    _serve(RequestFactory().get("/"), lambda request: None)
+    assert tried == ["replica"]
+    replicas._down_until["replica"] = 0  # the retry time has passed
+    monkeypatch.setattr(replicas, "reachable", lambda alias: tried.append(alias) or True)
+    _response, reads_from = _serve(RequestFactory().get("/"), lambda request: None)
+    assert tried == ["replica", "replica"]
+    assert reads_from == "replica"
+    assert "replica" not in replicas._down_until
+
+
+def test_with_two_replicas_one_down_every_read_goes_to_the_other(monkeypatch):
+    monkeypatch.setattr(replicas, "replica_aliases", lambda: ["replica", "replica_2"])
+    monkeypatch.setattr(replicas, "_down_until", {})
+    monkeypatch.setattr(replicas, "reachable", lambda alias: alias == "replica_2")
+    seen = {_serve(RequestFactory().get("/"), lambda request: None)[1] for _ in range(10)}
+    assert seen == {"replica_2"}
