@@ -128,6 +128,8 @@ class Cluster:
     servers: list[str]
     var_dirs: list[Path]
     server_envs: list[dict[str, str]]
+    processes: "_Processes"
+    replica_port: int
     bucket: str = BUCKET
     remind_on: str = REMIND_ON
     # Who has a reminder due on remind_on: the browser's user and each colleague.
@@ -161,6 +163,17 @@ class Cluster:
                 yield
             finally:
                 replica.execute("SELECT pg_wal_replay_resume()")
+        self.wait_for_replica()
+
+    @contextlib.contextmanager
+    def replica_stopped(self):
+        """The replica's server is shut down as long as this lasts, then started again."""
+        replica = self.root / "replica"
+        self.processes.pg("pg_ctl", "-D", str(replica), "-m", "fast", "-w", "stop")
+        try:
+            yield
+        finally:
+            self.processes.start_cluster(replica, self.replica_port)
         self.wait_for_replica()
 
     def s3(self):
@@ -301,7 +314,8 @@ def cluster():
             var_dirs.append(var_dir)
             envs.append(env)
         built = Cluster(root, primary_url, replica_url, s3_url,
-                        [url for url, _server in servers], var_dirs, envs)
+                        [url for url, _server in servers], var_dirs, envs, processes,
+                        replica_port)
         built.s3().create_bucket(Bucket=BUCKET)
         for number, (url, server) in enumerate(servers, start=1):
             _wait_for(f"doingoai serve {number}",

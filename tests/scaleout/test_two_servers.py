@@ -114,3 +114,17 @@ def test_reminders_run_by_both_servers_at_once_are_sent_once(cluster):
         for folder in cluster.root.glob("mail*") for message in folder.iterdir()
         for line in message.read_text().splitlines() if line.startswith("To: "))
     assert recipients == dict.fromkeys(cluster.reminded, 1)
+
+
+def test_list_pages_still_answer_from_the_primary_while_the_replica_is_down(cluster, browser):
+    for server in cluster.servers:  # each server holds a connection to the replica
+        assert browser.get(f"{server}{sources.reverse('list')}", timeout=30).status_code == 200
+    with cluster.replica_stopped():
+        title = _unique("Tài liệu lưu khi bản sao ngừng")
+        save_document(browser, cluster.servers[0], title)
+        forget_pin(browser)
+        for server in cluster.servers:
+            for _attempt in range(2):  # the dead connection, then the replica left out
+                page = browser.get(f"{server}{sources.reverse('list')}", timeout=30)
+                assert page.status_code == 200
+                assert title in page.text

@@ -44,10 +44,14 @@ def replica_aliases() -> list[str]:
 
 
 def reachable(alias: str) -> bool:
-    """Whether the database answers: opens the connection unless this thread holds one (a
-    persistent connection that broke is closed by Django when the next request starts)."""
+    """Whether the database answers. A persistent connection (CONN_MAX_AGE) held from an
+    earlier request is checked first (PostgreSQL: ``SELECT 1``), since a replica that went
+    down since then leaves it open but dead; then the connection is opened if need be."""
+    connection = connections[alias]
     try:
-        connections[alias].ensure_connection()
+        if connection.connection is not None and not connection.is_usable():
+            connection.close()
+        connection.ensure_connection()
     except DatabaseError as error:
         logger.warning("Replica %s cannot be reached, reading from another database: %s",
                        alias, error)
