@@ -596,6 +596,21 @@ def _programme_tally(tally):
     return found
 
 
+@tallied(fdi__projects=("standing", "count"))
+def _fdi_tally(tally):
+    """FDI projects still licensed (not finished) with their spans, those that may stand on
+    a day of the window (as ``fdi_standing``)."""
+    standing = (programmes(tally.ids, FDI).exclude(status=AidProgramme.Status.FINISHED)
+                .filter(began_on__lte=tally.end)
+                .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=tally.start)).order_by()
+                .values("owner_id", "began_on", "ends_on").annotate(n=Count("id")))
+    found = {}
+    for g in standing:
+        found.setdefault(("fdi.projects", g["owner_id"]), Spans()).rows.append(
+            (g["began_on"], g["ends_on"], g["n"]))
+    return found
+
+
 @tallied(ngo__organisations=("distinct", "count"))
 def _donor_tally(tally):
     """The donors of the NGO programmes under way in the window, with each programme's

@@ -133,3 +133,26 @@ def test_the_builders_of_a_comparison_make_as_many_queries_for_two_provinces_as_
     with CaptureQueriesContext(connection) as two:
         ReportBuilder.for_each([ha_giang, bac_kan], codes=["delegations.outgoing"])
     assert len(two) == len(one)
+
+
+def test_fdi_projects_tallied_by_their_spans_are_those_computed_directly(ha_giang):
+    from doingoai.aid.models import AidProgramme
+
+    make_records(ha_giang)
+    spans = [("under_way", dt.date(2021, 3, 1), dt.date(2022, 12, 31)),
+             ("under_way", dt.date(2023, 7, 1), None),
+             ("finished", dt.date(2020, 1, 1), None),
+             ("cancelled", dt.date(2020, 1, 1), None),
+             ("under_way", dt.date(2024, 12, 31), dt.date(2026, 1, 1))]
+    for status, starts_on, ends_on in spans:
+        AidProgramme.objects.create(owner=ha_giang, kind="fdi", title=f"FDI {starts_on}",
+                                    status=status, starts_on=starts_on, ends_on=ends_on)
+    periods = [parse_period(p) for p in ("2021", "2022", "2023", "2024", "2021-2024",
+                                         "2023-Q2")]
+    with tallying([ha_giang.pk], dt.date(2021, 1, 1), dt.date(2024, 12, 31),
+                  periods=periods[:5]):
+        for period in periods:
+            tallied = compute("fdi.projects", [ha_giang.pk], period.start, period.end)
+            direct = COMPUTATIONS["fdi.projects"].function([ha_giang.pk], period.start,
+                                                           period.end)
+            assert tallied.value == direct.value, period
