@@ -60,6 +60,19 @@ def rate_table(currencies=None) -> RateTable:
     return RateTable(rows.values_list("currency_id", "on", "vnd_per_unit", "source"))
 
 
+class _OnFirstUse:
+    """The rate table read on its first look-up: a report whose figures convert nothing
+    (the comparison of person-trips) reads no rates."""
+
+    def __init__(self):
+        self._table = None
+
+    def rate_on(self, currency: str, on: dt.date) -> Rate | None:
+        if self._table is None:
+            self._table = rate_table()
+        return self._table.rate_on(currency, on)
+
+
 _active: ContextVar[RateTable | None] = ContextVar("rate_table", default=None)
 
 
@@ -70,11 +83,16 @@ def using(table: RateTable | None = None):
     if _active.get() is not None:
         yield _active.get()
         return
-    token = _active.set(table if table is not None else rate_table())
+    token = _active.set(table if table is not None else _OnFirstUse())
     try:
         yield _active.get()
     finally:
         _active.reset(token)
+
+
+def _missing(currency: str, on: dt.date) -> MissingRate:
+    return MissingRate(_("No exchange rate for %(currency)s on or before %(date)s.")
+                       % {"currency": currency, "date": on.strftime("%d/%m/%Y")})
 
 
 def vnd_per_unit(currency: str, on: dt.date,
@@ -85,10 +103,7 @@ def vnd_per_unit(currency: str, on: dt.date,
     rate = (rates.rate_on(currency, on) if rates is not None
             else ExchangeRate.objects.rate_on(currency, on))
     if rate is None:
-        raise MissingRate(
-            _("No exchange rate for %(currency)s on or before %(date)s.")
-            % {"currency": currency, "date": on.strftime("%d/%m/%Y")}
-        )
+        raise _missing(currency, on)
     return rate.vnd_per_unit, _("1 %(currency)s = %(rate)s VND on %(date)s (%(source)s)") % {
         "currency": currency, "rate": f"{rate.vnd_per_unit:f}".rstrip("0").rstrip("."),
         "date": rate.on.strftime("%d/%m/%Y"), "source": rate.source,
@@ -115,3 +130,20 @@ def convert(amount: Decimal, currency: str, to: str, on: dt.date,
     if note:
         notes.append(note)
     return Conversion(amount * source_rate / target_rate, to, "; ".join(notes))
+
+
+def in_vnd(amount: Decimal, currency: str, on: dt.date, fixed_vnd_per_unit: Decimal | None,
+           rates: RateTable) -> Decimal:
+    """``convert(amount, currency, "VND", on, fixed_vnd_per_unit, rates).amount``, the same
+    figure, without the sentence: for a sum of many groups, whose rates nobody reads."""
+    if currency == "VND":
+        return amount
+    if fixed_vnd_per_unit is not None:
+        source_rate = Decimal(fixed_vnd_per_unit)
+    else:
+        rate = rates.rate_on(currency, on)
+        if rate is None:
+            raise _missing(currency, on)
+        source_rate = rate.vnd_per_unit
+    # Divided by the đồng's own rate, as ``convert`` does (the same rounding).
+    return amount * source_rate / Decimal(1)

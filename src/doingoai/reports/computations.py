@@ -26,13 +26,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib import import_module
 
-from django.db.models import Case, Count, F, Min, Q, Sum, Value, When
+from django.db.models import Case, Count, DateField, F, Min, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 
 from doingoai.agreements.models import Agreement
 from doingoai.aid.models import AidProgramme, AidTransaction
 from doingoai.core import rates
-from doingoai.core.models import AdminUnit
+from doingoai.core.models import AdminUnit, ExchangeRate
 from doingoai.core.rates import MissingRate, convert
 from doingoai.delegations.models import Delegation, DelegationMember
 from doingoai.events.models import Event
@@ -93,7 +93,7 @@ def compute(code: str, unit_ids: list[int], start: dt.date, end: dt.date) -> Com
     if computation is None:
         return None
     tally = _active_tally.get()
-    if tally is not None and code in TALLIED and tally.covers(unit_ids, start, end):
+    if tally is not None and code in TALLIED and tally.covers(unit_ids, start, end, code):
         return tally.compute(code, unit_ids, start, end)
     return computation.function(unit_ids, start, end)
 
@@ -468,6 +468,18 @@ class Spans:
                    if began <= end and (ended is None or ended >= start))
 
 
+@dataclass
+class Distinct:
+    """One figure of one owner as (from, to, what) spans, counted as the distinct whats of
+    the spans overlapping a period, whatever the owner (a donor of two programmes is one)."""
+
+    rows: list[tuple[dt.date, dt.date | None, int]] = field(default_factory=list)
+
+    def overlapping(self, start: dt.date, end: dt.date) -> set:
+        return {what for began, ended, what in self.rows
+                if began <= end and (ended is None or ended >= start)}
+
+
 # code -> (loader, how the figure is read from the loaded data, unit)
 TALLIED: dict[str, tuple[Callable, str, str]] = {}
 
@@ -475,7 +487,8 @@ TALLIED: dict[str, tuple[Callable, str, str]] = {}
 def tallied(**codes: tuple[str, str]):
     """Declare a loader of several figures: ``code=(how, unit)`` with ``how`` one of
     "between" (a flow: values dated in the period), "standing" (spans standing at the period's
-    end), "overlapping" (spans overlapping the period)."""
+    end), "overlapping" (spans overlapping the period), "distinct" (the distinct things of the
+    spans overlapping the period)."""
     def decorate(loader):
         for key, (how, unit) in codes.items():
             TALLIED[key.replace("__", ".")] = (loader, how, unit)
@@ -499,26 +512,25 @@ def _series(rows) -> dict:
 
 
 @tallied(delegations__outgoing=("between", "count"),
-         delegations__incoming=("between", "count"))
-def _delegation_tally(unit_ids, start, end):
-    groups = (delegations_of(unit_ids, start, end).order_by()
-              .values("owner_id", "direction", "departs_on").annotate(n=Count("id")))
-    return _series((f"delegations.{g['direction']}", g["owner_id"], g["departs_on"], g["n"])
-                   for g in groups)
-
-
-@tallied(delegations__outgoing_persons=("between", "persons"),
+         delegations__incoming=("between", "count"),
+         delegations__outgoing_persons=("between", "persons"),
          delegations__incoming_persons=("between", "persons"))
-def _member_tally(unit_ids, start, end):
-    """Members by their delegation's owner, direction and departure (a query of its own, so
-    that a comparison of person-trips reads no more than the members)."""
-    groups = (DelegationMember.objects.filter(
-        delegation__in=delegations_of(unit_ids, start, end)).order_by()
-        .values("delegation__owner_id", "delegation__direction", "delegation__departs_on")
-        .annotate(n=Count("id")))
-    return _series((f"delegations.{g['delegation__direction']}_persons",
-                    g["delegation__owner_id"], g["delegation__departs_on"], g["n"])
-                   for g in groups)
+def _delegation_tally(tally):
+    """Delegations and their members by owner, direction and departure, in one pass over the
+    delegations joined to their members; only the directions and numbers asked (a comparison
+    of person-trips counts members, no distinct delegations)."""
+    counted = {
+        "delegations.{}": Count("id", distinct=True), "delegations.{}_persons": Count("members")}
+    asked = {pattern: tally.wanted(pattern, Delegation.Direction) for pattern in counted}
+    directions = sorted({d for wanted in asked.values() for d in wanted})
+    numbers = {pattern: number for pattern, number in counted.items() if asked[pattern]}
+    groups = (delegations_of(tally.ids, tally.start, tally.end)
+              .filter(direction__in=directions).order_by()
+              .annotate(day=tally.day("departs_on")).values("owner_id", "direction", "day")
+              .annotate(**{f"n{n}": number for n, number in enumerate(numbers.values())}))
+    return _series((pattern.format(g["direction"]), g["owner_id"], g["day"], g[f"n{n}"])
+                   for g in groups for n, pattern in enumerate(numbers)
+                   if g["direction"] in asked[pattern])
 
 
 def delegations_of(unit_ids, start, end):
@@ -529,23 +541,26 @@ def delegations_of(unit_ids, start, end):
 
 @tallied(conferences__organised=("between", "count"),
          conferences__attended=("between", "count"))
-def _event_tally(unit_ids, start, end):
-    groups = (Event.objects.filter(owner_id__in=unit_ids, starts_on__range=(start, end),
-                                   role__in=[Event.Role.ORGANISED, Event.Role.ATTENDED])
+def _event_tally(tally):
+    roles = tally.wanted("conferences.{}", [Event.Role.ORGANISED, Event.Role.ATTENDED])
+    groups = (Event.objects.filter(owner_id__in=tally.ids,
+                                   starts_on__range=(tally.start, tally.end), role__in=roles)
               .exclude(status__in=NOT_HELD_EVENT).order_by()
-              .values("owner_id", "role", "starts_on").annotate(n=Count("id")))
-    return _series((f"conferences.{g['role']}", g["owner_id"], g["starts_on"], g["n"])
+              .annotate(day=tally.day("starts_on")).values("owner_id", "role", "day")
+              .annotate(n=Count("id")))
+    return _series((f"conferences.{g['role']}", g["owner_id"], g["day"], g["n"])
                     for g in groups)
 
 
 @tallied(agreements__signed=("between", "count"),
          agreements__implementing=("standing", "count"))
-def _agreement_tally(unit_ids, start, end):
-    base = Agreement.objects.filter(owner_id__in=unit_ids).order_by()
+def _agreement_tally(tally):
+    start, end = tally.start, tally.end
+    base = Agreement.objects.filter(owner_id__in=tally.ids).order_by()
     signed = (base.filter(signed_on__range=(start, end)).exclude(status__in=NOT_SIGNED)
-              .values("owner_id", "signed_on").annotate(n=Count("id")))
-    found = _series(("agreements.signed", g["owner_id"], g["signed_on"], g["n"])
-                     for g in signed)
+              .annotate(day=tally.day("signed_on")).values("owner_id", "day")
+              .annotate(n=Count("id")))
+    found = _series(("agreements.signed", g["owner_id"], g["day"], g["n"]) for g in signed)
     standing = (base.filter(signed_on__lte=end).exclude(expires_on__lt=start)
                 .exclude(status__in=[Agreement.Status.TERMINATED, *NOT_SIGNED])
                 .values("owner_id", "signed_on", "expires_on").annotate(n=Count("id")))
@@ -562,7 +577,8 @@ def _family():
 
 @tallied(ngo__projects=("overlapping", "count"), oda__projects=("overlapping", "count"),
          ngo__projects_signed=("between", "count"))
-def _programme_tally(unit_ids, start, end):
+def _programme_tally(tally):
+    unit_ids, start, end = tally.ids, tally.start, tally.end
     found = {}
     running = (programmes(unit_ids, NGO + ODA).filter(began_on__lte=end)
                .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=start)).order_by()
@@ -573,9 +589,43 @@ def _programme_tally(unit_ids, start, end):
             (g["began_on"], g["ends_on"], g["n"]))
     signed = (programmes(unit_ids, NGO).annotate(signed_on=Coalesce("decision_date", "starts_on"))
               .filter(signed_on__range=(start, end)).order_by()
-              .values("owner_id", "signed_on").annotate(n=Count("id")))
-    found.update(_series(("ngo.projects_signed", g["owner_id"], g["signed_on"], g["n"])
+              .annotate(day=tally.day("signed_on")).values("owner_id", "day")
+              .annotate(n=Count("id")))
+    found.update(_series(("ngo.projects_signed", g["owner_id"], g["day"], g["n"])
                           for g in signed))
+    return found
+
+
+@tallied(fdi__projects=("standing", "count"))
+def _fdi_tally(tally):
+    """FDI projects still licensed (not finished) with their spans, those that may stand on
+    a day of the window (as ``fdi_standing``)."""
+    standing = (programmes(tally.ids, FDI).exclude(status=AidProgramme.Status.FINISHED)
+                .filter(began_on__lte=tally.end)
+                .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=tally.start)).order_by()
+                .values("owner_id", "began_on", "ends_on").annotate(n=Count("id")))
+    found = {}
+    for g in standing:
+        found.setdefault(("fdi.projects", g["owner_id"]), Spans()).rows.append(
+            (g["began_on"], g["ends_on"], g["n"]))
+    return found
+
+
+@tallied(ngo__organisations=("distinct", "count"))
+def _donor_tally(tally):
+    """The donors of the NGO programmes under way in the window, with each programme's
+    span."""
+    running = programmes_running(tally.ids, tally.start, tally.end, NGO)
+    links = (AidProgramme.donors.through.objects
+             .filter(aidprogramme__in=running, partner__deleted_at__isnull=True).order_by()
+             .annotate(began_on=Coalesce("aidprogramme__starts_on",
+                                         "aidprogramme__decision_date"))
+             .values_list("aidprogramme__owner_id", "began_on", "aidprogramme__ends_on",
+                          "partner_id").distinct())
+    found = {}
+    for owner, began, ended, partner in links:
+        found.setdefault(("ngo.organisations", owner), Distinct()).rows.append(
+            (began, ended, partner))
     return found
 
 
@@ -586,27 +636,36 @@ _MONEY = {("ngo", AidTransaction.Kind.COMMITMENT.value): "ngo.amount_committed",
 
 @tallied(ngo__amount_committed=("between", "VND"), ngo__amount_disbursed=("between", "VND"),
          oda__amount=("between", "VND"))
-def _transaction_tally(unit_ids, start, end):
+def _transaction_tally(tally):
     """Aid amounts in đồng by owner and day: rows of one currency, day and fixed rate summed
     in SQL, each group converted at its day's rate (as ``in_vnd``); a missing rate is kept as
-    a note of that day."""
+    a note of that day. Always by day: each day has its own rate. Each group names the rate
+    of its day (a subquery on the rates' unique currency and day), and only those rates are
+    read, not the whole table."""
     groups = (AidTransaction.objects.filter(
-        programme__owner_id__in=unit_ids, programme__kind__in=NGO + ODA, on__range=(start, end))
+        programme__owner_id__in=tally.ids, programme__kind__in=NGO + ODA,
+        on__range=(tally.start, tally.end))
         .exclude(programme__status=AidProgramme.Status.CANCELLED)
         .exclude(programme__deleted_at__isnull=False).order_by()
         .annotate(owner_id=F("programme__owner_id"),
                   family=Case(When(programme__kind__in=NGO, then=Value("ngo")),
                               default=Value("oda")))
         .values("owner_id", "family", "kind", "currency_id", "on", "fixed_vnd_per_unit")
-        .annotate(amount=Sum("amount")))
+        .annotate(amount=Sum("amount"), rate=Subquery(
+            ExchangeRate.objects.filter(currency_id=OuterRef("currency_id"),
+                                        on__lte=OuterRef("on")).order_by("-on").values("pk")[:1])))
+    groups = list(groups)
+    table = rates.RateTable(ExchangeRate.objects.filter(
+        pk__in={g["rate"] for g in groups if g["rate"] is not None}).values_list(
+        "currency_id", "on", "vnd_per_unit", "source"))
     rows = []
     for g in groups:
         code = _MONEY.get((g["family"], g["kind"]))
         if code is None:
             continue
         try:
-            value = (convert(g["amount"], g["currency_id"], "VND", g["on"],
-                             g["fixed_vnd_per_unit"]).amount, ())
+            value = (rates.in_vnd(g["amount"], g["currency_id"], g["on"],
+                                  g["fixed_vnd_per_unit"], table), ())
         except MissingRate as exc:
             value = (Decimal(0), (str(exc),))
         rows.append((code, g["owner_id"], g["on"], _Money(*value)))
@@ -630,31 +689,72 @@ class _Money:
 
 class Tally:
     """The tallied figures of ``unit_ids`` over ``start``–``end``, each register read on first
-    use."""
+    use.
 
-    def __init__(self, unit_ids, start: dt.date, end: dt.date):
+    Flows are read by day, unless the ``periods`` to be asked are given: then by stretch
+    between the periods' boundaries (one row per owner and year for a five-year report and
+    its trends, instead of one per owner and day), and only periods made of whole stretches
+    are answered from the tally (any other is computed directly)."""
+
+    def __init__(self, unit_ids, start: dt.date, end: dt.date, periods=None, codes=None):
         self.unit_ids, self.start, self.end = set(unit_ids), start, end
+        self.ids = sorted(self.unit_ids)
+        # The figures that will be asked (None: any); a loader reads no other.
+        self.codes = set(codes) if codes is not None else None
         self.loaded: dict[Callable, dict] = {}
+        self.boundaries = None
+        if periods is not None:
+            after = end + dt.timedelta(days=1)
+            self.boundaries = sorted({start, after} | {
+                day for p in periods for day in (p.start, p.end + dt.timedelta(days=1))
+                if start <= day <= after})
 
-    def covers(self, unit_ids, start, end) -> bool:
-        return self.start <= start and end <= self.end and self.unit_ids.issuperset(unit_ids)
+    def wanted(self, pattern: str, keys) -> list[str]:
+        """Of ``keys`` (directions, roles), those whose figure ``pattern.format(key)`` will be
+        asked."""
+        return [str(key) for key in keys
+                if self.codes is None or pattern.format(str(key)) in self.codes]
+
+    def covers(self, unit_ids, start, end, code=None) -> bool:
+        if code is not None and self.codes is not None and code not in self.codes:
+            return False
+        if not (self.start <= start and end <= self.end and self.unit_ids.issuperset(unit_ids)):
+            return False
+        return self.boundaries is None or (
+            start in self.boundaries and end + dt.timedelta(days=1) in self.boundaries)
+
+    def day(self, name: str):
+        """The date a flow's record is counted on: its own (``name``), or the first day of
+        its stretch."""
+        if self.boundaries is None:
+            return F(name)
+        firsts, nexts = self.boundaries[:-1], self.boundaries[1:]
+        if len(firsts) == 1:
+            return Value(firsts[0], output_field=DateField())
+        return Case(*(When(**{f"{name}__lt": after}, then=Value(first))
+                      for first, after in zip(firsts[:-1], nexts[:-1], strict=True)),
+                    default=Value(firsts[-1]), output_field=DateField())
 
     def compute(self, code, unit_ids, start, end) -> Computed:
         loader, how, unit = TALLIED[code]
         if loader not in self.loaded:
-            self.loaded[loader] = loader(sorted(self.unit_ids), self.start, self.end)
+            self.loaded[loader] = loader(self)
         data = self.loaded[loader]
-        total = 0
+        total, seen = 0, set()
         for owner in unit_ids:
             figure = data.get((code, owner))
             if figure is None:
                 continue
-            if how == "between":
+            if how == "distinct":
+                seen |= figure.overlapping(start, end)
+            elif how == "between":
                 total = total + figure.between(start, end)
             elif how == "standing":
                 total += figure.standing_on(end)
             else:
                 total += figure.overlapping(start, end)
+        if how == "distinct":
+            total = len(seen)
         if unit == "VND":
             money = total if isinstance(total, _Money) else _Money(Decimal(0))
             return Computed(money.amount.quantize(Decimal(1)), "VND",
@@ -662,20 +762,30 @@ class Tally:
         return Computed(Decimal(total), unit)
 
 
+@dataclass(frozen=True)
+class _Span:
+    start: dt.date
+    end: dt.date
+
+
 _active_tally: ContextVar[Tally | None] = ContextVar("tally", default=None)
 
 
 @contextmanager
-def tallying(unit_ids, start: dt.date, end: dt.date):
-    """Within the block, the tallied figures of ``unit_ids`` for periods within
-    ``start``–``end`` are answered from one query per register (and the rates from one rate
-    table); a block within another that already covers them keeps the outer one."""
+def tallying(unit_ids, start: dt.date, end: dt.date, periods=None, codes=None):
+    """Within the block, the tallied figures (of ``codes``, when given) of ``unit_ids`` for
+    periods within ``start``–``end`` (those of ``periods``, when given: see ``Tally``) are
+    answered from one query per register (and the rates from one rate table); a block within
+    another that already covers them keeps the outer one."""
     outer = _active_tally.get()
-    if outer is not None and outer.covers(unit_ids, start, end):
+    if outer is not None and all(outer.covers(unit_ids, p.start, p.end, code)
+                                 for p in periods or [_Span(start, end)]
+                                 for code in codes or [None]) and (
+            codes is not None or outer.codes is None):
         with rates.using():
             yield outer
         return
-    token = _active_tally.set(Tally(unit_ids, start, end))
+    token = _active_tally.set(Tally(unit_ids, start, end, periods, codes))
     try:
         with rates.using():
             yield _active_tally.get()

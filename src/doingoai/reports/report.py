@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -322,23 +322,26 @@ class Report:
         return prose.write(self, lang)
 
 
-class ReportBuilder:
-    """Builds reports for one set of places; the reported figures of those places are read
-    once and reused for every period (the trend charts ask for one period a year)."""
+class _Shared:
+    """What the builders of ``places`` read from the database before computing: each
+    place's units, the indicators, the reported figures, coverage declarations and choices."""
 
-    def __init__(self, places: list[AdminUnit], *, user=None, prefer: str | None = None,
-                 codes: list[str] | None = None):
-        self.places = places
-        self.prefer = prefer if prefer in (COMPUTED, REPORTED) else None
-        self.roll_ups = {place.pk: units_in(place) for place in places}
-        self.units = [u for units in self.roll_ups.values() for u in units]
-        self.unit_ids = sorted({u.pk for u in self.units})
+    def __init__(self, places: list[AdminUnit], user, codes: list[str] | None):
+        pks = [place.pk for place in places]
+        found = list(AdminUnit.objects.filter(Q(pk__in=pks) | Q(successor__in=pks)))
+        # As ``units_in``: the place first, then the units merged into it.
+        own, merged = {}, defaultdict(list)
+        for unit in found:
+            own[unit.id] = unit
+            merged[unit.successor_id].append(unit)
+        self.roll_ups = {place.pk: [own[place.pk]] + merged[place.pk] for place in places}
+        unit_ids = sorted({u.pk for units in self.roll_ups.values() for u in units})
         indicators = Indicator.objects.all()
         if codes is not None:
             indicators = indicators.filter(code__in=codes)
         self.indicators = sorted(indicators, key=catalogue_order)
         figures = ReportedFigure.objects.filter(
-            place_id__in=self.unit_ids, indicator__in=self.indicators,
+            place_id__in=unit_ids, indicator__in=self.indicators,
         ).select_related("source", "place")
         if user is not None:
             figures = figures.visible_to(user)
@@ -347,14 +350,40 @@ class ReportBuilder:
             self.figures[(figure.indicator_id, figure.place_id)].append(figure)
         self.complete_from = {
             (row.register, row.province_id): row.complete_from
-            for row in RegisterCoverage.objects.filter(province_id__in=self.unit_ids)}
+            for row in RegisterCoverage.objects.filter(province_id__in=unit_ids)}
+        self.choices = defaultdict(dict)
+        for choice in FigureChoice.objects.filter(place_id__in=pks).select_related(
+                "chosen_by"):
+            self.choices[choice.place_id][
+                (choice.indicator_id, choice.period_start, choice.period_end)] = choice
+
+
+class ReportBuilder:
+    """Builds reports for one set of places; the reported figures of those places are read
+    once and reused for every period (the trend charts ask for one period a year)."""
+
+    def __init__(self, places: list[AdminUnit], *, user=None, prefer: str | None = None,
+                 codes: list[str] | None = None, _shared: _Shared | None = None):
+        self.places = places
+        self.prefer = prefer if prefer in (COMPUTED, REPORTED) else None
+        shared = _shared or _Shared(places, user, codes)
+        self.roll_ups = {place.pk: shared.roll_ups[place.pk] for place in places}
+        self.units = [u for units in self.roll_ups.values() for u in units]
+        self.unit_ids = sorted({u.pk for u in self.units})
+        self.indicators = shared.indicators
+        # Keyed by unit: a builder of one place among many reads only its own units' rows.
+        self.figures = shared.figures
+        self.complete_from = shared.complete_from
         # A choice is made for one place's report; a report of several places has none.
-        self.choices = {}
-        if len(places) == 1:
-            self.choices = {
-                (choice.indicator_id, choice.period_start, choice.period_end): choice
-                for choice in FigureChoice.objects.filter(place=places[0]).select_related(
-                    "chosen_by")}
+        self.choices = shared.choices.get(places[0].pk, {}) if len(places) == 1 else {}
+
+    @classmethod
+    def for_each(cls, places: list[AdminUnit], *, user=None, prefer: str | None = None,
+                 codes: list[str] | None = None) -> list[ReportBuilder]:
+        """One builder per place (the ministry comparison), the reported figures, coverage
+        and choices of every place read in one query each rather than once per place."""
+        shared = _Shared(places, user, codes)
+        return [cls([place], prefer=prefer, _shared=shared) for place in places]
 
     # --- reported ---------------------------------------------------------------------
     def reported(self, code: str, period: Period, places=None) -> Reported | None:
@@ -489,9 +518,10 @@ class ReportBuilder:
         """The report of ``period``. Its figures, for the places, their parts and the trend
         years, are read in one query per register (``computations.tallying``), converted with
         one rate table."""
-        start = min(period.start, self._trend_periods(period)[0].start) if details \
-            else period.start
-        with computations.tallying(self.unit_ids, start, period.end):
+        asked = [period, *self._trend_periods(period)] if details else [period]
+        start = min(p.start for p in asked)
+        with computations.tallying(self.unit_ids, start, period.end, periods=asked,
+                                   codes=[i.code for i in self.indicators]):
             report = Report(self.places, period,
                             [self.line(i, period) for i in self.indicators],
                             self.units, self.prefer)

@@ -195,15 +195,15 @@ def compare(request):
     table = []
     chart = None
     if period is not None and indicator is not None:
-        builders = [(province, ReportBuilder([province], user=request.user,
-                                             codes=[indicator.code]))
-                    for province in provinces]
+        builders = list(zip(provinces, ReportBuilder.for_each(
+            provinces, user=request.user, codes=[indicator.code]), strict=True))
 
         every_unit = sorted({pk for _province, builder in builders for pk in builder.unit_ids})
 
         def lines_of(period):
             # Every province's figure from one query per register, not one per province.
-            with tallying(every_unit, period.start, period.end):
+            with tallying(every_unit, period.start, period.end, periods=[period],
+                          codes=[indicator.code]):
                 return [{"province": province,
                          "line": builder.build(period, details=False).line(indicator.code)}
                         for province, builder in builders]
