@@ -261,6 +261,32 @@ _FOREIGN_PART_AFTER = re.compile(
     + r")(?!\w)"
 )
 _DOMESTIC_RE = re.compile(r"(?<!\w)(?:" + _alternation(DOMESTIC) + r")(?!\w)")
+# "87 dự án còn hiệu lực với tổng vốn ... hơn 5.190 tỷ đồng và gần 120 triệu USD, trong đó có 21
+# dự án FDI", "Trong tổng số 11 dự án ..., có 7 dự án là vốn đầu tư nước ngoài (FDI)", "có 30 dự án
+# (7 dự án FDI)": a count of all projects whose foreign part is counted later in its sentence.
+_FOREIGN_COUNT = re.compile(
+    fold(r"(?<![\w.,])\d[\d.,]*\s+dự án\s+(?:là\s+)?(?:có\s+)?(?:vốn\s+)?")
+    + r"(?:"
+    + _alternation(("fdi", "đầu tư nước ngoài", "đầu tư trực tiếp nước ngoài", "nước ngoài"))
+    + r")(?!\w)"
+)
+_MARKED_FOREIGN = re.compile(
+    fold(r"\s*(?:dự án\s+)?(?:là\s+)?(?:có\s+)?(?:vốn\s+)?")
+    + r"(?:"
+    + _alternation(("fdi", "đầu tư nước ngoài", "đầu tư trực tiếp nước ngoài", "nước ngoài"))
+    + r")(?!\w)"
+)
+# Domestic money beside foreign in one statement: "19 dự án FDI với tổng số vốn đăng ký 5.572,8 tỷ
+# đồng và 148,9 triệu USD", "317,021 triệu USD và 2.463,147 tỷ đồng": the đồng are domestic.
+_USD_AFTER = re.compile(
+    fold(
+        r"\s*và\s+(?:(?:khoảng|hơn|gần|trên)\s+)?\d[\d.,]*\s*(?:triệu|tỷ|tỉ|nghìn)?\s*(?:usd|đô la)"
+    )
+)
+_USD_BEFORE = re.compile(fold(r"(?:usd|đô la mỹ|đô la)\s+và\s*$"))
+# Projects revoked ("thu hồi 10 dự án với tổng vốn đầu tư 131,8 triệu USD", "24 dự án ... bị thu
+# hồi") are no result of the period.
+_REVOKED = re.compile(fold(r"(?<!\w)(?:thu hồi|chấm dứt hoạt động)(?!\w)"))
 _STOCK_AFTER = re.compile(fold(r"(?<!\w)(?:còn hiệu lực)(?!\w)"))
 # A count of partners written as a word ("hai địa phương") is the two parties of the text unless
 # it is what the province has relations with ("kết nghĩa với hai địa phương của Lào").
@@ -805,6 +831,7 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
     seen: set[tuple] = set()
     last_in_clause: dict[tuple[int, int], tuple[str, int]] = {}
     last_in_sentence: dict[int, tuple[str, int]] = {}
+    mixed_until: dict[int, int] = {}
     period_in_clause: dict[tuple[int, int], str | None] = {}
     last_subject_in_paragraph: dict[int, str] = {}
     quantities = engine.quantities(folded, spans, masked)
@@ -916,6 +943,28 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             != "fdi"
         ):
             continue  # "185 dự án (trong đó có 33 dự án nước ngoài)": all investment, not FDI
+        if indicator.startswith("fdi.") and (
+            _REVOKED.search(folded, max(s0, clause[0]), clause[1])
+            or re.search(fold(r"bị thu hồi này"), folded[s0 : q.start])
+        ):
+            continue  # "thu hồi 10 dự án với tổng vốn đầu tư 131,8 triệu USD": projects revoked
+        if (
+            indicator == "fdi.projects"
+            and not _MARKED_FOREIGN.match(folded, q.end)
+            and (fc := _FOREIGN_COUNT.search(folded, head_end, s1))
+        ):
+            # "87 dự án còn hiệu lực ..., trong đó có 21 dự án FDI": all projects, not FDI; the
+            # amounts told of them before the foreign part are not FDI capital either
+            mixed_until[s0] = fc.start()
+            continue
+        if indicator == "fdi.capital" and q.start < mixed_until.get(s0, -1):
+            continue  # "87 dự án ... gần 120 triệu USD, trong đó có 21 dự án FDI"
+        if (
+            indicator == "fdi.capital"
+            and q.unit == "VND"
+            and (_USD_AFTER.match(folded, q.end) or _USD_BEFORE.search(before))
+        ):
+            continue  # "5.572,8 tỷ đồng và 148,9 triệu USD": the đồng are domestic investment
         if indicator == "consular.cases" and _CRIME_RE.search(clause_text):
             continue  # "phối hợp xử lý 50 vụ với 436 công dân xuất, nhập cảnh trái phép": crimes
         if (

@@ -176,3 +176,56 @@ def test_an_equivalent_amount_may_carry_its_own_qualifier():
         ("ngo.amount_total", 1086000, "USD")
     ]
     assert figures[0].equivalent == (25000000000, "VND")
+
+
+# --- round 10: fresh development articles (Nam Định, Hà Nam, Lâm Đồng, Thừa Thiên Huế, ...) ---
+
+
+def test_a_count_of_all_projects_whose_foreign_part_follows_is_not_fdi_nor_its_money():
+    text = (
+        "Năm 2023, tỉnh Hưng Yên có 64 dự án còn hiệu lực với tổng vốn đăng ký 3.100 tỷ đồng và "
+        "85 triệu USD, trong đó có 12 dự án FDI."
+    )
+    assert _found(text) == [("fdi.projects", 12, "2023")]
+
+
+def test_a_total_whose_foreign_part_is_counted_after_a_comma_is_not_fdi():
+    text = (
+        "Trong tổng số 15 dự án được cấp phép tại tỉnh Thái Bình năm 2022, có 6 dự án là vốn đầu "
+        "tư nước ngoài (FDI) và 9 dự án đầu tư trong nước."
+    )
+    assert _found(text) == [("fdi.projects", 6, "2022")]
+
+
+def test_the_dong_beside_dollars_in_one_statement_are_domestic_investment():
+    text = (
+        "Năm 2024, tỉnh Ninh Bình cấp mới cho 14 dự án, gồm 5 dự án đầu tư trong nước và 9 dự án "
+        "FDI với tổng số vốn đăng ký 2.100 tỷ đồng và 96,5 triệu USD."
+    )
+    found = _found(text)
+    assert ("fdi.capital", 96500000, "2024") in found
+    assert not [f for f in found if f[0] == "fdi.capital" and f[1] == 2100000000000]
+
+
+def test_projects_revoked_are_no_result_of_the_period():
+    text = (
+        "Năm 2021, tỉnh Hà Nam có 30 dự án FDI được cấp phép mới. Thực hiện thu hồi 6 dự án với "
+        "tổng vốn đầu tư 45 triệu USD."
+    )
+    assert _found(text) == [("fdi.projects", 30, "2021")]
+
+
+def test_investors_visits_are_not_tourists():
+    text = (
+        "Năm 2021, tỉnh Trà Vinh đã tiếp và làm việc với 20 lượt nhà đầu tư trong và ngoài nước "
+        "đến tỉnh tìm hiểu đầu tư, thăm các khu du lịch."
+    )
+    assert _found(text) == []
+
+
+def test_a_grant_the_province_approves_to_receive_is_money_committed():
+    text = (
+        "UBND tỉnh Quảng Trị ban hành Quyết định phê duyệt tiếp nhận khoản viện trợ không hoàn "
+        "lại do tổ chức Sống Xanh (Hoa Kỳ) tài trợ, trị giá 450.000.000 đồng."
+    )
+    assert [f[:2] for f in _found(text)] == [("ngo.amount_committed", 450000000)]
