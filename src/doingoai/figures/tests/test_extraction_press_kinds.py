@@ -229,3 +229,19 @@ def test_a_grant_the_province_approves_to_receive_is_money_committed():
         "lại do tổ chức Sống Xanh (Hoa Kỳ) tài trợ, trị giá 450.000.000 đồng."
     )
     assert [f[:2] for f in _found(text)] == [("ngo.amount_committed", 450000000)]
+
+
+def test_a_flow_counted_to_a_day_is_the_year_to_that_day_and_a_stock_to_a_day_has_no_period():
+    text = (
+        "Tính đến hết ngày 15/5, tỉnh Hà Nam đã cấp mới cho 21 dự án FDI. Lũy kế đến hết ngày "
+        "31/12/2023 toàn tỉnh có 300 dự án FDI còn hiệu lực."
+    )
+    assert _found(text, date(2024, 6, 1)) == [
+        ("fdi.projects", 21, "2024-01-01/2024-05-15"),
+        ("fdi.projects", 300, None),
+    ]
+
+
+def test_a_term_from_a_year_to_a_month_runs_from_that_years_start():
+    text = "Giai đoạn 2021 đến tháng 3/2024, tỉnh Thái Bình thu hút 45 dự án FDI."
+    assert _found(text) == [("fdi.projects", 45, "2021-01-01/2024-03-31")]
