@@ -288,6 +288,8 @@ _USD_BEFORE = re.compile(fold(r"(?:usd|đô la mỹ|đô la)\s+và\s*$"))
 # hồi") are no result of the period.
 _REVOKED = re.compile(fold(r"(?<!\w)(?:thu hồi|chấm dứt hoạt động)(?!\w)"))
 _STOCK_AFTER = re.compile(fold(r"(?<!\w)(?:còn hiệu lực)(?!\w)"))
+_ACCUMULATED = re.compile(fold(r"(?<!\w)(?:lũy kế|luỹ kế)(?!\w)"))
+_PART_OF_STOCK = re.compile(fold(r"\s*(?:trong đó|trong số đó)(?!\w)"))
 # A count of partners written as a word ("hai địa phương") is the two parties of the text unless
 # it is what the province has relations with ("kết nghĩa với hai địa phương của Lào").
 # Crimes handled with the other side's border force are not consular cases.
@@ -729,9 +731,19 @@ def _period(
             # "Tính đến tháng 12-2014, cả nước có 76.309 lao động nước ngoài đang làm việc": what
             # there is at that date, a stock; "Tính đến tháng 10-2017, ... đã giải ngân" is a flow.
             return None, True
+        if _STOCK_AFTER.search(folded, last.end, q.start):
+            # "đến tháng 9/2018 tại các KCN có 338 dự án đầu tư còn hiệu lực; trong đó có 200 dự
+            # án FDI": the parts of a stock are a stock too
+            return None, True
         return last.value, True
     if _STOCK_AFTER.search(folded, q.end, window_end):
         return None, True
+    if s0 > 0 and _PART_OF_STOCK.match(folded, s0):
+        ps0, ps1 = segs.sentence(s0 - 1)
+        if _STOCK_AFTER.search(folded, ps0, ps1) or _ACCUMULATED.search(folded, ps0, ps1):
+            # "Luỹ kế ... có 243 dự án FDI còn hiệu lực ... Trong đó trong khu công nghiệp có 207
+            # dự án": a breakdown of the stock before it
+            return None, True
     after = [m for m in nearby if m.start >= q.end]
     if after and after[0].kind == "period":
         m = after[0]
@@ -748,6 +760,22 @@ def _period(
     if earlier:
         return earlier[-1].value, False
     return default, False
+
+
+def _domestic(folded: str, lo: int, start: int, hi: int) -> bool:
+    """Whether the figure at ``start`` is domestic investment.
+
+    Either its clause names domestic investment and no foreign one, or the domestic words come
+    after the last foreign ones before it: "200 dự án FDI với ... 2.492,17 triệu USD và 138 dự án
+    trong nước với tổng vốn đầu tư đăng ký là 25.227,75 tỷ đồng".
+    """
+    domestic = [m.start() for m in _DOMESTIC_RE.finditer(folded, lo, start)]
+    if not domestic:
+        return False
+    if not _DOMAIN_RES["fdi"].search(folded, lo, hi):
+        return True
+    foreign = [m.start() for m in _DOMAIN_RES["fdi"].finditer(folded, lo, start)]
+    return bool(foreign) and domestic[-1] > foreign[-1]
 
 
 def _later(mention: PeriodMention, year: int | None) -> bool:
@@ -930,11 +958,7 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             last_in_clause[clause] = (indicator, head_end)
             last_in_sentence[s0] = (indicator, head_end)
             continue
-        if (
-            indicator.startswith("fdi.")
-            and _DOMESTIC_RE.search(folded, max(s0, clause[0]), q.start)
-            and not _DOMAIN_RES["fdi"].search(folded, max(s0, clause[0]), hi)
-        ):
+        if indicator.startswith("fdi.") and _domestic(folded, max(s0, clause[0]), q.start, hi):
             continue  # "30 dự án đầu tư trong nước với tổng vốn 9.000 tỷ đồng": domestic money
         if (
             indicator == "fdi.projects"
@@ -962,7 +986,10 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
         if (
             indicator == "fdi.capital"
             and q.unit == "VND"
-            and (_USD_AFTER.match(folded, q.end) or _USD_BEFORE.search(before))
+            and (
+                _USD_AFTER.match(folded, q.end)
+                or _USD_BEFORE.search(folded, max(s0, q.start - 30), q.start)
+            )
         ):
             continue  # "5.572,8 tỷ đồng và 148,9 triệu USD": the đồng are domestic investment
         if indicator == "consular.cases" and _CRIME_RE.search(clause_text):

@@ -183,7 +183,7 @@ def test_an_equivalent_amount_may_carry_its_own_qualifier():
 
 def test_a_count_of_all_projects_whose_foreign_part_follows_is_not_fdi_nor_its_money():
     text = (
-        "Năm 2023, tỉnh Hưng Yên có 64 dự án còn hiệu lực với tổng vốn đăng ký 3.100 tỷ đồng và "
+        "Năm 2023, tỉnh Hưng Yên cấp phép cho 64 dự án với tổng vốn đăng ký 3.100 tỷ đồng và "
         "85 triệu USD, trong đó có 12 dự án FDI."
     )
     assert _found(text) == [("fdi.projects", 12, "2023")]
@@ -245,3 +245,20 @@ def test_a_flow_counted_to_a_day_is_the_year_to_that_day_and_a_stock_to_a_day_ha
 def test_a_term_from_a_year_to_a_month_runs_from_that_years_start():
     text = "Giai đoạn 2021 đến tháng 3/2024, tỉnh Thái Bình thu hút 45 dự án FDI."
     assert _found(text) == [("fdi.projects", 45, "2021-01-01/2024-03-31")]
+
+
+def test_the_parts_of_a_stock_have_no_period_in_its_sentence_or_the_next():
+    text = (
+        "Đến tháng 6/2019 tại các KCN tỉnh Hà Nam có 300 dự án đầu tư còn hiệu lực; trong đó có "
+        "180 dự án FDI. Luỹ kế đến hết ngày 31/12/2019 toàn tỉnh có 260 dự án FDI còn hiệu lực. "
+        "Trong đó trong khu công nghiệp có 220 dự án."
+    )
+    assert [f for f in _found(text) if f[2] is not None] == []
+
+
+def test_the_money_of_domestic_projects_named_after_the_foreign_ones_is_domestic():
+    text = (
+        "Năm 2020, tại các KCN tỉnh Nam Định có 90 dự án FDI với tổng vốn đăng ký là 1.200 triệu "
+        "USD và 60 dự án trong nước với tổng vốn đầu tư đăng ký là 9.000 tỷ đồng."
+    )
+    assert [f[:2] for f in _found(text) if f[0] == "fdi.capital"] == [("fdi.capital", 1200000000)]
