@@ -288,6 +288,7 @@ _USD_BEFORE = re.compile(fold(r"(?:usd|đô la mỹ|đô la)\s+và\s*$"))
 # hồi") are no result of the period.
 _REVOKED = re.compile(fold(r"(?<!\w)(?:thu hồi|chấm dứt hoạt động)(?!\w)"))
 _STOCK_AFTER = re.compile(fold(r"(?<!\w)(?:còn hiệu lực)(?!\w)"))
+_RESPECTIVELY = re.compile(fold(r"(?<!\w)lần lượt(?!\w)"))
 _ACCUMULATED = re.compile(fold(r"(?<!\w)(?:lũy kế|luỹ kế)(?!\w)"))
 _PART_OF_STOCK = re.compile(fold(r"\s*(?:trong đó|trong số đó)(?!\w)"))
 # A count of partners written as a word ("hai địa phương") is the two parties of the text unless
@@ -762,6 +763,24 @@ def _period(
     return default, False
 
 
+def _respective_place(text, folded, places, quantities, q, s0, s1) -> str | None:
+    """The place "lần lượt" pairs with the amount ``q``: the k-th of the last places named.
+
+    "Theo sau là Hải Phòng, Hưng Yên, Gia Lai, với vốn FDI ... lần lượt đạt 1,2 tỷ USD; 1,1 tỷ USD
+    và 1 tỷ USD": the k-th amount after "lần lượt" is the k-th place named before it.
+    """
+    m = _RESPECTIVELY.search(folded, s0, q.start)
+    if m is None:
+        return None
+    named = [(a, b) for a, b in places if s0 <= a and b <= m.start()]
+    amounts = [x for x in quantities if x.kind == "money" and m.end() <= x.num_start < s1]
+    if len(amounts) < 2 or len(named) < len(amounts) or q not in amounts:
+        return None
+    named = named[-len(amounts) :]  # "Theo sau Hà Nội là A, B, C ... lần lượt": the last ones
+    a, b = named[amounts.index(q)]
+    return " ".join(text[a:b].split())
+
+
 def _domestic(folded: str, lo: int, start: int, hi: int) -> bool:
     """Whether the figure at ``start`` is domestic investment.
 
@@ -1038,6 +1057,10 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
                 i += 1
         if subject is None and home is None and _ANAPHORA.search(folded, s0, q.start):
             subject = last_subject_in_paragraph.get(p0)
+        if q.kind == "money" and (
+            respective := _respective_place(text, folded, places, quantities, q, s0, s1)
+        ):
+            subject = respective
         if subject is not None:
             place = subject
             last_subject_in_paragraph[p0] = subject

@@ -262,3 +262,18 @@ def test_the_money_of_domestic_projects_named_after_the_foreign_ones_is_domestic
         "USD và 60 dự án trong nước với tổng vốn đầu tư đăng ký là 9.000 tỷ đồng."
     )
     assert [f[:2] for f in _found(text) if f[0] == "fdi.capital"] == [("fdi.capital", 1200000000)]
+
+
+def test_respectively_pairs_each_amount_with_the_place_named_in_its_rank():
+    text = (
+        "Vốn FDI vào cả nước tăng mạnh\n\n"
+        "Trong 6 tháng đầu năm 2025, cả nước thu hút 15 tỷ USD vốn FDI. Theo sau Hà Nội là Bắc "
+        "Ninh, Đồng Nai, Quảng Ninh, với vốn FDI đăng ký cấp mới lần lượt đạt 900 triệu USD; 700 "
+        "triệu USD và 500 triệu USD.\n"
+    )
+    places = {f.value: f.place for f in extract(text) if f.indicator == "fdi.capital"}
+    assert (places[900000000], places[700000000], places[500000000]) == (
+        "Bắc Ninh",
+        "Đồng Nai",
+        "Quảng Ninh",
+    )
