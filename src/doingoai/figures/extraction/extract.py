@@ -261,7 +261,36 @@ _FOREIGN_PART_AFTER = re.compile(
     + r")(?!\w)"
 )
 _DOMESTIC_RE = re.compile(r"(?<!\w)(?:" + _alternation(DOMESTIC) + r")(?!\w)")
+# "87 dự án còn hiệu lực với tổng vốn ... hơn 5.190 tỷ đồng và gần 120 triệu USD, trong đó có 21
+# dự án FDI", "Trong tổng số 11 dự án ..., có 7 dự án là vốn đầu tư nước ngoài (FDI)", "có 30 dự án
+# (7 dự án FDI)": a count of all projects whose foreign part is counted later in its sentence.
+_FOREIGN_COUNT = re.compile(
+    fold(r"(?<![\w.,])\d[\d.,]*\s+dự án\s+(?:là\s+)?(?:có\s+)?(?:vốn\s+)?")
+    + r"(?:"
+    + _alternation(("fdi", "đầu tư nước ngoài", "đầu tư trực tiếp nước ngoài", "nước ngoài"))
+    + r")(?!\w)"
+)
+_MARKED_FOREIGN = re.compile(
+    fold(r"\s*(?:dự án\s+)?(?:là\s+)?(?:có\s+)?(?:vốn\s+)?")
+    + r"(?:"
+    + _alternation(("fdi", "đầu tư nước ngoài", "đầu tư trực tiếp nước ngoài", "nước ngoài"))
+    + r")(?!\w)"
+)
+# Domestic money beside foreign in one statement: "19 dự án FDI với tổng số vốn đăng ký 5.572,8 tỷ
+# đồng và 148,9 triệu USD", "317,021 triệu USD và 2.463,147 tỷ đồng": the đồng are domestic.
+_USD_AFTER = re.compile(
+    fold(
+        r"\s*và\s+(?:(?:khoảng|hơn|gần|trên)\s+)?\d[\d.,]*\s*(?:triệu|tỷ|tỉ|nghìn)?\s*(?:usd|đô la)"
+    )
+)
+_USD_BEFORE = re.compile(fold(r"(?:usd|đô la mỹ|đô la)\s+và\s*$"))
+# Projects revoked ("thu hồi 10 dự án với tổng vốn đầu tư 131,8 triệu USD", "24 dự án ... bị thu
+# hồi") are no result of the period.
+_REVOKED = re.compile(fold(r"(?<!\w)(?:thu hồi|chấm dứt hoạt động)(?!\w)"))
 _STOCK_AFTER = re.compile(fold(r"(?<!\w)(?:còn hiệu lực)(?!\w)"))
+_RESPECTIVELY = re.compile(fold(r"(?<!\w)lần lượt(?!\w)"))
+_ACCUMULATED = re.compile(fold(r"(?<!\w)(?:lũy kế|luỹ kế)(?!\w)"))
+_PART_OF_STOCK = re.compile(fold(r"\s*(?:trong đó|trong số đó)(?!\w)"))
 # A count of partners written as a word ("hai địa phương") is the two parties of the text unless
 # it is what the province has relations with ("kết nghĩa với hai địa phương của Lào").
 # Crimes handled with the other side's border force are not consular cases.
@@ -703,9 +732,19 @@ def _period(
             # "Tính đến tháng 12-2014, cả nước có 76.309 lao động nước ngoài đang làm việc": what
             # there is at that date, a stock; "Tính đến tháng 10-2017, ... đã giải ngân" is a flow.
             return None, True
+        if _STOCK_AFTER.search(folded, last.end, q.start):
+            # "đến tháng 9/2018 tại các KCN có 338 dự án đầu tư còn hiệu lực; trong đó có 200 dự
+            # án FDI": the parts of a stock are a stock too
+            return None, True
         return last.value, True
     if _STOCK_AFTER.search(folded, q.end, window_end):
         return None, True
+    if s0 > 0 and _PART_OF_STOCK.match(folded, s0):
+        ps0, ps1 = segs.sentence(s0 - 1)
+        if _STOCK_AFTER.search(folded, ps0, ps1) or _ACCUMULATED.search(folded, ps0, ps1):
+            # "Luỹ kế ... có 243 dự án FDI còn hiệu lực ... Trong đó trong khu công nghiệp có 207
+            # dự án": a breakdown of the stock before it
+            return None, True
     after = [m for m in nearby if m.start >= q.end]
     if after and after[0].kind == "period":
         m = after[0]
@@ -722,6 +761,40 @@ def _period(
     if earlier:
         return earlier[-1].value, False
     return default, False
+
+
+def _respective_place(text, folded, places, quantities, q, s0, s1) -> str | None:
+    """The place "lần lượt" pairs with the amount ``q``: the k-th of the last places named.
+
+    "Theo sau là Hải Phòng, Hưng Yên, Gia Lai, với vốn FDI ... lần lượt đạt 1,2 tỷ USD; 1,1 tỷ USD
+    và 1 tỷ USD": the k-th amount after "lần lượt" is the k-th place named before it.
+    """
+    m = _RESPECTIVELY.search(folded, s0, q.start)
+    if m is None:
+        return None
+    named = [(a, b) for a, b in places if s0 <= a and b <= m.start()]
+    amounts = [x for x in quantities if x.kind == "money" and m.end() <= x.num_start < s1]
+    if len(amounts) < 2 or len(named) < len(amounts) or q not in amounts:
+        return None
+    named = named[-len(amounts) :]  # "Theo sau Hà Nội là A, B, C ... lần lượt": the last ones
+    a, b = named[amounts.index(q)]
+    return " ".join(text[a:b].split())
+
+
+def _domestic(folded: str, lo: int, start: int, hi: int) -> bool:
+    """Whether the figure at ``start`` is domestic investment.
+
+    Either its clause names domestic investment and no foreign one, or the domestic words come
+    after the last foreign ones before it: "200 dự án FDI với ... 2.492,17 triệu USD và 138 dự án
+    trong nước với tổng vốn đầu tư đăng ký là 25.227,75 tỷ đồng".
+    """
+    domestic = [m.start() for m in _DOMESTIC_RE.finditer(folded, lo, start)]
+    if not domestic:
+        return False
+    if not _DOMAIN_RES["fdi"].search(folded, lo, hi):
+        return True
+    foreign = [m.start() for m in _DOMAIN_RES["fdi"].finditer(folded, lo, start)]
+    return bool(foreign) and domestic[-1] > foreign[-1]
 
 
 def _later(mention: PeriodMention, year: int | None) -> bool:
@@ -805,6 +878,7 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
     seen: set[tuple] = set()
     last_in_clause: dict[tuple[int, int], tuple[str, int]] = {}
     last_in_sentence: dict[int, tuple[str, int]] = {}
+    mixed_until: dict[int, int] = {}
     period_in_clause: dict[tuple[int, int], str | None] = {}
     last_subject_in_paragraph: dict[int, str] = {}
     quantities = engine.quantities(folded, spans, masked)
@@ -903,11 +977,7 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             last_in_clause[clause] = (indicator, head_end)
             last_in_sentence[s0] = (indicator, head_end)
             continue
-        if (
-            indicator.startswith("fdi.")
-            and _DOMESTIC_RE.search(folded, max(s0, clause[0]), q.start)
-            and not _DOMAIN_RES["fdi"].search(folded, max(s0, clause[0]), hi)
-        ):
+        if indicator.startswith("fdi.") and _domestic(folded, max(s0, clause[0]), q.start, hi):
             continue  # "30 dự án đầu tư trong nước với tổng vốn 9.000 tỷ đồng": domestic money
         if (
             indicator == "fdi.projects"
@@ -916,6 +986,31 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             != "fdi"
         ):
             continue  # "185 dự án (trong đó có 33 dự án nước ngoài)": all investment, not FDI
+        if indicator.startswith("fdi.") and (
+            _REVOKED.search(folded, max(s0, clause[0]), clause[1])
+            or re.search(fold(r"bị thu hồi này"), folded[s0 : q.start])
+        ):
+            continue  # "thu hồi 10 dự án với tổng vốn đầu tư 131,8 triệu USD": projects revoked
+        if (
+            indicator == "fdi.projects"
+            and not _MARKED_FOREIGN.match(folded, q.end)
+            and (fc := _FOREIGN_COUNT.search(folded, head_end, s1))
+        ):
+            # "87 dự án còn hiệu lực ..., trong đó có 21 dự án FDI": all projects, not FDI; the
+            # amounts told of them before the foreign part are not FDI capital either
+            mixed_until[s0] = fc.start()
+            continue
+        if indicator == "fdi.capital" and q.start < mixed_until.get(s0, -1):
+            continue  # "87 dự án ... gần 120 triệu USD, trong đó có 21 dự án FDI"
+        if (
+            indicator == "fdi.capital"
+            and q.unit == "VND"
+            and (
+                _USD_AFTER.match(folded, q.end)
+                or _USD_BEFORE.search(folded, max(s0, q.start - 30), q.start)
+            )
+        ):
+            continue  # "5.572,8 tỷ đồng và 148,9 triệu USD": the đồng are domestic investment
         if indicator == "consular.cases" and _CRIME_RE.search(clause_text):
             continue  # "phối hợp xử lý 50 vụ với 436 công dân xuất, nhập cảnh trái phép": crimes
         if (
@@ -962,6 +1057,10 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
                 i += 1
         if subject is None and home is None and _ANAPHORA.search(folded, s0, q.start):
             subject = last_subject_in_paragraph.get(p0)
+        if q.kind == "money" and (
+            respective := _respective_place(text, folded, places, quantities, q, s0, s1)
+        ):
+            subject = respective
         if subject is not None:
             place = subject
             last_subject_in_paragraph[p0] = subject

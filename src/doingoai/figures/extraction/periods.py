@@ -93,6 +93,19 @@ _YEAR_TO_DAY = _p(
     rf"(?:từ|kể từ)\s+đầu\s+năm(?:\s+{_Y})?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?"
     rf"(\d{{1,2}})\s*[/-]\s*(\d{{1,2}})(?:\s*[/-]\s*{_Y})?(?![\d/-])"
 )
+# "tính đến hết ngày 20/6, Nam Định đã cấp ... cho 39 dự án", "tính đến ngày 26/8/2024, tỉnh cấp
+# ...": the year up to that day, when what follows is a flow; "Luỹ kế đến hết ngày 31/12/2018 ...
+# còn hiệu lực" and "tính đến ngày 30/9/2024, ... đang hoạt động" stay stocks (see _NOW).
+_TO_DAY = _p(
+    rf"tính\s+(?:đến|tới)\s+(?:hết\s+)?ngày\s+(\d{{1,2}})\s*[/-]\s*(\d{{1,2}})"
+    rf"(?:\s*[/-]\s*{_Y})?(?![\d/-])"
+)
+_STOCK_WORDS = _p(r"lũy kế|luỹ kế|còn hiệu lực|đang hoạt động|hiện có|nâng tổng số")
+# "giai đoạn 2021 đến tháng 5/2024": from the first year's start to the end of that month.
+_YEAR_TO_MONTH = _p(
+    rf"(?:giai đoạn|từ)\s+(?:năm\s+)?{_Y}\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+(1[0-2]|0?[1-9])"
+    rf"\s*(?:/|-|năm)\s*{_Y}(?![\d/])"
+)
 # "đến hết tháng 10", "tính đến cuối tháng 12/2018", "Tính đến tháng 10-2017": the year up to the
 # end of that month (a month alone, "tháng 9/2024", is that month; a day, "tính đến ngày
 # 30/9/2024", is a stock: see _NOW).
@@ -301,6 +314,25 @@ def find_periods(
             add(m, f"{y}-01-01/{date(y, int(m.group(3)), int(m.group(2))).isoformat()}")
         except ValueError:
             add(m, None)
+    for m in _TO_DAY.finditer(folded):
+        sentence_end = folded.find(".", m.end())
+        rest = folded[m.end() : sentence_end if sentence_end >= 0 else len(folded)]
+        y = int(m.group(3) or year or 0)
+        if (
+            not y
+            or _STOCK_WORDS.search(rest)
+            or _STOCK_WORDS.search(folded, max(0, m.start() - 20), m.start())
+        ):
+            continue  # a stock: _NOW reads it
+        try:
+            add(m, f"{y}-01-01/{date(y, int(m.group(2)), int(m.group(1))).isoformat()}")
+        except ValueError:
+            continue
+    for m in _YEAR_TO_MONTH.finditer(folded):
+        first, month, last = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if first < last:
+            end = calendar.monthrange(last, month)[1]
+            add(m, f"{first}-01-01/{last}-{month:02d}-{end:02d}")
     for m in _near(_YEAR_TO_DATE, folded, fold("đầu năm"), 10):
         y = int(m.group(1)) if m.group(1) else year
         value = None

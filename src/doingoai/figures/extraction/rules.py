@@ -546,6 +546,9 @@ RULES: tuple[Rule, ...] = (
                 "ký kết",
                 "quyết định tài trợ",
                 "đồng ý tài trợ",
+                # "Quyết định ... phê duyệt tiếp nhận khoản viện trợ ... trị giá 625.000.000 VNĐ"
+                "phê duyệt tiếp nhận",
+                "phê duyệt việc tiếp nhận",
             ),
         ),
         forbid=DONATED,
@@ -800,7 +803,8 @@ RULES: tuple[Rule, ...] = (
             "lượt du khách",
             "du khách",
             "lượt người",
-            r"lượt(?!\s+đoàn)",
+            # "36 lượt nhà đầu tư ... đến tỉnh tìm hiểu đầu tư" are investors' visits
+            r"lượt(?!\s+(?:đoàn|nhà đầu tư|doanh nghiệp))",
             "khách",
             "người",
         ),

@@ -10,6 +10,7 @@ the extractor worse on text it has never seen.
 from __future__ import annotations
 
 import csv
+import unicodedata
 from datetime import date
 
 from doingoai.figures.extraction import extract
@@ -307,6 +308,16 @@ def test_every_press_article_has_a_manifest_row_with_its_source_address():
     for name, row in rows.items():
         first_line = (PRESS_MANIFEST.parent / name).read_text(encoding="utf-8").split("\n")[0]
         assert row["source"] == first_line.strip() and row["split"] == name.split("/")[0], name
+
+
+def test_every_press_annotation_points_at_the_words_it_quotes_in_the_nfc_text():
+    for split in ("dev", "test"):
+        texts = {
+            p.name: unicodedata.normalize("NFC", p.read_text(encoding="utf-8"))
+            for p in press_paths(split)
+        }
+        for figure in load_annotations(PRESS_MANIFEST.parent / f"{split}_annotations.jsonl"):
+            assert texts[figure["doc"]][figure["start"] : figure["end"]] == figure["text"], figure
 
 
 def test_it_holds_its_scores_on_real_articles_it_was_not_tuned_on():

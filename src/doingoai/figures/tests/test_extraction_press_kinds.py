@@ -176,3 +176,104 @@ def test_an_equivalent_amount_may_carry_its_own_qualifier():
         ("ngo.amount_total", 1086000, "USD")
     ]
     assert figures[0].equivalent == (25000000000, "VND")
+
+
+# --- round 10: fresh development articles (Nam Định, Hà Nam, Lâm Đồng, Thừa Thiên Huế, ...) ---
+
+
+def test_a_count_of_all_projects_whose_foreign_part_follows_is_not_fdi_nor_its_money():
+    text = (
+        "Năm 2023, tỉnh Hưng Yên cấp phép cho 64 dự án với tổng vốn đăng ký 3.100 tỷ đồng và "
+        "85 triệu USD, trong đó có 12 dự án FDI."
+    )
+    assert _found(text) == [("fdi.projects", 12, "2023")]
+
+
+def test_a_total_whose_foreign_part_is_counted_after_a_comma_is_not_fdi():
+    text = (
+        "Trong tổng số 15 dự án được cấp phép tại tỉnh Thái Bình năm 2022, có 6 dự án là vốn đầu "
+        "tư nước ngoài (FDI) và 9 dự án đầu tư trong nước."
+    )
+    assert _found(text) == [("fdi.projects", 6, "2022")]
+
+
+def test_the_dong_beside_dollars_in_one_statement_are_domestic_investment():
+    text = (
+        "Năm 2024, tỉnh Ninh Bình cấp mới cho 14 dự án, gồm 5 dự án đầu tư trong nước và 9 dự án "
+        "FDI với tổng số vốn đăng ký 2.100 tỷ đồng và 96,5 triệu USD."
+    )
+    found = _found(text)
+    assert ("fdi.capital", 96500000, "2024") in found
+    assert not [f for f in found if f[0] == "fdi.capital" and f[1] == 2100000000000]
+
+
+def test_projects_revoked_are_no_result_of_the_period():
+    text = (
+        "Năm 2021, tỉnh Hà Nam có 30 dự án FDI được cấp phép mới. Thực hiện thu hồi 6 dự án với "
+        "tổng vốn đầu tư 45 triệu USD."
+    )
+    assert _found(text) == [("fdi.projects", 30, "2021")]
+
+
+def test_investors_visits_are_not_tourists():
+    text = (
+        "Năm 2021, tỉnh Trà Vinh đã tiếp và làm việc với 20 lượt nhà đầu tư trong và ngoài nước "
+        "đến tỉnh tìm hiểu đầu tư, thăm các khu du lịch."
+    )
+    assert _found(text) == []
+
+
+def test_a_grant_the_province_approves_to_receive_is_money_committed():
+    text = (
+        "UBND tỉnh Quảng Trị ban hành Quyết định phê duyệt tiếp nhận khoản viện trợ không hoàn "
+        "lại do tổ chức Sống Xanh (Hoa Kỳ) tài trợ, trị giá 450.000.000 đồng."
+    )
+    assert [f[:2] for f in _found(text)] == [("ngo.amount_committed", 450000000)]
+
+
+def test_a_flow_counted_to_a_day_is_the_year_to_that_day_and_a_stock_to_a_day_has_no_period():
+    text = (
+        "Tính đến hết ngày 15/5, tỉnh Hà Nam đã cấp mới cho 21 dự án FDI. Lũy kế đến hết ngày "
+        "31/12/2023 toàn tỉnh có 300 dự án FDI còn hiệu lực."
+    )
+    assert _found(text, date(2024, 6, 1)) == [
+        ("fdi.projects", 21, "2024-01-01/2024-05-15"),
+        ("fdi.projects", 300, None),
+    ]
+
+
+def test_a_term_from_a_year_to_a_month_runs_from_that_years_start():
+    text = "Giai đoạn 2021 đến tháng 3/2024, tỉnh Thái Bình thu hút 45 dự án FDI."
+    assert _found(text) == [("fdi.projects", 45, "2021-01-01/2024-03-31")]
+
+
+def test_the_parts_of_a_stock_have_no_period_in_its_sentence_or_the_next():
+    text = (
+        "Đến tháng 6/2019 tại các KCN tỉnh Hà Nam có 300 dự án đầu tư còn hiệu lực; trong đó có "
+        "180 dự án FDI. Luỹ kế đến hết ngày 31/12/2019 toàn tỉnh có 260 dự án FDI còn hiệu lực. "
+        "Trong đó trong khu công nghiệp có 220 dự án."
+    )
+    assert [f for f in _found(text) if f[2] is not None] == []
+
+
+def test_the_money_of_domestic_projects_named_after_the_foreign_ones_is_domestic():
+    text = (
+        "Năm 2020, tại các KCN tỉnh Nam Định có 90 dự án FDI với tổng vốn đăng ký là 1.200 triệu "
+        "USD và 60 dự án trong nước với tổng vốn đầu tư đăng ký là 9.000 tỷ đồng."
+    )
+    assert [f[:2] for f in _found(text) if f[0] == "fdi.capital"] == [("fdi.capital", 1200000000)]
+
+
+def test_respectively_pairs_each_amount_with_the_place_named_in_its_rank():
+    text = (
+        "Vốn FDI vào cả nước tăng mạnh\n\n"
+        "Trong 6 tháng đầu năm 2025, cả nước thu hút 15 tỷ USD vốn FDI. Theo sau Hà Nội là Bắc "
+        "Ninh, Đồng Nai, Quảng Ninh, với vốn FDI đăng ký cấp mới lần lượt đạt 900 triệu USD; 700 "
+        "triệu USD và 500 triệu USD.\n"
+    )
+    places = {f.value: f.place for f in extract(text) if f.indicator == "fdi.capital"}
+    assert (places[900000000], places[700000000], places[500000000]) == (
+        "Bắc Ninh",
+        "Đồng Nai",
+        "Quảng Ninh",
+    )
