@@ -79,6 +79,7 @@ class Table:
         self.table = quote(meta.db_table)
         self.columns = ", ".join(quote(f.column) for f in self.fields)
         self.attnames = [f.attname for f in self.fields]
+        self.columns_prepared = list(zip(self.preparers, self.attnames, strict=True))
         self.history = None
         if hasattr(model._meta, "simple_history_manager_attribute"):
             self.history = HistoryTable(model, self, connection)
@@ -87,8 +88,11 @@ class Table:
         for i in self.pre_saved:
             field = self.fields[i]
             setattr(obj, field.attname, field.pre_save(obj, True))
-        return [prepare(getattr(obj, name)) for prepare, name
-                in zip(self.preparers, self.attnames, strict=True)]
+        state = obj.__dict__  # where a model instance keeps its loaded values
+        try:
+            return [prepare(state[name]) for prepare, name in self.columns_prepared]
+        except KeyError:  # a deferred field: read through its descriptor
+            return [prepare(getattr(obj, name)) for prepare, name in self.columns_prepared]
 
     def insert(self, objs, *, user=None) -> None:
         """Insert ``objs`` (unsaved instances of the model), setting their pk, and their
