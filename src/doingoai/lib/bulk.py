@@ -15,6 +15,7 @@ no change reason). No signal is sent, as bulk_create sends none.
 """
 
 import datetime as dt
+import operator
 import sqlite3
 from decimal import Decimal
 
@@ -39,6 +40,17 @@ _AS_IS = {
 def _internal_type(field) -> str:
     target = field.target_field if field.is_relation else field
     return target.get_internal_type()
+
+
+class _Never:
+    """The type of no value: its column's values all go through the preparer."""
+
+
+def _as_is(field, connection) -> type:
+    """The type of the values of ``field`` that the driver takes unchanged."""
+    if field.get_internal_type() == "DateField" and not field.is_relation:
+        return dt.date if connection.vendor == "postgresql" else _Never
+    return _AS_IS.get(_internal_type(field), _Never)
 
 
 def _preparer(field, connection):
@@ -80,6 +92,8 @@ class Table:
         self.columns = ", ".join(quote(f.column) for f in self.fields)
         self.attnames = [f.attname for f in self.fields]
         self.columns_prepared = list(zip(self.preparers, self.attnames, strict=True))
+        self.columns_typed = [(name, _as_is(f, connection), prepare) for f, name, prepare
+                              in zip(self.fields, self.attnames, self.preparers, strict=True)]
         self.history = None
         if hasattr(model._meta, "simple_history_manager_attribute"):
             self.history = HistoryTable(model, self, connection)
@@ -90,7 +104,9 @@ class Table:
             setattr(obj, field.attname, field.pre_save(obj, True))
         state = obj.__dict__  # where a model instance keeps its loaded values
         try:
-            return [prepare(state[name]) for prepare, name in self.columns_prepared]
+            # A value of the type its column takes as it is (most of them) skips the call.
+            return [value if (value := state[name]) is None or type(value) is as_is
+                    else prepare(value) for name, as_is, prepare in self.columns_typed]
         except KeyError:  # a deferred field: read through its descriptor
             return [prepare(getattr(obj, name)) for prepare, name in self.columns_prepared]
 
@@ -148,11 +164,14 @@ class HistoryTable:
         when = self.date_field.get_db_prep_save(timezone.now(), self.connection)
         fixed = {"history_date": when, "history_type": "+", "history_user_id": user_id,
                  "history_change_reason": None}
-        source = self.source
-        history = []
-        for row, pk in zip(rows, ids, strict=True):
-            history.append([pk if s == "pk" else row[s] if type(s) is int else fixed[s]
-                            for s in source])
+        # Each history row picks its values from the row's, followed by the pk and the fixed
+        # ones: one C-level itemgetter call a row.
+        width = len(rows[0]) if rows else 0
+        extra = {"pk": width, "history_date": width + 1, "history_type": width + 2,
+                 "history_user_id": width + 3, "history_change_reason": width + 4}
+        pick = operator.itemgetter(*[s if type(s) is int else extra[s] for s in self.source])
+        tail = [fixed[name] for name in list(extra)[1:]]
+        history = [pick([*row, pk, *tail]) for row, pk in zip(rows, ids, strict=True)]
         insert_many(self.connection, self.table_name, self.columns, self.width, history)
 
 
