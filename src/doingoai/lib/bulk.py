@@ -208,6 +208,9 @@ def _multi_row_sql(table_name, columns, width, count, returning=None) -> str:
 def insert_returning(connection, table_name, columns, width, pk_column, rows) -> list:
     """Insert ``rows`` (lists of prepared values) and return their ids, in order."""
     returning = connection.ops.quote_name(pk_column)
+    if connection.vendor == "postgresql":
+        return _pg_executemany(connection, _multi_row_sql(table_name, columns, width, 1,
+                                                          returning), rows, returning=True)
     step = _rows_per_statement(connection, width)
     ids = []
     with connection.cursor() as cursor:
@@ -225,6 +228,9 @@ def insert_many(connection, table_name, columns, width, rows) -> None:
     """Insert ``rows`` (lists of prepared values), whose ids nobody needs."""
     if not rows:
         return
+    if connection.vendor == "postgresql":
+        _pg_executemany(connection, _multi_row_sql(table_name, columns, width, 1), rows)
+        return
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.executemany(_multi_row_sql(table_name, columns, width, 1), rows)
@@ -234,6 +240,26 @@ def insert_many(connection, table_name, columns, width, rows) -> None:
             chunk = rows[start:start + step]
             cursor.execute(_multi_row_sql(table_name, columns, width, len(chunk)),
                            [value for row in chunk for value in row])
+
+
+def _pg_executemany(connection, sql, rows, returning=False) -> list:
+    """``executemany`` on a server-side binding psycopg cursor of the same connection (so in
+    the same transaction): psycopg pipelines the rows, where Django's client-side binding
+    cursor would parse a query text of thousands of placeholders in Python. With
+    ``returning``, the ids in the rows' order (one result a row)."""
+    import psycopg
+
+    connection.ensure_connection()
+    with psycopg.Cursor(connection.connection) as cursor:
+        cursor.executemany(sql, rows, returning=returning)
+        if not returning:
+            return []
+        ids = []
+        while True:
+            ids.append(cursor.fetchone()[0])
+            if not cursor.nextset():
+                break
+    return ids
 
 
 def insert_links(through, rows) -> None:
