@@ -54,11 +54,14 @@ def state() -> dict:
         found[model.__name__] = rows_of(model, identifiers)
         found[f"history of {model.__name__}"] = rows_of(
             get_history_model_for_model(model), identifiers)
+    # Partners are made by the import, so their keys differ between two runs too.
+    partners = dict(Partner.all_objects.values_list("pk", "name_en"))
     for name in importer_module.LINKS:
         relation = getattr(AidProgramme, name)
         target = f"{relation.field.m2m_reverse_field_name()}_id"
         found[name] = sorted(
-            (identifiers[programme], to) for programme, to in
+            (identifiers[programme], partners[to] if name == "donors" else to)
+            for programme, to in
             relation.through.objects.values_list("aidprogramme_id", target))
     return found
 
