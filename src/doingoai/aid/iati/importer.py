@@ -50,6 +50,7 @@ changed.
 """
 
 import datetime as dt
+import gc
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -70,6 +71,7 @@ from doingoai.aid.models import (
     AidTransaction,
 )
 from doingoai.core.models import TEXT_LENGTH, AdminUnit, Currency, Sector
+from doingoai.lib import bulk
 from doingoai.lib.text import fold
 from doingoai.partners.models import Partner
 
@@ -286,6 +288,8 @@ class Importer:
         self.owner_ids = list(AdminUnit.objects.rolling_up_to(owner).values_list("pk", flat=True))
         self.currencies = set(Currency.objects.values_list("code", flat=True))
         self.sectors = set(Sector.objects.values_list("code", flat=True))
+        self.make = {model: bulk.unsaved(model)
+                     for model in (AidTransaction, AidSector, AidLocation, AidParticipant)}
         own = re.escape(reporting_org_ref(owner))
         self.own_identifier = re.compile(rf"^{own}-(\d+)$")
 
@@ -300,6 +304,10 @@ class Importer:
     def import_file(self, source, name: str = "") -> Summary:
         summary = Summary()
         self.findings = rules.Findings()
+        # What was loaded before the file (Django, the codes, the registers) is left out of
+        # the garbage collector's passes while it runs: the thousands of rows an import
+        # makes would otherwise set off full passes over all of it, a third of the time.
+        gc.freeze()
         try:
             with transaction.atomic():
                 self._import(source, name, summary)
@@ -308,6 +316,8 @@ class Importer:
             failed.errors.append(_("%(file)s: %(error)s (nothing of this file was imported)")
                                  % {"file": name, "error": error})
             return failed
+        finally:
+            gc.unfreeze()
         summary.warnings = self.findings.lines()
         return summary
 
@@ -513,21 +523,23 @@ class Importer:
         places = self.provinces.find(activity.location_texts)
         if self.place is not None:
             places.add(self.place)
+        make = self.make
+        new_transaction = make[AidTransaction]
         transactions = [
-            AidTransaction(programme=programme, kind=kind, on=on, amount=amount,
-                           currency_id=currency, tranche=ref, note=note, iati_type=iati_type,
-                           transaction_date=transaction_date)
+            new_transaction(programme=programme, kind=kind, on=on, amount=amount,
+                            currency_id=currency, tranche=ref, note=note, iati_type=iati_type,
+                            transaction_date=transaction_date)
             for kind, on, amount, currency, ref, note, iati_type, transaction_date in rows]
         children = {
-            AidSector: [AidSector(programme=programme, vocabulary=row.vocabulary[:10],
-                                  code=row.code, percentage=row.percentage, name=row.name)
-                        for row in activity.sector_rows],
-            AidLocation: [AidLocation(
+            AidSector: [make[AidSector](
+                programme=programme, vocabulary=row.vocabulary[:10], code=row.code,
+                percentage=row.percentage, name=row.name) for row in activity.sector_rows],
+            AidLocation: [make[AidLocation](
                 programme=programme, ref=place.ref, name=place.name, point=place.point,
                 administrative="\n".join("|".join(t) for t in place.administrative)[:300])
                 for place in activity.locations
                 if place.ref or place.name or place.point or place.administrative],
-            AidParticipant: [AidParticipant(
+            AidParticipant: [make[AidParticipant](
                 programme=programme, role=org.role or "", ref=org.ref[:150],
                 org_type=org.type[:40], name=org.name[:300]) for org in participants],
         }
@@ -561,7 +573,7 @@ class Importer:
         old = [plan for plan in plans if not plan.created]
         for plan in new:
             plan.programme.fill_search_text()
-        bulk_create_with_history([plan.programme for plan in new], AidProgramme)
+        bulk.insert([plan.programme for plan in new], AidProgramme)
         changed = [plan.programme for plan in old if plan.changed]
         now = timezone.now()
         for programme in changed:
@@ -573,29 +585,26 @@ class Importer:
                 changed, AidProgramme, [*PROGRAMME_FIELDS, "version", "updated_at",
                                         "search_text"], manager=AidProgramme.all_objects)
         for name in LINKS:
-            through = getattr(AidProgramme, name).through
-            rows = [row for plan in new for row in plan.links(name)]
+            rows = [row for plan in new for row in plan.link_rows(name)]
             if old:
                 rows += self.changed_links(name, old)
-            if rows:
-                through.objects.bulk_create(rows)
+            bulk.insert_links(getattr(AidProgramme, name).through, rows)
         for plan in new:
+            pk = plan.programme.pk  # known now
             for tx in plan.transactions:
-                tx.programme = plan.programme  # now with its pk
+                tx.programme_id = pk
             for rows in plan.children.values():
                 for row in rows:
-                    row.programme = plan.programme
+                    row.programme_id = pk
         fresh = [tx for plan in new for tx in plan.transactions]
         if old:
             fresh += self.changed_transactions(old)
-        if fresh:
-            bulk_create_with_history(fresh, AidTransaction, default_user=self.user)
+        bulk.insert(fresh, AidTransaction, user=self.user)
         for model, key in CHILDREN:
             fresh = [row for plan in new for row in plan.children[model]]
             if old:
                 fresh += changed_rows(model, key, old, lambda plan, m=model: plan.children[m])
-            if fresh:
-                bulk_create_with_history(fresh, model, default_user=self.user)
+            bulk.insert(fresh, model, user=self.user)
         return [outcome if isinstance(outcome, tuple) else
                 ("created" if outcome.created else "updated", outcome.programme.pk)
                 for outcome in outcomes]
@@ -618,8 +627,9 @@ class Importer:
 
     @staticmethod
     def changed_links(name: str, plans: list["Plan"]) -> list:
-        """The links of existing programmes to insert, as ``set`` (donors, sectors) and
-        ``add`` (places) would; those ``set`` removes are deleted here."""
+        """The links of existing programmes to insert ((programme pk, target pk) pairs), as
+        ``set`` (donors, sectors) and ``add`` (places) would; those ``set`` removes are
+        deleted here."""
         relation = getattr(AidProgramme, name)
         through = relation.through
         target = f"{relation.field.m2m_reverse_field_name()}_id"
@@ -634,8 +644,7 @@ class Importer:
             wanted = {getattr(t, "pk", t) for t in getattr(plan, name)}
             if name != "places":
                 remove += [pk for target_id, pk in existing.items() if target_id not in wanted]
-            add += [row for row in plan.links(name)
-                    if getattr(row, target) not in existing]
+            add += [row for row in plan.link_rows(name) if row[1] not in existing]
         if remove:
             through.objects.filter(pk__in=remove).delete()
         return add
@@ -765,3 +774,8 @@ class Plan:
         return [relation.through(aidprogramme_id=self.programme.pk,
                                  **{target: getattr(t, "pk", t)})
                 for t in getattr(self, name)]
+
+    def link_rows(self, name: str) -> list[tuple]:
+        """``links`` as (programme pk, target pk) pairs, for ``bulk.insert_links``."""
+        pk = self.programme.pk
+        return [(pk, getattr(t, "pk", t)) for t in getattr(self, name)]

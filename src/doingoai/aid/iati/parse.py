@@ -151,7 +151,7 @@ def _texts(elements, prefer=("vi", "en")) -> str:
     """The text of ``elements`` (2.0x narratives or 1.0x text), in the preferred language."""
     found = []
     for el in elements:
-        narratives = el.findall("narrative")
+        narratives = [child for child in el if child.tag == "narrative"]
         if narratives:
             found += [(n.get(XML_LANG) or el.get(XML_LANG), n.text or "") for n in narratives]
         else:
@@ -261,16 +261,41 @@ def _country(el) -> str | None:
     return codes.country_named(_texts([el], prefer=("en",)))
 
 
+def _children(el) -> dict[str, list]:
+    """The child elements of ``el`` by tag, each list in the file's order: one pass over
+    them, where each ``find``/``findall`` would make its own (an activity asks for some
+    twenty tags, and a transaction for six)."""
+    found: dict[str, list] = {}
+    for child in el:
+        tag = child.tag
+        if tag in found:
+            found[tag].append(child)
+        else:
+            found[tag] = [child]
+    return found
+
+
+def _first(children: dict[str, list], tag: str):
+    found = children.get(tag)
+    return found[0] if found else None
+
+
+def _text(children: dict[str, list], tag: str) -> str:
+    found = children.get(tag)
+    return (found[0].text or "") if found else ""
+
+
 def read_activity(el, default_lang: str | None = None) -> Activity:
     """An ``Activity`` from an <iati-activity> element of any version."""
-    identifier = _one_line(el.findtext("iati-identifier") or "")
-    reporting = el.find("reporting-org")
+    kids = _children(el)
+    identifier = _one_line(_text(kids, "iati-identifier"))
+    reporting = _first(kids, "reporting-org")
     reporting_org = None
     if reporting is not None:
         reporting_org = Organisation(
             None, _code(reporting, "ref"), _code(reporting, "type"),
             _one_line(_texts([reporting])))
-    other_el = el.find("other-identifier")
+    other_el = _first(kids, "other-identifier")
     other = ""
     if other_el is not None:
         other = (_code(other_el, "ref") or _one_line(other_el.text or "")).lstrip("'")
@@ -283,16 +308,16 @@ def read_activity(el, default_lang: str | None = None) -> Activity:
     activity = Activity(identifier=identifier, line=el.sourceline)
     activity.reporting_org = reporting_org
     activity.other_identifier = other
-    activity.title = _one_line(_texts(el.findall("title")))
-    descriptions = el.findall("description")
+    activity.title = _one_line(_texts(kids.get("title", ())))
+    descriptions = kids.get("description", [])
     general = [d for d in descriptions if d.get("type") in (None, "", "1", "general")]
     activity.description = _texts(general or descriptions)
 
-    for country in el.iterfind("recipient-country"):
+    for country in kids.get("recipient-country", ()):
         code = _country(country)
         if code:
             activity.countries.add(code)
-    for location in el.iterfind("location"):
+    for location in kids.get("location", ()):
         for tag in ("name", "description", "activity-description", "administrative"):
             for part in location.iterfind(tag):
                 text = _texts([part])
@@ -304,24 +329,24 @@ def read_activity(el, default_lang: str | None = None) -> Activity:
                     activity.location_codes.add(part.get(attr).strip().upper())
         activity.locations.append(_location(location))
 
-    status = el.find("activity-status")
+    status = _first(kids, "activity-status")
     if status is not None:
         activity.status = codes.activity_status(
             _code(status, "code", "ref") or _texts([status]))
-    for date in el.iterfind("activity-date"):
+    for date in kids.get("activity-date", ()):
         kind = codes.date_type(date.get("type"))
         value = date.get("iso-date") or date.get("iso_date") or date.text
         on = _date(value, ACTIVITY_DATE)
         if kind and on:
             activity.dates.setdefault(kind, on)
 
-    for org in el.iterfind("participating-org"):
+    for org in kids.get("participating-org", ()):
         name = _one_line(_texts([org], prefer=("en", "vi")))
         ref = _code(org, "ref").lstrip("'")
         if name or ref:
             activity.organisations.append(Organisation(
                 codes.organisation_role(org.get("role")), ref, _code(org, "type"), name))
-    for sector in el.iterfind("sector"):
+    for sector in kids.get("sector", ()):
         code = _code(sector, "code", "ref")
         core = codes.core_sector(code, sector.get("vocabulary"))
         if core:
@@ -331,39 +356,40 @@ def read_activity(el, default_lang: str | None = None) -> Activity:
                 sector_vocabulary(sector.get("vocabulary")), code[:40],
                 _percentage(sector.get("percentage")), _one_line(_texts([sector]))[:200]))
 
-    flow = el.find("default-flow-type")
-    flow = flow if flow is not None else el.find("flow-type")
+    flow = _first(kids, "default-flow-type")
+    flow = flow if flow is not None else _first(kids, "flow-type")
     if flow is not None:
         activity.flow_type = codes.flow_type(_code(flow, "code", "ref") or _texts([flow]))
-    finance = el.find("default-finance-type")
-    finance = finance if finance is not None else el.find("finance-type")
+    finance = _first(kids, "default-finance-type")
+    finance = finance if finance is not None else _first(kids, "finance-type")
     if finance is not None:
         activity.finance_type = codes.finance_type(
             _code(finance, "code", "ref") or _texts([finance]))
 
     currency = _code(el, "default-currency").upper()
     activity.default_currency = currency
-    for tx in el.iterfind("transaction"):
-        type_el = tx.find("transaction-type")
+    for tx in kids.get("transaction", ()):
+        parts = _children(tx)
+        type_el = _first(parts, "transaction-type")
         type_code = codes.transaction_type(
             _code(type_el, "code") if type_el is not None else tx.get("type"))
-        value = tx.find("value")
+        value = _first(parts, "value")
         if not type_code or value is None:
             continue
-        if activity.flow_type is None and tx.find("flow-type") is not None:
-            activity.flow_type = codes.flow_type(_code(tx.find("flow-type"), "code"))
-        if activity.finance_type is None and tx.find("finance-type") is not None:
-            activity.finance_type = codes.finance_type(_code(tx.find("finance-type"), "code"))
-        tx_date = tx.find("transaction-date")
+        if activity.flow_type is None and "flow-type" in parts:
+            activity.flow_type = codes.flow_type(_code(parts["flow-type"][0], "code"))
+        if activity.finance_type is None and "finance-type" in parts:
+            activity.finance_type = codes.finance_type(_code(parts["finance-type"][0], "code"))
+        tx_date = _first(parts, "transaction-date")
         tx_on = (_date(_code(tx_date, "iso-date", "iso_date"), TRANSACTION_DATE)
                  if tx_date is not None else None)
         on = _date(value.get("value-date"), TRANSACTION_VALUE_DATE) or tx_on
         activity.money.append(Money(
             type_code, on, _amount(value.text),
             (_code(value, "currency") or currency).upper(),
-            ref=_code(tx, "ref")[:60], note=_one_line(_texts(tx.findall("description")))[:300],
+            ref=_code(tx, "ref")[:60], note=_one_line(_texts(parts.get("description", ())))[:300],
             transaction_date=tx_on))
-    for budget in (*el.iterfind("budget"), *el.iterfind("budget-planned")):
+    for budget in (*kids.get("budget", ()), *kids.get("budget-planned", ())):
         value = budget.find("value")
         if value is None:
             continue
