@@ -164,6 +164,19 @@ def log_in(port) -> str:
     return f"csrftoken={csrf}; sessionid={session}"
 
 
+def log_in_retrying(port, attempts=5) -> str:
+    """``log_in``, again a few seconds later while the fresh server's job threads hold SQLite's
+    write lock ("database is locked")."""
+    for attempt in range(attempts):
+        try:
+            return log_in(port)
+        except RuntimeError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(5)
+    raise AssertionError("unreachable")
+
+
 def load(port, path, headers, seconds, clients) -> dict:
     """``clients`` threads requesting ``path`` for ``seconds``; latencies and errors."""
     latencies, errors, lock = [], [0], threading.Lock()
@@ -224,7 +237,7 @@ def main():
         start_new_session=True)
     try:
         wait_until_up(port, server)
-        session = {"Cookie": log_in(port)}
+        session = {"Cookie": log_in_retrying(port)}
         bearer = {"Authorization": f"Bearer {key}"}
         targets = [
             ("floor: static favicon (WhiteNoise)", FLOOR_URL, {}, b"<svg"),
