@@ -16,7 +16,9 @@ It prints requests, throughput, p50 and p95 latency, errors (non-2xx or exceptio
 ratios of p50 and throughput to the floor's, and the number of SQL queries of one list page.
 
 Environment: BENCH_LOAD_SECONDS (default 30), BENCH_LOAD_CLIENTS (default 20),
-BENCH_LOAD_SCALE (default 0.75; 0.05 for a quick run), BENCH_LOAD_QUERY (default "đoàn 2019").
+BENCH_LOAD_SCALE (default 0.75; 0.05 for a quick run), BENCH_LOAD_QUERY (default "đoàn 2019"),
+DOINGOAI_BENCH_SRC (default the checkout's ``src``: another tree's, e.g. an export of ``main``,
+to measure the code before a change with the same script).
 """
 
 import http.client
@@ -35,6 +37,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
+SRC = Path(os.environ.get("DOINGOAI_BENCH_SRC") or ROOT / "src").resolve()
 SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "30"))
 CLIENTS = int(os.environ.get("BENCH_LOAD_CLIENTS", "20"))
 SCALE = float(os.environ.get("BENCH_LOAD_SCALE", "0.75"))
@@ -53,7 +56,8 @@ os.environ["DOINGOAI_VAR_DIR"] = str(TMP)
 os.environ["MEDIA_ROOT"] = str(TMP / "media")
 (TMP / "static").mkdir()  # WhiteNoise wants it in this process too; serve fills it
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doingoai.settings")
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(SRC))
+os.environ["PYTHONPATH"] = str(SRC)  # the server runs the same tree
 
 import django  # noqa: E402
 
@@ -146,18 +150,31 @@ def cookies_of(headers) -> dict:
 
 def log_in(port) -> str:
     """Log in through the form, as a browser does; the Cookie header of the session."""
-    status, headers, body = request(port, VIEW_URL)
+    status, headers, body = request(port, VIEW_URL, timeout=60)  # a cold server, a busy machine
     csrf = cookies_of(headers)["csrftoken"]
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()
     form = urlencode({"username": USERNAME, "password": PASSWORD,
                       "csrfmiddlewaretoken": token})
-    status, headers, _body = request(port, VIEW_URL, "POST", form, {
+    status, headers, _body = request(port, VIEW_URL, "POST", form, timeout=60, headers={
         "Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={csrf}",
         "Referer": f"http://{HOST}:{port}{VIEW_URL}"})
     session = cookies_of(headers).get("sessionid")
     if status != 302 or not session:
         raise RuntimeError(f"log-in failed: HTTP {status}")
     return f"csrftoken={csrf}; sessionid={session}"
+
+
+def log_in_retrying(port, attempts=5) -> str:
+    """``log_in``, again a few seconds later while the fresh server's job threads hold SQLite's
+    write lock ("database is locked")."""
+    for attempt in range(attempts):
+        try:
+            return log_in(port)
+        except RuntimeError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(5)
+    raise AssertionError("unreachable")
 
 
 def load(port, path, headers, seconds, clients) -> dict:
@@ -215,12 +232,12 @@ def main():
     port = free_port()
     log = open(TMP / "serve.log", "wb")  # noqa: SIM115 (closed in finally)
     server = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "doingoai"), "serve", "--bind", f"{HOST}:{port}",
+        [sys.executable, "-m", "doingoai", "serve", "--bind", f"{HOST}:{port}",
          "--workers", "2"], stdout=log, stderr=subprocess.STDOUT, cwd=TMP,
         start_new_session=True)
     try:
         wait_until_up(port, server)
-        session = {"Cookie": log_in(port)}
+        session = {"Cookie": log_in_retrying(port)}
         bearer = {"Authorization": f"Bearer {key}"}
         targets = [
             ("floor: static favicon (WhiteNoise)", FLOOR_URL, {}, b"<svg"),
@@ -230,7 +247,7 @@ def main():
         ]
         print(f"{total:,} delegations; the list shows {shown:,} "
               f"(direction=outgoing, q={QUERY!r}); ministry viewer")
-        print(f"SQL queries of one list page request: {queries}")
+        print(f"SQL queries of one list page request: {queries}; code of {SRC}")
         print(f"{CLIENTS} clients × {SECONDS:g} s each, doingoai serve --workers 2 on "
               f"{HOST}:{port}, {os.cpu_count()} CPUs (client and server share them)\n")
         results = []
@@ -249,6 +266,10 @@ def main():
             print(f"  {name}: {path}")
         if any(r["errors"] for _n, _p, r in results):
             raise SystemExit("some requests failed (see above)")
+    except BaseException:
+        log.flush()
+        print((TMP / "serve.log").read_text(errors="replace")[-4000:], file=sys.stderr)
+        raise
     finally:
         if server.poll() is None:
             os.killpg(server.pid, signal.SIGTERM)

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "doingoai.accounts.sessions.IdleSessionMiddleware",
     "doingoai.core.middleware.VietnameseFirstLocaleMiddleware",
     "doingoai.api.middleware.ApiLanguageMiddleware",
     "doingoai.core.middleware.RefuseNulBytesMiddleware",
@@ -184,10 +185,12 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Sessions live in the database so any app server can serve any request. A session ends after
 # DOINGOAI_SESSION_IDLE_MINUTES without a request (30 in production, two weeks otherwise):
-# every request pushes its end back.
+# a request pushes its end back, writing the session at most once a minute
+# (accounts/sessions.py). Not cached_db: each process would keep its own copy in its memory,
+# and a session ended (log-out) on one process would live on in the other's.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = 60 * env_int("DOINGOAI_SESSION_IDLE_MINUTES", 30 if PRODUCTION else 20160)
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 
 # Content-Security-Policy (django-csp): scripts only from the site's own static files, never
 # inline; no frames, plugins or foreign hosts. Styles may still be inline (a few chart images

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,3 +15,7 @@ class CoreConfig(AppConfig):
             lookups,  # noqa: F401  (ids out of range match nothing)
         )
         from doingoai.lib import collation  # noqa: F401
+        from doingoai.lib.fts import repair_indexes
+
+        # A migration that remakes an indexed table drops its FTS5 triggers: put them back.
+        post_migrate.connect(repair_indexes, dispatch_uid="doingoai-fts-repair")

@@ -1,5 +1,7 @@
+import functools
+
 from django.contrib import admin
-from django.urls import NoReverseMatch, resolve, reverse
+from django.urls import NoReverseMatch, get_urlconf, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 
 # The side menu's own links, above and below the registers: (label, URL name). Who sees a
@@ -24,16 +26,29 @@ MENU_BOTTOM = (
 def may_open(request, url: str) -> bool:
     """Whether the view behind ``url`` lets ``request.user`` in: the check the view itself
     enforces (``core.access.allowed_if``), or the admin site's own for the admin."""
-    if url.startswith(reverse("admin:index")):
+    if url.startswith(_url_of(get_urlconf(), "admin:index")):
         return admin.site.has_permission(request)
-    check = getattr(resolve(url).func, "access_check", None)
+    check = _check_of(get_urlconf(), url)
     return check is None or check(request.user)
+
+
+# The URLs and their views' checks are the same for every request of a URLconf: found once
+# per process, not by resolving some fifty URLs on each page (issue 15). The check itself
+# still runs for each request's user.
+@functools.cache
+def _url_of(urlconf, name: str) -> str:
+    return reverse(name, urlconf=urlconf)
+
+
+@functools.cache
+def _check_of(urlconf, url: str):
+    return getattr(resolve(url, urlconf=urlconf).func, "access_check", None)
 
 
 def _links(request, entries):
     links = []
     for label, name in entries:
-        url = reverse(name)
+        url = _url_of(get_urlconf(), name)
         if may_open(request, url):
             links.append((label, url))
     return links
@@ -50,7 +65,7 @@ def navigation(request):
     groups: dict[str, list] = {}
     for rt in REGISTRY:
         try:
-            url = rt.reverse("list")
+            url = _url_of(get_urlconf(), rt.url_name("list"))
         except NoReverseMatch:
             continue
         if not may_open(request, url):

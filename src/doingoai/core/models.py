@@ -284,12 +284,12 @@ class OwnedQuerySet(models.QuerySet):
         return self.filter(of_unit)
 
     def search(self, query: str):
-        """Diacritic-insensitive search over the record's searchable text."""
-        terms = fold(query).split()
-        qs = self
-        for term in terms:
-            qs = qs.filter(search_text__contains=term)
-        return qs
+        """Diacritic-insensitive search over the record's searchable text: the rows
+        containing every word of ``query`` (through the FTS5 index of a ``SEARCH_INDEXED``
+        model on SQLite, see lib/fts.py)."""
+        from doingoai.lib import fts
+
+        return fts.search(self, fold(query).split())
 
     def owned_by(self, unit: AdminUnit, roll_up: bool = True):
         if roll_up:

@@ -44,6 +44,7 @@ from doingoai.accounts.scope import (
 )
 from doingoai.core.access import allowed_if, get_record_for_user
 from doingoai.core.files import accept_long_names, atomic_with_files
+from doingoai.core.filter_choices import filter_fields
 from doingoai.core.models import AdminUnit, OwnedRecord, RecordChanged
 from doingoai.core.widgets import DateInput
 from doingoai.lib.cells import safe_cell, safe_row
@@ -456,6 +457,7 @@ class RecordType:
         )
         if request.htmx:
             return render(request, "core/_record_rows.html", ctx)
+        ctx["filter_fields"] = filter_fields(filterset, request.user, self.url_name("list"))
         return render(request, self.templates("list"), ctx)
 
     def detail_view(self, request, pk):

@@ -80,6 +80,7 @@ class Delegation(OwnedRecord):
         OTHER = "other", _("Other")
 
     SEARCH_FIELDS = ("title", "purpose", "cities", "decision_number", "host")
+    SEARCH_INDEXED = True  # an FTS5 index of search_text on SQLite (lib/fts.py)
     # After approval the trip happens; its report is owed until it is received.
     REPORT_PENDING_STATUSES = (Status.APPROVED, Status.UNDER_WAY, Status.BACK)
 
