@@ -53,11 +53,15 @@ def period_of(label: str) -> Period | None:
     return try_parse_period(label)
 
 
-def units_in(place: AdminUnit) -> list[AdminUnit]:
-    """``place`` and the units merged into it, the place first."""
-    found = list(AdminUnit.objects.rolling_up_to(place))
-    found.sort(key=lambda u: u.pk != place.pk)
-    return found
+def units_in_each(places: list[AdminUnit]) -> dict[int, list[AdminUnit]]:
+    """Each place's pk: the place and the units merged into it, the place first; for every
+    place in one query."""
+    pks = [place.pk for place in places]
+    own, merged = {}, defaultdict(list)
+    for unit in AdminUnit.objects.filter(Q(pk__in=pks) | Q(successor__in=pks)):
+        own[unit.pk] = unit
+        merged[unit.successor_id].append(unit)
+    return {pk: [own[pk], *merged[pk]] for pk in pks}
 
 
 def existed_during(unit: AdminUnit, period: Period) -> bool:
@@ -328,13 +332,7 @@ class _Shared:
 
     def __init__(self, places: list[AdminUnit], user, codes: list[str] | None):
         pks = [place.pk for place in places]
-        found = list(AdminUnit.objects.filter(Q(pk__in=pks) | Q(successor__in=pks)))
-        # As ``units_in``: the place first, then the units merged into it.
-        own, merged = {}, defaultdict(list)
-        for unit in found:
-            own[unit.id] = unit
-            merged[unit.successor_id].append(unit)
-        self.roll_ups = {place.pk: [own[place.pk]] + merged[place.pk] for place in places}
+        self.roll_ups = units_in_each(places)
         unit_ids = sorted({u.pk for units in self.roll_ups.values() for u in units})
         indicators = Indicator.objects.all()
         if codes is not None:

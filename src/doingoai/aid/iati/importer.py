@@ -771,9 +771,8 @@ class Plan:
         """Rows of the ``name`` many-to-many table from the programme to its targets."""
         relation = getattr(AidProgramme, name)
         target = f"{relation.field.m2m_reverse_field_name()}_id"
-        return [relation.through(aidprogramme_id=self.programme.pk,
-                                 **{target: getattr(t, "pk", t)})
-                for t in getattr(self, name)]
+        return [relation.through(aidprogramme_id=pk, **{target: target_pk})
+                for pk, target_pk in self.link_rows(name)]
 
     def link_rows(self, name: str) -> list[tuple]:
         """``links`` as (programme pk, target pk) pairs, for ``bulk.insert_links``."""
