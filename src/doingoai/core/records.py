@@ -31,6 +31,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import formats, timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -124,9 +125,9 @@ class RecordFilterSet(django_filters.FilterSet):
     YEAR_FIELD = "created_at"
 
     province = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("province"), field_name="owner",
+        label=capfirst(gettext_lazy("province")), field_name="owner",
         queryset=AdminUnit.objects.provinces())
-    year = django_filters.NumberFilter(label=gettext_lazy("year"), method="filter_year",
+    year = django_filters.NumberFilter(label=capfirst(gettext_lazy("year")), method="filter_year",
                                        min_value=1900, max_value=2100)
 
     def filter_year(self, queryset, name, year):

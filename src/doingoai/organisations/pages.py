@@ -1,5 +1,6 @@
 import django_filters
 from django.db.models import Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from doingoai.core.records import Inline, RecordFilterSet, RecordType
@@ -9,10 +10,10 @@ from doingoai.organisations.models import Organisation, OrganisationName
 
 
 class OrganisationFilter(RecordFilterSet):
-    in_force_on = django_filters.DateFilter(label=_("in force on"), method="filter_in_force",
-                                            widget=DateInput())
+    in_force_on = django_filters.DateFilter(
+        label=capfirst(_("in force on")), method="filter_in_force", widget=DateInput())
     place = django_filters.ModelChoiceFilter(
-        label=_("place"), field_name="admin_unit", method="filter_place",
+        label=capfirst(_("place")), field_name="admin_unit", method="filter_place",
         queryset=Organisation._meta.get_field("admin_unit").related_model.objects.all())
 
     class Meta:

@@ -66,3 +66,14 @@ def test_the_province_filter_offers_the_provinces_the_user_reads_and_no_commune(
     offered = set(choices.queryset)
     assert {ha_giang, tuyen_quang} <= offered
     assert all(unit.level == "province" for unit in offered)
+
+
+@pytest.mark.parametrize("rt", _record_types())
+def test_every_filter_label_of_a_list_begins_with_a_capital_letter(client, tq_specialist, rt):
+    client.force_login(tq_specialist)
+    response = client.get(rt.reverse("list"), HTTP_ACCEPT_LANGUAGE="vi")
+    assert response.status_code == 200
+    labels = {name: str(field.label) for name, field in
+              response.context["filterset"].form.fields.items()}
+    lower = {name: label for name, label in labels.items() if label[:1].islower()}
+    assert not lower, f"labels in lower case: {lower}"
