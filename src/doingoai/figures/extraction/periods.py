@@ -141,6 +141,8 @@ _LAST_YEAR = _p(r"(?:trong\s+)?năm\s+(?:vừa\s+)?qua(?!\w)")
 _NOW = _p(
     r"hiện nay|hiện tại|hiện có|đến nay|tới nay|cho đến nay|tính đến nay|đến thời điểm này"
     r"|lũy kế|luỹ kế|tính đến ngày|đến ngày|tính đến thời điểm|nâng tổng số|hiện duy trì|hiện đang"
+    # "Hiện Hải Dương có 490 dự án FDI": now, with the subject between
+    r"|(?:(?<=[.!?…:] )|(?<=\n)|(?<=, ))hiện(?=\s+[^\d.;,\n]{2,30}?\s+có\s)"
 )
 # "ký kết hợp tác giai đoạn 2021 - 2025", "Chương trình vùng ..., giai đoạn 2023-2027": the term
 # of an agreement or a programme, not the period its figures cover.
@@ -303,6 +305,11 @@ def find_periods(
         if y and 1 <= months <= 12:
             first, last = (13 - months, 12) if m.group(2) == fold("cuối") else (1, months)
             value = months_period(y, first, last)
+        elif not y and count.isdigit() and m.group(2) != fold("cuối"):
+            # "6 tháng đầu năm" in a text with no date, after "6 tháng đầu năm 2018": the year
+            # the text named last (see _resolve_references)
+            add(m, None, "months")
+            continue
         add(m, value)
     for m in _near(_YEAR_TO_DAY, folded, fold("đầu năm"), 10):
         # "từ đầu năm đến ngày 20-5": the year the text was written

@@ -388,3 +388,29 @@ def test_a_sentence_naming_no_place_goes_on_with_the_one_its_paragraph_named():
         "FDI 9 tháng đầu năm 2023, đạt 150 triệu USD."
     )
     assert [f[2] for f in _places(source_first)] == ["Bình Định"]
+
+
+def test_now_with_the_subject_between_is_a_stock():
+    text = (
+        "Trong 6 tháng đầu năm 2024, tỉnh Thái Bình thu hút 12 dự án FDI. Hiện Thái Bình có 300 "
+        "dự án FDI với tổng vốn đầu tư 4 tỷ USD."
+    )
+    assert _found(text, date(2024, 6, 25)) == [
+        ("fdi.projects", 12, "2024-H1"),
+        ("fdi.projects", 300, None),
+        ("fdi.capital", 4000000000, None),
+    ]
+
+
+def test_months_of_the_year_in_an_undated_text_take_the_year_it_named_last():
+    text = (
+        "Trong 6 tháng đầu năm 2019, vốn FDI vào tỉnh Hà Nam đạt 150 triệu USD.\n\n"
+        "Trong 6 tháng đầu năm, tỉnh cấp mới cho 14 dự án FDI."
+    )
+    assert _found(text) == [
+        ("fdi.capital", 150000000, "2019-H1"),
+        ("fdi.projects", 14, "2019-H1"),
+    ]
+    assert _found("Trong 6 tháng đầu năm, tỉnh Hà Nam cấp mới cho 14 dự án FDI.") == [
+        ("fdi.projects", 14, None)
+    ]
