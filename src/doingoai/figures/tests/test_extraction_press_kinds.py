@@ -414,3 +414,12 @@ def test_months_of_the_year_in_an_undated_text_take_the_year_it_named_last():
     assert _found("Trong 6 tháng đầu năm, tỉnh Hà Nam cấp mới cho 14 dự án FDI.") == [
         ("fdi.projects", 14, None)
     ]
+
+
+def test_a_line_that_is_one_headline_twice_is_a_related_storys_link():
+    headline = "Quảng Nam vận động được 6 tỷ đồng viện trợ phi chính phủ nước ngoài"
+    text = (
+        "Năm 2023, các tổ chức phi chính phủ nước ngoài viện trợ cho tỉnh Kon Tum 12 khoản viện "
+        f"trợ.\n{headline} {headline}\nCác khoản viện trợ tập trung vào y tế, giáo dục.\n"
+    )
+    assert _found(text) == [("ngo.projects", 12, "2023")]
