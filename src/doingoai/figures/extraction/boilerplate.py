@@ -7,9 +7,9 @@ quan"...). Related stories carry figures about other subjects (a Thai bridge "ho
 so everything from the first such heading on is dropped, and so is a line that is one headline
 twice over (a link's text and its image's, which some sites put inside the story). A heading
 only counts when it stands alone on a short line: a sentence of the article may well begin
-"Tin liên quan đến...". A heading met before the story has properly begun ("TIN LIÊN QUAN" and two headlines between
-the title and the lead) drops only the headlines under it: the story goes on at the first line
-of prose.
+"Tin liên quan đến...". A heading met before the story has properly begun ("TIN LIÊN QUAN" and
+two headlines between the title and the lead) drops only the headlines under it: the story goes
+on at the first line of prose.
 
 The functions return spans of the original text, so that offsets stay those of the document.
 """
