@@ -343,6 +343,8 @@ _REGION_SUBJECT = re.compile(
         r" (?:miền|vùng|khu vực)(?!\w)"
     )
 )
+_APPROVED_RE = re.compile(fold(r"(?<!\w)phê duyệt(?: việc)? tiếp nhận(?!\w)"))
+_SPENT_RE = re.compile(fold(r"(?<!\w)(?:giải ngân|đã thực hiện|thực hiện được)(?!\w)"))
 _NGO_BASES = frozenset({"ngo.amount_committed", "ngo.amount_disbursed"})
 
 
@@ -1091,6 +1093,14 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             )
         ):
             continue  # "..., trong đó đã có 414 dự án đi vào hoạt động": the stock by status
+        if (
+            indicator == "ngo.amount_total"
+            and _APPROVED_RE.search(folded, max(s0, clause[0]), q.start)
+            and not _SPENT_RE.search(folded, max(s0, clause[0]), q.start)
+        ):
+            # "UBND tỉnh đã phê duyệt tiếp nhận 50 khoản viện trợ mới với tổng giá trị hơn 3,772
+            # triệu USD": the money of grants approved is committed, wherever the verb stands
+            indicator = "ngo.amount_committed"
         if indicator == "ngo.amount_total" and _PART_OPENING.match(folded, s0):
             # "... tổng vốn cam kết ... 17,945 triệu USD. Trong đó, UBND tỉnh là cơ quan chủ quản
             # của 18 khoản viện trợ với tổng vốn 17,212 triệu USD": a part has its whole's basis

@@ -423,3 +423,11 @@ def test_a_line_that_is_one_headline_twice_is_a_related_storys_link():
         f"trợ.\n{headline} {headline}\nCác khoản viện trợ tập trung vào y tế, giáo dục.\n"
     )
     assert _found(text) == [("ngo.projects", 12, "2023")]
+
+
+def test_the_money_of_grants_approved_for_receipt_is_committed_wherever_the_verb_stands():
+    text = (
+        "Năm 2023, UBND tỉnh Phú Yên đã phê duyệt tiếp nhận 18 khoản viện trợ mới với tổng giá "
+        "trị hơn 1,2 triệu USD."
+    )
+    assert ("ngo.amount_committed", 1200000, "2023") in _found(text)
