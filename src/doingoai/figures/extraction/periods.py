@@ -141,9 +141,10 @@ _LAST_YEAR = _p(r"(?:trong\s+)?năm\s+(?:vừa\s+)?qua(?!\w)")
 _NOW = _p(
     r"hiện nay|hiện tại|hiện có|đến nay|tới nay|cho đến nay|tính đến nay|đến thời điểm này"
     r"|lũy kế|luỹ kế|tính đến ngày|đến ngày|tính đến thời điểm|nâng tổng số|hiện duy trì|hiện đang"
-    # "Hiện Hải Dương có 490 dự án FDI": now, with the subject between
-    r"|(?:(?<=[.!?…:] )|(?<=\n)|(?<=, ))hiện(?=\s+[^\d.;,\n]{2,30}?\s+có\s)"
 )
+# "Hiện Hải Dương có 490 dự án FDI": now, with the subject between, opening a sentence or clause
+_OPENINGS = frozenset({". ", "! ", "? ", "… ", ": ", ", "})
+_NOW_SUBJECT = _p(r"hiện(?=\s+[^\d.;,\n]{2,30}?\s+có\s)")
 # "ký kết hợp tác giai đoạn 2021 - 2025", "Chương trình vùng ..., giai đoạn 2023-2027": the term
 # of an agreement or a programme, not the period its figures cover.
 _TERM_BEFORE = _p(
@@ -370,6 +371,13 @@ def find_periods(
             add(m, str(published.year - 1 if published.month <= 3 else published.year))
     for m in _NOW.finditer(folded):
         add(m, None, "now")
+    for m in _NOW_SUBJECT.finditer(folded):
+        if (
+            m.start() == 0
+            or folded[m.start() - 1] == "\n"
+            or folded[max(0, m.start() - 2) : m.start()] in _OPENINGS
+        ):
+            add(m, None, "now")
     for m in _near(_BARE_MONTHS, folded, _THANG, 4):
         add(m, None, "months")
     for m in _BACK_REFERENCE.finditer(folded):
