@@ -4,11 +4,12 @@ Provincial newspapers save as text with their chrome around the story: portal bl
 (``PublishingPortal - Block_BanTin_Toolbar``), font-size buttons, share buttons, and after the
 story the reader-comments box and lists of related stories ("Cùng chuyên mục", "Tin liên
 quan"...). Related stories carry figures about other subjects (a Thai bridge "hoàn thành 60%"),
-so everything from the first such heading on is dropped. A heading only counts when it stands
-alone on a short line: a sentence of the article may well begin "Tin liên quan đến...".
-A heading met before the story has properly begun ("TIN LIÊN QUAN" and two headlines between
-the title and the lead) drops only the headlines under it: the story goes on at the first line
-of prose.
+so everything from the first such heading on is dropped, and so is a line that is one headline
+twice over (a link's text and its image's, which some sites put inside the story). A heading
+only counts when it stands alone on a short line: a sentence of the article may well begin
+"Tin liên quan đến...". A heading met before the story has properly begun ("TIN LIÊN QUAN" and
+two headlines between the title and the lead) drops only the headlines under it: the story goes
+on at the first line of prose.
 
 The functions return spans of the original text, so that offsets stay those of the document.
 """
@@ -88,8 +89,15 @@ def article_spans(text: str, folded: str | None = None) -> list[tuple[int, int]]
             if len(body) < _PROSE_LINE and not (len(body) > 80 and body.endswith((".", ":"))):
                 continue  # a related story's headline
             headlines = False
-        if not body or _NOISE_RE.fullmatch(body):
+        if not body or _NOISE_RE.fullmatch(body) or _doubled(body):
             continue
         spans.append((start, end))
         read += len(body)
     return spans
+
+
+def _doubled(line: str) -> bool:
+    """A related story's link: its headline twice on one line, as the link's text and its
+    image's ("Vinh danh 37 tổ chức ... Việt Nam Vinh danh 37 tổ chức ... Việt Nam")."""
+    half = (len(line) - 1) // 2
+    return len(line) >= 41 and len(line) % 2 == 1 and line[:half] == line[half + 1 :]

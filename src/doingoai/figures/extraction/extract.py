@@ -125,6 +125,11 @@ _QUALIFIER_BY_KEY = {fold(k): v for k, v in QUALIFIERS.items()}
 _CHANGE_RE = re.compile(r"(?<!\w)(?:" + _alternation(CHANGE_BEFORE) + r")\s*$")
 #: The base of a comparison in brackets: "vượt nhiều lần so với cùng kỳ năm 2023 (35,4 triệu USD)".
 _COMPARISON_BASE_RE = re.compile(r"(?<!\w)so với[^.;:()\n]{0,40}\(\s*$")
+_COMPARED_BEFORE_BRACKET = re.compile(r"(?<!\w)so với[^.;:()\n]{0,40}$")
+# "với số vốn tăng thêm 242 triệu USD", "12 lượt dự án điều chỉnh tăng 190 triệu USD vốn": the
+# capital the adjustments added, a level of the period (not "tổng vốn ... tăng thêm 518 triệu
+# USD", the change of a total).
+_ADDED_CAPITAL_RE = re.compile(fold(r"(?:(?:với|và) (?:số )?vốn|điều chỉnh) tăng(?: thêm)?\s*$"))
 #: The base itself after "so với" ("tăng 20% so với 35 dự án của năm trước", "gấp đôi so với
 #: cùng kỳ năm 2023 là 120 triệu USD"): what the figure is compared with, not a result.
 _COMPARED_WITH_RE = re.compile(fold(r"(?<!\w)(?:so với|so cùng kỳ)[^\d.;:()\n,]{0,40}$"))
@@ -137,6 +142,12 @@ _EQUIVALENT_RE = re.compile(
     + "|".join((fold("với"), _alternation(QUALIFIERS)))
     + rf")?\s*(?P<num>{_N})(?P<scale>(?:\s*(?:{nums.SCALE})(?!\w))*)\s*(?P<cur>{nums.CURRENCY})"
     r"\s*\)?"
+)
+_BRACKETED_EQUIVALENT = re.compile(
+    r"\s*\(\s*(?:(?:"
+    + _alternation(QUALIFIERS)
+    + rf")\s*)?(?P<num>{_N})(?P<scale>(?:\s*(?:{nums.SCALE})(?!\w))*)"
+    + rf"\s*(?P<cur>{nums.CURRENCY})\s*\)"
 )
 _WITH = fold(" với ")
 _QUALIFIER_ONLY = re.compile(r"\s*(?:(?:" + _alternation(QUALIFIERS) + r")\s*)?")
@@ -231,6 +242,7 @@ _NATIONAL_SUBJECT = re.compile(
 # "Với tổng vốn đầu tư đăng ký hơn 1,39 tỷ USD, ..., TP Hồ Chí Minh đã vượt qua Bắc Giang": the
 # figure opens the sentence and its owner comes after it.
 _WITH_OPENING = re.compile(fold(r"\s*với\s"))
+_NATIONAL_RE = re.compile(fold(r"(?<!\w)(?:cả nước|toàn quốc|việt nam)(?!\w)"))
 # "Cụ thể, trong 3 tháng đầu năm 2023, địa phương có 18 dự án": the province named before.
 _ANAPHORA = re.compile(fold(r"(?<!\w)(?:địa phương|tỉnh này|thành phố này|địa phương này)(?!\w)"))
 # A paragraph opening so details the one before it, whose period it keeps.
@@ -302,6 +314,38 @@ _PERSON_FOLLOWS_DELEGATION = {
     "delegations.incoming": "delegations.incoming_persons",
 }
 _CUE_CACHE: dict[str, tuple[re.Pattern[str], bool]] = {}
+# "6 ngư dân bị Malaysia bắt giữ", "21 ngư dân tỉnh Cà Mau bị bắt tại Thái Lan": people held
+# abroad, not citizens helped, unless the clause says they were freed or handed back.
+_ARRESTED_AFTER = re.compile(
+    fold(r"[^.;,()\n]{0,40}?(?<!\w)bị\s+(?:[^.;,()\n]{0,25}?\s)?(?:bắt|giam giữ|tạm giữ)(?!\w)")
+)
+_FREED = re.compile(
+    fold(
+        r"(?<!\w)(?:được thả|thả tự do|trả tự do|trao trả|về nước|hồi hương|giải cứu|bảo hộ"
+        r"|xử lý|giải quyết)(?!\w)"
+    )
+)
+# "vượt xa mức khiêm tốn chỉ hơn 225 triệu USD của cả năm 2022": the level compared with.
+_COMPARED_LEVEL = re.compile(
+    fold(r"(?<!\w)(?:vượt xa|vượt|cao hơn|thấp hơn|gấp|bằng|so với)\s+mức(?!\w)[^\d.;:()\n]{0,30}$")
+)
+# "680 dự án ..., trong đó đã có 414 dự án đi vào hoạt động": projects by status, the same
+# projects as the stock they break down.
+_OPERATING_AFTER = re.compile(
+    fold(r"\s*(?:fdi\s+)?(?:đã\s+|đang\s+)?(?:đi vào\s+)?hoạt động(?!\w)")
+)
+# "chiếm gần 32% tổng vốn FDI ... của cả nước (10,13 tỉ USD)": the country's total, and "các
+# tỉnh miền Trung hiện có 2.151 dự án FDI": a region's.
+_NATIONAL_IN_BRACKETS = re.compile(fold(r"(?<!\w)(?:của|trên|toàn|cả) (?:cả )?nước\s*\(\s*$"))
+_REGION_SUBJECT = re.compile(
+    fold(
+        r"(?<!\w)(?:các tỉnh|các địa phương)(?:,? thành phố)?(?: thuộc)?"
+        r" (?:miền|vùng|khu vực)(?!\w)"
+    )
+)
+_APPROVED_RE = re.compile(fold(r"(?<!\w)phê duyệt(?: việc)? tiếp nhận(?!\w)"))
+_SPENT_RE = re.compile(fold(r"(?<!\w)(?:giải ngân|đã thực hiện|thực hiện được)(?!\w)"))
+_NGO_BASES = frozenset({"ngo.amount_committed", "ngo.amount_disbursed"})
 
 
 def _cue(phrase: str) -> tuple[re.Pattern[str], bool]:
@@ -408,6 +452,11 @@ class _Extractor:
                 if q is None:
                     continue
                 eq = _EQUIVALENT_RE.match(folded, q.end) if q.kind == "money" else None
+                if eq is None and q.kind == "money":
+                    # "gần 7,836 triệu USD (khoảng 172 tỷ đồng)": the same money in another currency
+                    eq = _BRACKETED_EQUIVALENT.match(folded, q.end)
+                    if eq and nums.currency_code(eq.group("cur")) == q.unit:
+                        eq = None
                 if eq:
                     value = nums.parse_number(eq.group("num")) * nums.parse_scale(eq.group("scale"))
                     q.equivalent = (
@@ -456,9 +505,20 @@ class _Extractor:
         if qm:
             qualifier = _QUALIFIER_BY_KEY[qm.group(1)]
             start = m.start() - (len(before) - qm.start())
-        change = bool(_CHANGE_RE.search(folded[max(0, start - 20) : start])) or bool(
-            _COMPARISON_BASE_RE.search(folded[max(0, start - 60) : start])
-        )
+        change = (
+            bool(_CHANGE_RE.search(folded[max(0, start - 20) : start]))
+            and not _ADDED_CAPITAL_RE.search(folded[max(0, start - 40) : start])
+        ) or bool(_COMPARISON_BASE_RE.search(folded[max(0, start - 60) : start]))
+        if not change:
+            # "So với giai đoạn 2017- 2019 (đạt 51 khoản, vốn tài trợ là 5,087 triệu USD, ...)":
+            # every number inside the brackets of a comparison is its base
+            near = folded[max(0, start - 160) : start]
+            opening = near.rfind("(")
+            change = (
+                opening >= 0
+                and ")" not in near[opening:]
+                and bool(_COMPARED_BEFORE_BRACKET.search(near[:opening]))
+            )
         head_end = m.end()
         if kind == "count" and self.any_noun is not None:
             hm = self.any_noun.match(folded, m.end())
@@ -905,6 +965,8 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             continue  # "mỗi căn nhà trị giá 60 triệu đồng": a value per house
         if _COMPARED_WITH_RE.search(folded, max(s0, clause[0], q.start - 60), q.start):
             continue  # "so với 35 dự án cùng kỳ": the base of a comparison
+        if _COMPARED_LEVEL.search(folded, max(s0, clause[0], q.start - 60), q.start):
+            continue  # "vượt xa mức ... hơn 225 triệu USD của cả năm 2022": the level compared with
         clause_text = folded[clause[0] : clause[1]]
         previous = last_in_clause.get(clause)
         p0, _ = segs.paragraph(q.num_start)
@@ -1011,6 +1073,47 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
             )
         ):
             continue  # "5.572,8 tỷ đồng và 148,9 triệu USD": the đồng are domestic investment
+        if (
+            indicator == "consular.persons"
+            and _ARRESTED_AFTER.match(folded, head_end)
+            and not _FREED.search(folded, max(s0, clause[0]), clause[1])
+        ):
+            continue  # "6 ngư dân bị Malaysia bắt giữ": held abroad, not (yet) helped
+        if (
+            indicator == "fdi.projects"
+            and _OPERATING_AFTER.match(folded, head_end)
+            and (
+                _PART_OF_RE.search(folded, s0, q.start)
+                or (
+                    figures
+                    and figures[-1].indicator.startswith("fdi.")
+                    and figures[-1].period is None
+                    and figures[-1].end >= p0
+                )
+            )
+        ):
+            continue  # "..., trong đó đã có 414 dự án đi vào hoạt động": the stock by status
+        if (
+            indicator == "ngo.amount_total"
+            and _APPROVED_RE.search(folded, max(s0, clause[0]), q.start)
+            and not _SPENT_RE.search(folded, max(s0, clause[0]), q.start)
+        ):
+            # "UBND tỉnh đã phê duyệt tiếp nhận 50 khoản viện trợ mới với tổng giá trị hơn 3,772
+            # triệu USD": the money of grants approved is committed, wherever the verb stands
+            indicator = "ngo.amount_committed"
+        if indicator == "ngo.amount_total" and _PART_OPENING.match(folded, s0):
+            # "... tổng vốn cam kết ... 17,945 triệu USD. Trong đó, UBND tỉnh là cơ quan chủ quản
+            # của 18 khoản viện trợ với tổng vốn 17,212 triệu USD": a part has its whole's basis
+            whole = next(
+                (
+                    f
+                    for f in reversed(figures)
+                    if f.indicator.startswith("ngo.amount") and f.end <= s0
+                ),
+                None,
+            )
+            if whole is not None and whole.indicator in _NGO_BASES and s0 - whole.end < 600:
+                indicator = whole.indicator
         if indicator == "consular.cases" and _CRIME_RE.search(clause_text):
             continue  # "phối hợp xử lý 50 vụ với 436 công dân xuất, nhập cảnh trái phép": crimes
         if (
@@ -1041,7 +1144,13 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
         last_in_sentence[s0] = (indicator, head_end)
 
         place = home
-        if _NATIONAL_SUBJECT.search(folded, s0, q.start):
+        # the country's total in brackets or a region's: no province, whoever the subject is
+        aggregate = bool(
+            _NATIONAL_IN_BRACKETS.search(folded, max(s0, q.start - 20), q.start)
+            or _REGION_SUBJECT.search(folded, s0, q.start)
+        )
+        national = aggregate or bool(_NATIONAL_SUBJECT.search(folded, s0, q.start))
+        if national:
             place = None
         subject = None
         i = bisect.bisect_left(place_starts, s0)
@@ -1057,11 +1166,27 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
                 i += 1
         if subject is None and home is None and _ANAPHORA.search(folded, s0, q.start):
             subject = last_subject_in_paragraph.get(p0)
+        if (
+            subject is None
+            and home is None
+            and p0 in last_subject_in_paragraph
+            and not national
+            and not _NATIONAL_RE.search(folded, s0, s1)
+            and all(
+                " ".join(text[a:b].split()) == last_subject_in_paragraph[p0]
+                for a, b in places
+                if p0 <= a < s1
+            )
+        ):
+            # "10 tháng đầu năm 2022, tỉnh Bình Dương đã thu hút 2,7 tỷ USD ... Công nghiệp chế
+            # biến ... 1,66 tỷ USD": a sentence naming no place goes on with the only one its
+            # paragraph named
+            subject = last_subject_in_paragraph[p0]
         if q.kind == "money" and (
             respective := _respective_place(text, folded, places, quantities, q, s0, s1)
         ):
             subject = respective
-        if subject is not None:
+        if subject is not None and not aggregate:
             place = subject
             last_subject_in_paragraph[p0] = subject
         period, stated = _period(

@@ -142,6 +142,9 @@ _NOW = _p(
     r"hiện nay|hiện tại|hiện có|đến nay|tới nay|cho đến nay|tính đến nay|đến thời điểm này"
     r"|lũy kế|luỹ kế|tính đến ngày|đến ngày|tính đến thời điểm|nâng tổng số|hiện duy trì|hiện đang"
 )
+# "Hiện Hải Dương có 490 dự án FDI": now, with the subject between, opening a sentence or clause
+_OPENINGS = frozenset({". ", "! ", "? ", "… ", ": ", ", "})
+_NOW_SUBJECT = _p(r"hiện(?=\s+[^\d.;,\n]{2,30}?\s+có\s)")
 # "ký kết hợp tác giai đoạn 2021 - 2025", "Chương trình vùng ..., giai đoạn 2023-2027": the term
 # of an agreement or a programme, not the period its figures cover.
 _TERM_BEFORE = _p(
@@ -303,6 +306,11 @@ def find_periods(
         if y and 1 <= months <= 12:
             first, last = (13 - months, 12) if m.group(2) == fold("cuối") else (1, months)
             value = months_period(y, first, last)
+        elif not y and count.isdigit() and m.group(2) != fold("cuối"):
+            # "6 tháng đầu năm" in a text with no date, after "6 tháng đầu năm 2018": the year
+            # the text named last (see _resolve_references)
+            add(m, None, "months")
+            continue
         add(m, value)
     for m in _near(_YEAR_TO_DAY, folded, fold("đầu năm"), 10):
         # "từ đầu năm đến ngày 20-5": the year the text was written
@@ -363,6 +371,13 @@ def find_periods(
             add(m, str(published.year - 1 if published.month <= 3 else published.year))
     for m in _NOW.finditer(folded):
         add(m, None, "now")
+    for m in _NOW_SUBJECT.finditer(folded):
+        if (
+            m.start() == 0
+            or folded[m.start() - 1] == "\n"
+            or folded[max(0, m.start() - 2) : m.start()] in _OPENINGS
+        ):
+            add(m, None, "now")
     for m in _near(_BARE_MONTHS, folded, _THANG, 4):
         add(m, None, "months")
     for m in _BACK_REFERENCE.finditer(folded):

@@ -96,7 +96,10 @@ _SUBJECT_BEFORE = re.compile(
             r"|Tiếp đến là|Tiếp theo là|Kế đến là|Sau đó là"
             # "các nhà đầu tư Trung Quốc tập trung nhiều vào Tây Ninh với ...": where it went
             r"|(?:đầu tư|tập trung|rót vốn)(?: nhiều)? vào"
-            r"|sau đó là|Theo đó|theo đó|;|(?:Sau|sau) [^,;.]{2,30},)[\s,]*$"
+            r"|sau đó là|Theo đó|theo đó|;|(?:Sau|sau) [^,;.]{2,30},"
+            # "Số liệu từ Bộ Kế hoạch và Đầu tư cho thấy, Bình Phước đứng thứ 11 ...", "Tại Lào
+            # Cai hiện có 34 tổ chức": the sentence's source, then its subject; a place opening it
+            r"|cho thấy|cho biết|Tại)[\s,]*$"
         )
     )
 )

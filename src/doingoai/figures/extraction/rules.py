@@ -592,6 +592,9 @@ RULES: tuple[Rule, ...] = (
         forbid=(
             "giải ngân",
             "vốn thực hiện",
+            # "Tổng vốn lũy kế thực hiện các dự án đạt trên 7 tỷ USD": disbursed to date
+            "lũy kế thực hiện",
+            "luỹ kế thực hiện",
             "thực hiện được",
             "đã thực hiện",
             "ủng hộ",

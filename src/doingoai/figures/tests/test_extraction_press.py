@@ -33,12 +33,12 @@ TEST_FAMILY_F1_FLOOR = 0.59
 TEST_STRICT_F1_FLOOR = 0.58
 TEST_PERIOD_RIGHT_FLOOR = 0.72
 TEST_PLACE_RIGHT_FLOOR = 0.95
-# The development part, which the rules are tuned on (126 articles, 249 figures, with the old test
-# part moved in; 0.927 / 0.911 / 90% / 97% at the last change): a change that fixes one article by
-# breaking others fails here.
-DEV_FAMILY_F1_FLOOR = 0.90
-DEV_STRICT_F1_FLOOR = 0.88
-DEV_PERIOD_RIGHT_FLOOR = 0.87
+# The development part, which the rules are tuned on (178 articles, 389 figures, with the old test
+# part and rounds 10 and 11 moved in; 0.942 / 0.932 / 95% / 97% at the last change of round 11): a
+# change that fixes one article by breaking others fails here.
+DEV_FAMILY_F1_FLOOR = 0.91
+DEV_STRICT_F1_FLOOR = 0.90
+DEV_PERIOD_RIGHT_FLOOR = 0.91
 DEV_PLACE_RIGHT_FLOOR = 0.94
 
 

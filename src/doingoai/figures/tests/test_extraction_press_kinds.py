@@ -277,3 +277,157 @@ def test_respectively_pairs_each_amount_with_the_place_named_in_its_rank():
         "Đồng Nai",
         "Quảng Ninh",
     )
+
+
+def _places(text: str, published: date | None = None) -> list[tuple]:
+    return [(f.indicator, int(f.value), f.place) for f in extract(text, published=published)]
+
+
+def test_fishermen_held_abroad_are_not_citizens_helped_until_freed():
+    held = (
+        "Sở Ngoại vụ tỉnh Bến Tre đề nghị Cục Lãnh sự xác minh thông tin 8 ngư dân bị Indonesia "
+        "bắt giữ khi đang đánh bắt trên biển."
+    )
+    assert _found(held) == []
+    freed = "Năm 2023, Sở Ngoại vụ phối hợp bảo hộ, đưa 8 ngư dân bị Indonesia bắt giữ trở về nước."
+    assert _found(freed) == [("consular.persons", 8, "2023")]
+
+
+def test_every_number_inside_the_brackets_of_a_comparison_is_its_base():
+    text = (
+        "Giai đoạn 2021-2023, tỉnh Sóc Trăng tiếp nhận 40 khoản viện trợ phi chính phủ nước ngoài "
+        "với tổng giá trị 4,2 triệu USD. So với giai đoạn 2018-2020 (đạt 35 khoản, tổng giá trị "
+        "3,1 triệu USD), số khoản viện trợ tăng 5 khoản."
+    )
+    assert _found(text) == [
+        ("ngo.projects", 40, "2021-2023"),
+        ("ngo.amount_total", 4200000, "2021-2023"),
+    ]
+
+
+def test_the_level_a_result_is_compared_with_is_not_a_result():
+    text = (
+        "9 tháng đầu năm 2024, tỉnh Tây Ninh thu hút gần 400 triệu USD vốn FDI, vượt xa mức "
+        "chỉ hơn 150 triệu USD của cả năm 2023."
+    )
+    assert _found(text) == [("fdi.capital", 400000000, "2024-01-01/2024-09-30")]
+
+
+def test_the_projects_of_a_stock_by_status_are_not_figures():
+    text = (
+        "Tính đến nay, tỉnh Hậu Giang có 80 dự án FDI với tổng vốn đăng ký 1,2 tỷ USD, trong đó "
+        "đã có 52 dự án đi vào hoạt động."
+    )
+    assert _found(text) == [("fdi.projects", 80, None), ("fdi.capital", 1200000000, None)]
+    alone = "Hiện tại, toàn tỉnh Hậu Giang có 80 dự án FDI đang hoạt động."
+    assert _found(alone) == [("fdi.projects", 80, None)]
+
+
+def test_fdi_disbursed_to_date_is_not_registered_capital():
+    text = (
+        "Hiện tỉnh có 120 dự án FDI với tổng vốn đầu tư 2,5 tỷ USD. Tổng vốn lũy kế thực hiện "
+        "các dự án đạt trên 1,8 tỷ USD."
+    )
+    assert [f[1] for f in _found(text) if f[0] == "fdi.capital"] == [2500000000]
+
+
+def test_an_amount_in_brackets_in_another_currency_is_its_equivalent():
+    text = (
+        "Giai đoạn 2016-2020, tỉnh Gia Lai tiếp nhận 60 khoản viện trợ phi chính phủ nước ngoài "
+        "có tổng giá trị gần 5,5 triệu USD (khoảng 125 tỷ đồng)."
+    )
+    figures = extract(text)
+    assert [(f.indicator, int(f.value), f.unit) for f in figures] == [
+        ("ngo.projects", 60, "count"),
+        ("ngo.amount_total", 5500000, "USD"),
+    ]
+    assert figures[1].to_dict()["equivalent"] == {"value": 125000000000, "unit": "VND"}
+
+
+def test_capital_added_by_adjustments_is_fdi_capital_not_a_change():
+    text = (
+        "Trong 6 tháng đầu năm 2023, tỉnh Hưng Yên cấp mới cho 15 dự án FDI và điều chỉnh tăng "
+        "vốn cho 20 lượt dự án với số vốn tăng thêm 180 triệu USD."
+    )
+    assert ("fdi.capital", 180000000, "2023-H1") in _found(text)
+
+
+def test_a_part_opening_trong_do_has_the_basis_of_its_whole():
+    text = (
+        "Năm 2022, có 25 khoản viện trợ phi chính phủ nước ngoài với tổng vốn cam kết 9,5 triệu "
+        "USD. Trong đó, UBND tỉnh là cơ quan chủ quản của 20 khoản viện trợ với tổng vốn 8,1 "
+        "triệu USD."
+    )
+    assert ("ngo.amount_committed", 8100000, "2022") in _found(text)
+
+
+def test_the_countrys_total_in_brackets_and_a_regions_total_have_no_place():
+    text = (
+        "BLA - Quý I/2024, tỉnh Bạc Liêu thu hút 300 triệu USD vốn FDI, chiếm 5% tổng vốn FDI "
+        "của cả nước (6 tỷ USD)."
+    )
+    assert _places(text) == [
+        ("fdi.capital", 300000000, "Bạc Liêu"),
+        ("fdi.capital", 6000000000, None),
+    ]
+    region = (
+        "Trên địa bàn các tỉnh miền Trung hiện có 2.000 dự án FDI còn hiệu lực. Trong đó, Quảng "
+        "Nam có 200 dự án."
+    )
+    assert _places(region) == [("fdi.projects", 2000, None), ("fdi.projects", 200, "Quảng Nam")]
+
+
+def test_a_sentence_naming_no_place_goes_on_with_the_one_its_paragraph_named():
+    text = (
+        "9 tháng đầu năm 2023, tỉnh Bình Định thu hút 150 triệu USD vốn FDI. Ngành chế biến, "
+        "chế tạo thu hút nhiều nhất với 90 triệu USD."
+    )
+    assert [f[2] for f in _places(text)] == ["Bình Định", "Bình Định"]
+    source_first = (
+        "Số liệu của Bộ Kế hoạch và Đầu tư cho thấy, Bình Định đứng thứ 20 cả nước về thu hút vốn "
+        "FDI 9 tháng đầu năm 2023, đạt 150 triệu USD."
+    )
+    assert [f[2] for f in _places(source_first)] == ["Bình Định"]
+
+
+def test_now_with_the_subject_between_is_a_stock():
+    text = (
+        "Trong 6 tháng đầu năm 2024, tỉnh Thái Bình thu hút 12 dự án FDI. Hiện Thái Bình có 300 "
+        "dự án FDI với tổng vốn đầu tư 4 tỷ USD."
+    )
+    assert _found(text, date(2024, 6, 25)) == [
+        ("fdi.projects", 12, "2024-H1"),
+        ("fdi.projects", 300, None),
+        ("fdi.capital", 4000000000, None),
+    ]
+
+
+def test_months_of_the_year_in_an_undated_text_take_the_year_it_named_last():
+    text = (
+        "Trong 6 tháng đầu năm 2019, vốn FDI vào tỉnh Hà Nam đạt 150 triệu USD.\n\n"
+        "Trong 6 tháng đầu năm, tỉnh cấp mới cho 14 dự án FDI."
+    )
+    assert _found(text) == [
+        ("fdi.capital", 150000000, "2019-H1"),
+        ("fdi.projects", 14, "2019-H1"),
+    ]
+    assert _found("Trong 6 tháng đầu năm, tỉnh Hà Nam cấp mới cho 14 dự án FDI.") == [
+        ("fdi.projects", 14, None)
+    ]
+
+
+def test_a_line_that_is_one_headline_twice_is_a_related_storys_link():
+    headline = "Quảng Nam vận động được 6 tỷ đồng viện trợ phi chính phủ nước ngoài"
+    text = (
+        "Năm 2023, các tổ chức phi chính phủ nước ngoài viện trợ cho tỉnh Kon Tum 12 khoản viện "
+        f"trợ.\n{headline} {headline}\nCác khoản viện trợ tập trung vào y tế, giáo dục.\n"
+    )
+    assert _found(text) == [("ngo.projects", 12, "2023")]
+
+
+def test_the_money_of_grants_approved_for_receipt_is_committed_wherever_the_verb_stands():
+    text = (
+        "Năm 2023, UBND tỉnh Phú Yên đã phê duyệt tiếp nhận 18 khoản viện trợ mới với tổng giá "
+        "trị hơn 1,2 triệu USD."
+    )
+    assert ("ngo.amount_committed", 1200000, "2023") in _found(text)
