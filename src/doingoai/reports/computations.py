@@ -664,7 +664,7 @@ def _transaction_tally(tally):
     in SQL, each group converted at its day's rate (as ``in_vnd``); a missing rate is kept as
     a note of that day. Amounts in đồng need no rate and are summed by stretch like any other
     flow; the others by day, each day having its own rate. Each group brings the rate of its
-    day (subqueries on the rates' unique currency and day), so the rate table is not read."""
+    day (a subquery on the rates' unique currency and day), so the rate table is not read."""
     groups = tally.rows(lambda t: (
         AidTransaction.objects.filter(
             programme__owner_id__in=t.ids, programme__kind__in=NGO + ODA,
@@ -676,11 +676,12 @@ def _transaction_tally(tally):
                               default=Value("oda")),
                   day=Case(When(currency_id="VND", then=t.day("on")), default=F("on")))
         .values("owner_id", "family", "kind", "currency_id", "day", "fixed_vnd_per_unit")
-        .annotate(amount=Sum("amount"), rate_on=_rate_of_the_day("on"),
-                  vnd_per_unit=_rate_of_the_day("vnd_per_unit"))))
-    # The latest rate on or before each group's day is the one its subqueries found.
-    table = rates.RateTable({(g["currency_id"], g["rate_on"], g["vnd_per_unit"], "")
-                             for g in groups if g["rate_on"] is not None})
+        .annotate(amount=Sum("amount"), vnd_per_unit=_rate_of_the_day("vnd_per_unit"))))
+    # Each group's day with the rate its subquery found: a day without a rate has none on
+    # any earlier day either, so looking a day up finds its own rate or none, as in the
+    # whole table.
+    table = rates.RateTable({(g["currency_id"], g["day"], g["vnd_per_unit"], "")
+                             for g in groups if g["vnd_per_unit"] is not None})
     rows = []
     for g in groups:
         code = _MONEY.get((g["family"], g["kind"]))
