@@ -781,6 +781,8 @@ class Tally:
                  self.boundaries is not None, tuple(days.index(d) for d in dates),
                  None if self.codes is None else frozenset(self.codes))
         if shape not in _STATEMENTS:
+            if len(_STATEMENTS) >= _MOST_STATEMENTS:
+                _STATEMENTS.clear()  # shapes are few; a bound all the same
             _STATEMENTS[shape] = _Statement(build, self, days)
         statement = _STATEMENTS[shape]
         return statement.run(self.ids, days)
@@ -864,6 +866,7 @@ class _Statement:
 
 # The compiled tally queries by shape (``Tally.rows``).
 _STATEMENTS: dict[tuple, _Statement] = {}
+_MOST_STATEMENTS = 2000
 
 
 @dataclass(frozen=True)
