@@ -14,7 +14,8 @@ with the ratio of the two. The SQL answers are checked against the report's.
 
 Environment: DOINGOAI_BENCH_SCALE (default 1.0; 0.05 for a quick run),
 DOINGOAI_BENCH_DATABASE_URL (default an SQLite file under var/bench/), DOINGOAI_BENCH_REPEAT
-(default 3: the best of three runs is printed).
+(default 3: the best of three runs is printed), DOINGOAI_BENCH_SRC (another source tree to
+measure, e.g. the code before a change, on the same data).
 """
 
 import io
@@ -32,7 +33,7 @@ BENCH_DIR.mkdir(parents=True, exist_ok=True)
 os.environ["DATABASE_URL"] = os.environ.get(
     "DOINGOAI_BENCH_DATABASE_URL", f"sqlite:///{BENCH_DIR / f'bench-{SCALE:g}.sqlite3'}")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doingoai.settings")
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, os.environ.get("DOINGOAI_BENCH_SRC", str(ROOT / "src")))
 
 import django  # noqa: E402
 

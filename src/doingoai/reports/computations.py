@@ -26,7 +26,22 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib import import_module
 
-from django.db.models import Case, Count, DateField, F, Min, OuterRef, Q, Subquery, Sum, Value, When
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    F,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 
 from doingoai.agreements.models import Agreement
@@ -519,18 +534,25 @@ def _delegation_tally(tally):
     """Delegations and their members by owner, direction and departure, in one pass over the
     delegations joined to their members; only the directions and numbers asked (a comparison
     of person-trips counts members, no distinct delegations)."""
-    counted = {
-        "delegations.{}": Count("id", distinct=True), "delegations.{}_persons": Count("members")}
-    asked = {pattern: tally.wanted(pattern, Delegation.Direction) for pattern in counted}
-    directions = sorted({d for wanted in asked.values() for d in wanted})
-    numbers = {pattern: number for pattern, number in counted.items() if asked[pattern]}
-    groups = (delegations_of(tally.ids, tally.start, tally.end)
-              .filter(direction__in=directions).order_by()
-              .annotate(day=tally.day("departs_on")).values("owner_id", "direction", "day")
-              .annotate(**{f"n{n}": number for n, number in enumerate(numbers.values())}))
+    asked, numbers = _delegation_numbers(tally)
+    groups = tally.rows(lambda t: (
+        delegations_of(t.ids, t.start, t.end)
+        .filter(direction__in=sorted({d for wanted in _delegation_numbers(t)[0].values()
+                                      for d in wanted})).order_by()
+        .annotate(day=t.day("departs_on")).values("owner_id", "direction", "day")
+        .annotate(**{f"n{n}": number
+                     for n, number in enumerate(_delegation_numbers(t)[1].values())})))
     return _series((pattern.format(g["direction"]), g["owner_id"], g["day"], g[f"n{n}"])
                    for g in groups for n, pattern in enumerate(numbers)
                    if g["direction"] in asked[pattern])
+
+
+def _delegation_numbers(tally):
+    """The directions asked of each figure, and the numbers to count for those asked."""
+    counted = {
+        "delegations.{}": Count("id", distinct=True), "delegations.{}_persons": Count("members")}
+    asked = {pattern: tally.wanted(pattern, Delegation.Direction) for pattern in counted}
+    return asked, {pattern: number for pattern, number in counted.items() if asked[pattern]}
 
 
 def delegations_of(unit_ids, start, end):
@@ -542,12 +564,13 @@ def delegations_of(unit_ids, start, end):
 @tallied(conferences__organised=("between", "count"),
          conferences__attended=("between", "count"))
 def _event_tally(tally):
-    roles = tally.wanted("conferences.{}", [Event.Role.ORGANISED, Event.Role.ATTENDED])
-    groups = (Event.objects.filter(owner_id__in=tally.ids,
-                                   starts_on__range=(tally.start, tally.end), role__in=roles)
-              .exclude(status__in=NOT_HELD_EVENT).order_by()
-              .annotate(day=tally.day("starts_on")).values("owner_id", "role", "day")
-              .annotate(n=Count("id")))
+    groups = tally.rows(lambda t: (
+        Event.objects.filter(
+            owner_id__in=t.ids, starts_on__range=(t.start, t.end),
+            role__in=t.wanted("conferences.{}", [Event.Role.ORGANISED, Event.Role.ATTENDED]))
+        .exclude(status__in=NOT_HELD_EVENT).order_by()
+        .annotate(day=t.day("starts_on")).values("owner_id", "role", "day")
+        .annotate(n=Count("id"))))
     return _series((f"conferences.{g['role']}", g["owner_id"], g["day"], g["n"])
                     for g in groups)
 
@@ -555,15 +578,16 @@ def _event_tally(tally):
 @tallied(agreements__signed=("between", "count"),
          agreements__implementing=("standing", "count"))
 def _agreement_tally(tally):
-    start, end = tally.start, tally.end
-    base = Agreement.objects.filter(owner_id__in=tally.ids).order_by()
-    signed = (base.filter(signed_on__range=(start, end)).exclude(status__in=NOT_SIGNED)
-              .annotate(day=tally.day("signed_on")).values("owner_id", "day")
-              .annotate(n=Count("id")))
+    signed = tally.rows(lambda t: (
+        Agreement.objects.filter(owner_id__in=t.ids, signed_on__range=(t.start, t.end))
+        .exclude(status__in=NOT_SIGNED).order_by()
+        .annotate(day=t.day("signed_on")).values("owner_id", "day").annotate(n=Count("id"))))
     found = _series(("agreements.signed", g["owner_id"], g["day"], g["n"]) for g in signed)
-    standing = (base.filter(signed_on__lte=end).exclude(expires_on__lt=start)
-                .exclude(status__in=[Agreement.Status.TERMINATED, *NOT_SIGNED])
-                .values("owner_id", "signed_on", "expires_on").annotate(n=Count("id")))
+    standing = tally.rows(lambda t: (
+        Agreement.objects.filter(owner_id__in=t.ids, signed_on__lte=t.end)
+        .exclude(expires_on__lt=t.start)
+        .exclude(status__in=[Agreement.Status.TERMINATED, *NOT_SIGNED]).order_by()
+        .values("owner_id", "signed_on", "expires_on").annotate(n=Count("id"))))
     for g in standing:
         found.setdefault(("agreements.implementing", g["owner_id"]), Spans()).rows.append(
             (g["signed_on"], g["expires_on"], g["n"]))
@@ -578,19 +602,18 @@ def _family():
 @tallied(ngo__projects=("overlapping", "count"), oda__projects=("overlapping", "count"),
          ngo__projects_signed=("between", "count"))
 def _programme_tally(tally):
-    unit_ids, start, end = tally.ids, tally.start, tally.end
     found = {}
-    running = (programmes(unit_ids, NGO + ODA).filter(began_on__lte=end)
-               .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=start)).order_by()
-               .annotate(family=_family()).values("owner_id", "family", "began_on", "ends_on")
-               .annotate(n=Count("id")))
+    running = tally.rows(lambda t: (
+        programmes_running(t.ids, t.start, t.end, NGO + ODA).order_by()
+        .annotate(family=_family()).values("owner_id", "family", "began_on", "ends_on")
+        .annotate(n=Count("id"))))
     for g in running:
         found.setdefault((f"{g['family']}.projects", g["owner_id"]), Spans()).rows.append(
             (g["began_on"], g["ends_on"], g["n"]))
-    signed = (programmes(unit_ids, NGO).annotate(signed_on=Coalesce("decision_date", "starts_on"))
-              .filter(signed_on__range=(start, end)).order_by()
-              .annotate(day=tally.day("signed_on")).values("owner_id", "day")
-              .annotate(n=Count("id")))
+    signed = tally.rows(lambda t: (
+        programmes(t.ids, NGO).annotate(signed_on=Coalesce("decision_date", "starts_on"))
+        .filter(signed_on__range=(t.start, t.end)).order_by()
+        .annotate(day=t.day("signed_on")).values("owner_id", "day").annotate(n=Count("id"))))
     found.update(_series(("ngo.projects_signed", g["owner_id"], g["day"], g["n"])
                           for g in signed))
     return found
@@ -600,10 +623,10 @@ def _programme_tally(tally):
 def _fdi_tally(tally):
     """FDI projects still licensed (not finished) with their spans, those that may stand on
     a day of the window (as ``fdi_standing``)."""
-    standing = (programmes(tally.ids, FDI).exclude(status=AidProgramme.Status.FINISHED)
-                .filter(began_on__lte=tally.end)
-                .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=tally.start)).order_by()
-                .values("owner_id", "began_on", "ends_on").annotate(n=Count("id")))
+    standing = tally.rows(lambda t: (
+        programmes_running(t.ids, t.start, t.end, FDI)
+        .exclude(status=AidProgramme.Status.FINISHED).order_by()
+        .values("owner_id", "began_on", "ends_on").annotate(n=Count("id"))))
     found = {}
     for g in standing:
         found.setdefault(("fdi.projects", g["owner_id"]), Spans()).rows.append(
@@ -615,17 +638,17 @@ def _fdi_tally(tally):
 def _donor_tally(tally):
     """The donors of the NGO programmes under way in the window, with each programme's
     span."""
-    running = programmes_running(tally.ids, tally.start, tally.end, NGO)
-    links = (AidProgramme.donors.through.objects
-             .filter(aidprogramme__in=running, partner__deleted_at__isnull=True).order_by()
-             .annotate(began_on=Coalesce("aidprogramme__starts_on",
-                                         "aidprogramme__decision_date"))
-             .values_list("aidprogramme__owner_id", "began_on", "aidprogramme__ends_on",
-                          "partner_id").distinct())
+    links = tally.rows(lambda t: (
+        AidProgramme.donors.through.objects
+        .filter(aidprogramme__in=programmes_running(t.ids, t.start, t.end, NGO),
+                partner__deleted_at__isnull=True).order_by()
+        .annotate(began_on=Coalesce("aidprogramme__starts_on", "aidprogramme__decision_date"),
+                  owner_id=F("aidprogramme__owner_id"), ends_on=F("aidprogramme__ends_on"))
+        .values("owner_id", "began_on", "ends_on", "partner_id").distinct()))
     found = {}
-    for owner, began, ended, partner in links:
-        found.setdefault(("ngo.organisations", owner), Distinct()).rows.append(
-            (began, ended, partner))
+    for g in links:
+        found.setdefault(("ngo.organisations", g["owner_id"]), Distinct()).rows.append(
+            (g["began_on"], g["ends_on"], g["partner_id"]))
     return found
 
 
@@ -639,37 +662,45 @@ _MONEY = {("ngo", AidTransaction.Kind.COMMITMENT.value): "ngo.amount_committed",
 def _transaction_tally(tally):
     """Aid amounts in đồng by owner and day: rows of one currency, day and fixed rate summed
     in SQL, each group converted at its day's rate (as ``in_vnd``); a missing rate is kept as
-    a note of that day. Always by day: each day has its own rate. Each group names the rate
-    of its day (a subquery on the rates' unique currency and day), and only those rates are
-    read, not the whole table."""
-    groups = (AidTransaction.objects.filter(
-        programme__owner_id__in=tally.ids, programme__kind__in=NGO + ODA,
-        on__range=(tally.start, tally.end))
+    a note of that day. Amounts in đồng need no rate and are summed by stretch like any other
+    flow; the others by day, each day having its own rate. Each group brings the rate of its
+    day (a subquery on the rates' unique currency and day), so the rate table is not read."""
+    groups = tally.rows(lambda t: (
+        AidTransaction.objects.filter(
+            programme__owner_id__in=t.ids, programme__kind__in=NGO + ODA,
+            on__range=(t.start, t.end))
         .exclude(programme__status=AidProgramme.Status.CANCELLED)
         .exclude(programme__deleted_at__isnull=False).order_by()
         .annotate(owner_id=F("programme__owner_id"),
                   family=Case(When(programme__kind__in=NGO, then=Value("ngo")),
-                              default=Value("oda")))
-        .values("owner_id", "family", "kind", "currency_id", "on", "fixed_vnd_per_unit")
-        .annotate(amount=Sum("amount"), rate=Subquery(
-            ExchangeRate.objects.filter(currency_id=OuterRef("currency_id"),
-                                        on__lte=OuterRef("on")).order_by("-on").values("pk")[:1])))
-    groups = list(groups)
-    table = rates.RateTable(ExchangeRate.objects.filter(
-        pk__in={g["rate"] for g in groups if g["rate"] is not None}).values_list(
-        "currency_id", "on", "vnd_per_unit", "source"))
+                              default=Value("oda")),
+                  day=Case(When(currency_id="VND", then=t.day("on")), default=F("on")))
+        .values("owner_id", "family", "kind", "currency_id", "day", "fixed_vnd_per_unit")
+        .annotate(amount=Sum("amount"), vnd_per_unit=_rate_of_the_day("vnd_per_unit"))))
+    # Each group's day with the rate its subquery found: a day without a rate has none on
+    # any earlier day either, so looking a day up finds its own rate or none, as in the
+    # whole table.
+    table = rates.RateTable({(g["currency_id"], g["day"], g["vnd_per_unit"], "")
+                             for g in groups if g["vnd_per_unit"] is not None})
     rows = []
     for g in groups:
         code = _MONEY.get((g["family"], g["kind"]))
         if code is None:
             continue
         try:
-            value = (rates.in_vnd(g["amount"], g["currency_id"], g["on"],
+            value = (rates.in_vnd(g["amount"], g["currency_id"], g["day"],
                                   g["fixed_vnd_per_unit"], table), ())
         except MissingRate as exc:
             value = (Decimal(0), (str(exc),))
-        rows.append((code, g["owner_id"], g["on"], _Money(*value)))
+        rows.append((code, g["owner_id"], g["day"], _Money(*value)))
     return _series(rows)
+
+
+def _rate_of_the_day(column: str):
+    """``column`` of the latest rate of the group's currency on or before its day."""
+    return Subquery(
+        ExchangeRate.objects.filter(currency_id=OuterRef("currency_id"), on__lte=OuterRef("day"))
+        .order_by("-on").values(column)[:1])
 
 
 @dataclass
@@ -735,6 +766,27 @@ class Tally:
                       for first, after in zip(firsts[:-1], nexts[:-1], strict=True)),
                     default=Value(firsts[-1]), output_field=DateField())
 
+    def rows(self, build: Callable[[Tally], QuerySet]) -> list[dict]:
+        """The rows of the ``values()`` QuerySet ``build(tally)``, which reads nothing but
+        the tally it is given (its ids, dates, ``day`` and ``wanted``).
+
+        Building and compiling a QuerySet takes longer than the database takes to run it on
+        a province's records, so it is done once per shape of the tally (its number of units,
+        the order of its dates, the figures asked), on a stand-in tally whose ids and dates
+        are values no record has; each tally then runs that SQL with its own ids and dates in
+        their places."""
+        dates = [self.start, self.end, *(self.boundaries or ())]
+        days = sorted(set(dates))
+        shape = (build.__code__, connection.alias, connection.vendor, len(self.ids),
+                 self.boundaries is not None, tuple(days.index(d) for d in dates),
+                 None if self.codes is None else frozenset(self.codes))
+        if shape not in _STATEMENTS:
+            if len(_STATEMENTS) >= _MOST_STATEMENTS:
+                _STATEMENTS.clear()  # shapes are few; a bound all the same
+            _STATEMENTS[shape] = _Statement(build, self, days)
+        statement = _STATEMENTS[shape]
+        return statement.run(self.ids, days)
+
     def compute(self, code, unit_ids, start, end) -> Computed:
         loader, how, unit = TALLIED[code]
         if loader not in self.loaded:
@@ -760,6 +812,61 @@ class Tally:
             return Computed(money.amount.quantize(Decimal(1)), "VND",
                             notes=sorted(set(money.notes)))
         return Computed(Decimal(total), unit)
+
+
+# A stand-in unit id and day: no record has them.
+_STAND_IN_ID, _STAND_IN_DAY = -(2**40), dt.date(1, 1, 1)
+
+
+class _Statement:
+    """The SQL of one tally query, compiled once from a stand-in tally (``Tally.rows``)."""
+
+    def __init__(self, build, tally: Tally, days: list[dt.date]):
+        ops = connection.ops
+        ids = [_STAND_IN_ID + n for n in range(len(tally.ids))]
+        stand_in_days = [_STAND_IN_DAY + dt.timedelta(days=n) for n in range(len(days))]
+        stand_in = Tally.__new__(Tally)
+        stand_in.unit_ids, stand_in.ids, stand_in.codes = set(ids), ids, tally.codes
+        stand_in.loaded = {}
+        by_day = dict(zip(days, stand_in_days, strict=True))
+        stand_in.start, stand_in.end = by_day[tally.start], by_day[tally.end]
+        stand_in.boundaries = (None if tally.boundaries is None
+                               else [by_day[d] for d in tally.boundaries])
+        queryset = build(stand_in)
+        query = queryset.query
+        # The columns' names, as ``QuerySet.values()`` gives them.
+        self.names = list(query.selected) if query.selected else [
+            *query.extra_select, *query.values_select, *query.annotation_select]
+        self.compiler = query.get_compiler(connection=connection)
+        try:
+            self.sql, params = self.compiler.as_sql()
+        except EmptyResultSet:
+            self.sql, params = None, ()
+        # Where each stand-in id or day went among the parameters.
+        slots = {stand_in_id: ("id", n) for n, stand_in_id in enumerate(ids)}
+        slots.update({ops.adapt_datefield_value(day): ("day", n)
+                      for n, day in enumerate(stand_in_days)})
+        self.params = list(params)
+        self.slots = [(position, slots[value]) for position, value in enumerate(params)
+                      if isinstance(value, (int, str, dt.date)) and value in slots]
+
+    def run(self, ids: list[int], days: list[dt.date]) -> list[dict]:
+        if self.sql is None:
+            return []
+        params = list(self.params)
+        for position, (kind, n) in self.slots:
+            params[position] = (ids[n] if kind == "id"
+                                else connection.ops.adapt_datefield_value(days[n]))
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            fetched = cursor.fetchall()
+        return [dict(zip(self.names, row, strict=False))
+                for row in self.compiler.results_iter(results=[fetched])]
+
+
+# The compiled tally queries by shape (``Tally.rows``).
+_STATEMENTS: dict[tuple, _Statement] = {}
+_MOST_STATEMENTS = 2000
 
 
 @dataclass(frozen=True)

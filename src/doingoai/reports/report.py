@@ -374,6 +374,9 @@ class ReportBuilder:
         self.complete_from = shared.complete_from
         # A choice is made for one place's report; a report of several places has none.
         self.choices = shared.choices.get(places[0].pk, {}) if len(places) == 1 else {}
+        # Coverage by register, period, units and language: the figures of one register share
+        # it, and its notes are sentences to translate.
+        self._coverage: dict[tuple, tuple[bool, str]] = {}
 
     @classmethod
     def for_each(cls, places: list[AdminUnit], *, user=None, prefer: str | None = None,
@@ -436,9 +439,16 @@ class ReportBuilder:
         of the place that existed in the period, from the period's start (or the unit's
         creation, if later) or earlier; and, when they are not, why."""
         register = COMPUTATIONS[code].register
+        units = units if units is not None else self.units
+        key = (register, period.start, period.end, tuple(u.pk for u in units), get_language())
+        if key not in self._coverage:
+            self._coverage[key] = self._register_coverage(register, period, units)
+        return self._coverage[key]
+
+    def _register_coverage(self, register: str, period: Period, units) -> tuple[bool, str]:
         gaps = []
         standing = False
-        for unit in units if units is not None else self.units:
+        for unit in units:
             if not existed_during(unit, period):
                 continue
             standing = True

@@ -156,3 +156,36 @@ def test_fdi_projects_tallied_by_their_spans_are_those_computed_directly(ha_gian
             direct = COMPUTATIONS["fdi.projects"].function([ha_giang.pk], period.start,
                                                            period.end)
             assert tallied.value == direct.value, period
+
+
+@pytest.mark.parametrize("code", sorted(TALLIED))
+def test_a_tally_of_another_place_runs_the_same_statement_with_that_place_s_own_units(
+        code, ha_giang, bac_kan):
+    # One unit each: the second tally has the first one's shape and reuses its SQL.
+    make_records(ha_giang)
+    period = parse_period("2023")
+    figures = {}
+    for place in (ha_giang, bac_kan):
+        with tallying([place.pk], *WIDE, periods=[period]):
+            figures[place.pk] = compute(code, [place.pk], period.start, period.end).value
+    assert figures[ha_giang.pk] == Decimal(EXPECTED_2023[code][0])
+    assert figures[bac_kan.pk] == COMPUTATIONS[code].function(
+        [bac_kan.pk], period.start, period.end).value == 0
+
+
+def test_an_amount_in_a_currency_without_a_rate_is_noted_alike_tallied_and_computed(ha_giang):
+    from doingoai.aid.models import AidProgramme, AidTransaction
+
+    make_records(ha_giang)
+    programme = AidProgramme.objects.create(owner=ha_giang, kind="ngo", title="Không có tỷ giá",
+                                            status="under_way", starts_on=dt.date(2023, 1, 1))
+    AidTransaction.objects.create(programme=programme, kind="disbursement",
+                                  on=dt.date(2023, 5, 2), amount=Decimal(1000),
+                                  currency_id="EUR")
+    period = parse_period("2023")
+    with tallying([ha_giang.pk], *WIDE, periods=[period]):
+        tallied = compute("ngo.amount_disbursed", [ha_giang.pk], period.start, period.end)
+    direct = COMPUTATIONS["ngo.amount_disbursed"].function([ha_giang.pk], period.start,
+                                                          period.end)
+    assert tallied.notes and tallied.notes == direct.notes
+    assert tallied.value == direct.value == Decimal(EXPECTED_2023["ngo.amount_disbursed"][0])
