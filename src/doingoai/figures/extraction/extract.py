@@ -902,6 +902,18 @@ def _extractor() -> _Extractor:
     return _DEFAULT
 
 
+def _once(compute):
+    """``compute`` called at most once: the rules that need the domain ask for it in turn."""
+    result = []
+
+    def call():
+        if not result:
+            result.append(compute())
+        return result[0]
+
+    return call
+
+
 def extract(text: str, doc: str | None = None, published: date | None = None) -> list[Figure]:
     """Every figure of the catalogue that ``text`` states, in order of appearance.
 
@@ -972,7 +984,7 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
         p0, _ = segs.paragraph(q.num_start)
         p_lo = segs.paragraph(p0 - 1)[0] if p0 > 0 else p0
 
-        domain = functools.lru_cache(maxsize=1)(
+        domain = _once(
             functools.partial(
                 _domain_for,
                 folded,
@@ -1246,6 +1258,11 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
     return _drop_title_restatements(figures, title_end)
 
 
+@functools.lru_cache(maxsize=4096)
+def _why_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(fold(phrase.rstrip('$')))}(?!\w)")
+
+
 def _indicator_why(text, folded, engine, indicator, q, lo, hi, head_end, paired) -> str:
     """The noun and the cue words in the number's window that made it ``indicator``."""
     words = [" ".join(text[q.end : head_end].split())] if head_end > q.end else []
@@ -1256,8 +1273,9 @@ def _indicator_why(text, folded, engine, indicator, q, lo, hi, head_end, paired)
         return " · ".join(words)
     phrases = [c for group in rule.require for c in group] + list(rule.cues)
     spans = []
+    window = folded[lo:hi]
     for phrase in sorted(set(phrases), key=len, reverse=True):
-        m = re.search(rf"(?<!\w){re.escape(fold(phrase.rstrip('$')))}(?!\w)", folded[lo:hi])
+        m = _why_pattern(phrase).search(window)
         if m and not any(a <= lo + m.start() < b for a, b in spans):
             spans.append((lo + m.start(), lo + m.end()))
     if rule.domain:
