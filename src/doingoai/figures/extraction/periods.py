@@ -35,6 +35,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .lookbehind import compile as _compile
 from .normalize import fold
 
 __all__ = [
@@ -58,7 +59,7 @@ class PeriodMention:
 
 
 def _p(pattern: str) -> re.Pattern[str]:
-    return re.compile(fold(pattern))
+    return _compile(fold(pattern))
 
 
 # Ordered: on overlap the earlier (more specific) pattern wins.

@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections import Counter
 
+from .lookbehind import compile as _compile
 from .normalize import case_key, nfc
 
 __all__ = ["PROVINCES", "MASTHEADS", "find_places", "document_place"]
@@ -73,11 +74,11 @@ _ADDRESS_KEYS = {
 }
 _ADDRESS_KEYS.pop("tphochiminh", None)
 _SOURCE_LINE = re.compile(r"^\s*(?:nguồn:\s*)?https?://([^/\s]+)\S*\s*$", re.IGNORECASE)
-_NATIONAL = re.compile(
+_NATIONAL = _compile(
     case_key(nfc(r"(?<!\w)(?:cả nước|toàn quốc|các địa phương|vào Việt Nam|cho Việt Nam)(?!\w)"))
 )
 
-_IN_BREAKDOWN = re.compile(case_key(nfc(r"(?<!\w)(?:trong đó|bao gồm|kể cả)(?!\w)[^.;\n]*$")))
+_IN_BREAKDOWN = _compile(case_key(nfc(r"(?<!\w)(?:trong đó|bao gồm|kể cả)(?!\w)[^.;\n]*$")))
 # The names without the look-behind "(?<!\w)" that should open them: a pattern that opens with a
 # choice of literals lets the engine skip to their first letters, one that opens with an assertion
 # is tried at every character. find_places checks the character before each match itself.
