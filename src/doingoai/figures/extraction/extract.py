@@ -27,6 +27,7 @@ from typing import Any
 
 from . import numbers as nums
 from .boilerplate import article_spans
+from .lookbehind import compile as _compile
 from .normalize import case_key, fold, nfc
 from .periods import PeriodMention, document_date, find_periods, headline_period, opening_period
 from .places import PROVINCES, document_place, find_places, is_subject
@@ -97,7 +98,7 @@ def _alternation(phrases: Iterable[str]) -> str:
 
 
 _N = nums.NUMBER
-_QUANTITY = re.compile(
+_QUANTITY = _compile(
     rf"(?=\d)(?<!\w)(?<!\d[.,:/])(?<![-–])(?P<num>{_N})(?![\d])(?![.,]\d)(?!\s*-\s*[^\W\d])"
     rf"(?:\s*/\s*(?P<den>{_N})(?![\d])(?![.,/]\d))?"
     rf"(?P<scale>(?:\s*(?:{nums.SCALE})(?!\w))*)"
@@ -107,7 +108,7 @@ _QUANTITY = re.compile(
 )
 # Each pattern below starts with a digit; saying so first lets the engine skip every other
 # position at once instead of trying each alternative there (seven times faster).
-_MASKS = re.compile(
+_MASKS = _compile(
     r"(?=\d)(?:"
     r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)?\d\d(?!\d)"  # 06/7/2011, 22-4-2021
     r"|\d{1,2}\s*:\s*\d{2}(?!\d)"  # 09:48
@@ -116,25 +117,25 @@ _MASKS = re.compile(
     r"|(?<![\d.,])\d{7,}(?![\d.,])"  # 18001282
     r")"
 )
-_NOT_A_FIGURE_RE = re.compile(r"(?<!\w)(?:" + _alternation(NOT_A_FIGURE_BEFORE) + r")\s*$")
+_NOT_A_FIGURE_RE = _compile(r"(?<!\w)(?:" + _alternation(NOT_A_FIGURE_BEFORE) + r")\s*$")
 # "Hải Phòng 900 triệu USD" in a ranking: "phòng" (a room, an office) ends a province's name.
-_PROVINCE_END = re.compile(r"(?<!\w)(?:" + _alternation(PROVINCES) + r")\s*$")
-_COUNTING_SO = re.compile(fold(r"(?:tổng|trong|với|có) số\s*$"))
-_QUALIFIER_RE = re.compile(r"(?<!\w)(" + _alternation(QUALIFIERS) + r")\s*$")
+_PROVINCE_END = _compile(r"(?<!\w)(?:" + _alternation(PROVINCES) + r")\s*$")
+_COUNTING_SO = _compile(fold(r"(?:tổng|trong|với|có) số\s*$"))
+_QUALIFIER_RE = _compile(r"(?<!\w)(" + _alternation(QUALIFIERS) + r")\s*$")
 _QUALIFIER_BY_KEY = {fold(k): v for k, v in QUALIFIERS.items()}
-_CHANGE_RE = re.compile(r"(?<!\w)(?:" + _alternation(CHANGE_BEFORE) + r")\s*$")
+_CHANGE_RE = _compile(r"(?<!\w)(?:" + _alternation(CHANGE_BEFORE) + r")\s*$")
 #: The base of a comparison in brackets: "vượt nhiều lần so với cùng kỳ năm 2023 (35,4 triệu USD)".
-_COMPARISON_BASE_RE = re.compile(r"(?<!\w)so với[^.;:()\n]{0,40}\(\s*$")
-_COMPARED_BEFORE_BRACKET = re.compile(r"(?<!\w)so với[^.;:()\n]{0,40}$")
+_COMPARISON_BASE_RE = _compile(r"(?<!\w)so với[^.;:()\n]{0,40}\(\s*$")
+_COMPARED_BEFORE_BRACKET = _compile(r"(?<!\w)so với[^.;:()\n]{0,40}$")
 # "với số vốn tăng thêm 242 triệu USD", "12 lượt dự án điều chỉnh tăng 190 triệu USD vốn": the
 # capital the adjustments added, a level of the period (not "tổng vốn ... tăng thêm 518 triệu
 # USD", the change of a total).
-_ADDED_CAPITAL_RE = re.compile(fold(r"(?:(?:với|và) (?:số )?vốn|điều chỉnh) tăng(?: thêm)?\s*$"))
+_ADDED_CAPITAL_RE = _compile(fold(r"(?:(?:với|và) (?:số )?vốn|điều chỉnh) tăng(?: thêm)?\s*$"))
 #: The base itself after "so với" ("tăng 20% so với 35 dự án của năm trước", "gấp đôi so với
 #: cùng kỳ năm 2023 là 120 triệu USD"): what the figure is compared with, not a result.
-_COMPARED_WITH_RE = re.compile(fold(r"(?<!\w)(?:so với|so cùng kỳ)[^\d.;:()\n,]{0,40}$"))
-_SEPARATOR = re.compile(fold(r",|;|\(|/| và | với | cùng | gồm | trong đó | bao gồm "))
-_EQUIVALENT_RE = re.compile(
+_COMPARED_WITH_RE = _compile(fold(r"(?<!\w)(?:so với|so cùng kỳ)[^\d.;:()\n,]{0,40}$"))
+_SEPARATOR = _compile(fold(r",|;|\(|/| và | với | cùng | gồm | trong đó | bao gồm "))
+_EQUIVALENT_RE = _compile(
     r"\s*[(,;-]?\s*(?:"
     + _alternation(EQUIVALENT)
     + r")\s*(?:"
@@ -143,49 +144,49 @@ _EQUIVALENT_RE = re.compile(
     + rf")?\s*(?P<num>{_N})(?P<scale>(?:\s*(?:{nums.SCALE})(?!\w))*)\s*(?P<cur>{nums.CURRENCY})"
     r"\s*\)?"
 )
-_BRACKETED_EQUIVALENT = re.compile(
+_BRACKETED_EQUIVALENT = _compile(
     r"\s*\(\s*(?:(?:"
     + _alternation(QUALIFIERS)
     + rf")\s*)?(?P<num>{_N})(?P<scale>(?:\s*(?:{nums.SCALE})(?!\w))*)"
     + rf"\s*(?P<cur>{nums.CURRENCY})\s*\)"
 )
 _WITH = fold(" với ")
-_QUALIFIER_ONLY = re.compile(r"\s*(?:(?:" + _alternation(QUALIFIERS) + r")\s*)?")
+_QUALIFIER_ONLY = _compile(r"\s*(?:(?:" + _alternation(QUALIFIERS) + r")\s*)?")
 # A full stop and a space, or a full stop the site glued to the next sentence ("chung cư.Tại
 # thành phố ..."): a lower-case letter, the stop, a capital then a lower-case letter ("TP.HCM"
 # and "1.500" are not sentence ends).
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)»]*\s+|\.(?=[^\W\d_]{2})")
-_CLAUSE_END = re.compile(r"[;:]|\n")
+_SENTENCE_END = _compile(r"[.!?…]+[\"”’)»]*\s+|\.(?=[^\W\d_]{2})")
+_CLAUSE_END = _compile(r"[;:]|\n")
 # "(?<!phi )": "tổ chức phi chính phủ Hà Lan" is an NGO, not the Dutch government.
 _DOMAIN_RES = {
-    name: re.compile(r"(?<!\w)(?<!phi )(?:" + _alternation(cues) + r")(?!\w)")
+    name: _compile(r"(?<!\w)(?<!phi )(?:" + _alternation(cues) + r")(?!\w)")
     for name, cues in DOMAINS.items()
 }
 _WEAK_DOMAIN = frozenset(fold(w) for w in WEAK_DOMAIN_WORDS)
 # "Bộ Kế hoạch và Đầu tư" is a ministry, "Kế hoạch số 12" a document: neither is a plan; a plan
 # met ("vượt kế hoạch vận động với 23 dự án", "hoàn thành mục tiêu") is a result.
-_TARGET_RE = re.compile(
+_TARGET_RE = _compile(
     "".join(rf"(?<!{re.escape(fold(w))} )" for w in ("vượt", "đạt", "thành", "với"))
     + r"(?<!\w)(?:"
     + _alternation(TARGET_BEFORE)
     + r")(?!\w)"
     + fold(r"(?!\s+(?:(?:và|&)\s+)?đầu tư|\s+số|\s+\d)")
 )
-_PART_OF_RE = re.compile(r"(?<!\w)(?:" + _alternation(PART_OF) + r")(?!\w)")
+_PART_OF_RE = _compile(r"(?<!\w)(?:" + _alternation(PART_OF) + r")(?!\w)")
 _NUMBER_WORD_VALUES = {fold(k): v for k, v in NUMBER_WORDS.items()}
-_NUMBER_WORD_RE = re.compile(r"(?<!\w)(" + _alternation(NUMBER_WORDS) + r")(?=\s)")
+_NUMBER_WORD_RE = _compile(r"(?<!\w)(" + _alternation(NUMBER_WORDS) + r")(?=\s)")
 # "số thỏa thuận còn hiệu lực là 37": the noun comes before the number.
-_PREDICATE_RE = re.compile(
+_PREDICATE_RE = _compile(
     fold(r"(?<!\w)số\s+([^,;()]{2,80}?)\s+(?:là|lên|lên tới|đạt|có)\s*:?\s*$")
 )
 # A period after the number is its own only when introduced as such ("đón 150 đoàn trong năm
 # 2023"), not when it qualifies a noun ("thỏa thuận hợp tác giai đoạn 2022 - 2026").
-_PERIOD_AFTER_INTRO = re.compile(fold(r"(?:trong|vào|qua|suốt|của|,|\()\s*$"))
+_PERIOD_AFTER_INTRO = _compile(fold(r"(?:trong|vào|qua|suốt|của|,|\()\s*$"))
 # A clause after a target that says it is about what was done ("đạt", "đã"), not a plan.
-_RESULT_AFTER_TARGET = re.compile(fold(r"(?<!\w)(?:đã|đạt|thực hiện được|kết quả)(?!\w)"))
-_UP_TO_MONTH = re.compile(fold(r"tính\s+(?:đến|tới)"))
-_STOCK_VERB = re.compile(fold(r"(?<!\w)(?:có|hiện có|còn|đang)(?!\w)"))
-_FLOW_VERB = re.compile(
+_RESULT_AFTER_TARGET = _compile(fold(r"(?<!\w)(?:đã|đạt|thực hiện được|kết quả)(?!\w)"))
+_UP_TO_MONTH = _compile(fold(r"tính\s+(?:đến|tới)"))
+_STOCK_VERB = _compile(fold(r"(?<!\w)(?:có|hiện có|còn|đang)(?!\w)"))
+_FLOW_VERB = _compile(
     fold(
         r"(?<!\w)(?:thu hút|tiếp nhận|giải ngân|đón|tiếp|ký|cấp|vận động|huy động|tổ chức|cử"
         r"|triển khai|thực hiện|thành lập)(?!\w)"
@@ -193,36 +194,36 @@ _FLOW_VERB = re.compile(
 )
 # "230 triệu USD/năm", "hơn 2 triệu USD mỗi năm": a yearly rate, not a period's amount (GRDP per
 # head, "36,8 triệu đồng/người/năm", is its own rule).
-_PER_TIME_AFTER = re.compile(fold(r"\s*(?:/\s*|mỗi\s+|một\s+)(?:năm|tháng|ngày|tuần)(?!\w)"))
+_PER_TIME_AFTER = _compile(fold(r"\s*(?:/\s*|mỗi\s+|một\s+)(?:năm|tháng|ngày|tuần)(?!\w)"))
 # "bình quân hơn 5,9 triệu USD/dự án": an average per project, not an amount.
-_PER_UNIT_AFTER = re.compile(
+_PER_UNIT_AFTER = _compile(
     fold(
         r"\s*(?:/\s*|mỗi\s+|một\s+)(?:dự án|chương trình|khoản|người|hộ|đoàn|lượt|doanh nghiệp"
         r"|trường hợp|căn|ngôi nhà|nhà|suất|phần quà|em|học sinh|cháu|công trình|con|chiếc)(?!\w)"
     )
 )
 # "mỗi căn nhà trị giá 60 triệu đồng", "hỗ trợ mỗi hộ 5 triệu đồng": a value per house or head.
-_PER_UNIT_BEFORE = re.compile(
+_PER_UNIT_BEFORE = _compile(
     fold(
         r"(?<!\w)(?:mỗi|một|1)\s+(?:căn|ngôi nhà|nhà|suất|phần quà|hộ|người|em|học sinh|cháu"
         r"|công trình|chiếc|con)(?!\w)"
     )
 )
-_OF_BEFORE = re.compile(fold(r"(?<!\w)của\s*$"))
-_RANKING_NEXT = re.compile(
+_OF_BEFORE = _compile(fold(r"(?<!\w)của\s*$"))
+_RANKING_NEXT = _compile(
     fold(
         r"(?<!\w)(?:tiếp theo là|tiếp đến là|kế đến là|sau đó là|đứng thứ (?:hai|ba|tư|năm|\d+))"
         r"(?!\w)"
     )
 )
-_AVERAGE_EACH = re.compile(fold(r"(?<!\w)(?:bình quân|trung bình)\s+(?:mỗi|một|1)\s"))
+_AVERAGE_EACH = _compile(fold(r"(?<!\w)(?:bình quân|trung bình)\s+(?:mỗi|một|1)\s"))
 # "điều chỉnh vốn cho 113 dự án", "góp vốn mua cổ phần từ 268 dự án": counts of adjustments and
 # of share purchases, not of FDI projects, unless the words say new ones are among them.
-_ADJUSTED_BEFORE = re.compile(fold(r"(?<!\w)(?:điều chỉnh|góp vốn|mua cổ phần)(?!\w)"))
-_NEW_BEFORE = re.compile(fold(r"(?<!\w)(?:cấp mới|mới)(?!\w)"))
-_OF_ONLY = re.compile(fold(r"\s+của\s+"))
+_ADJUSTED_BEFORE = _compile(fold(r"(?<!\w)(?:điều chỉnh|góp vốn|mua cổ phần)(?!\w)"))
+_NEW_BEFORE = _compile(fold(r"(?<!\w)(?:cấp mới|mới)(?!\w)"))
+_OF_ONLY = _compile(fold(r"\s+của\s+"))
 # "Trung bình hàng tháng ... đưa ba đoàn với khoảng 50 ngư dân": a rate, not a period's result.
-_RATE_RE = re.compile(
+_RATE_RE = _compile(
     fold(
         r"(?<!\w)(?:trung bình|bình quân|hằng tháng|hàng tháng|mỗi tháng|hằng năm|hàng năm|mỗi năm"
         r"|hằng ngày|hàng ngày|mỗi ngày|hằng tuần|hàng tuần|mỗi tuần)(?!\w)"
@@ -230,7 +231,7 @@ _RATE_RE = re.compile(
 )
 # The figure's sentence is about the whole country: "Cả nước có 166 dự án mới", "tổng vốn đăng
 # ký FDI vào Việt Nam đạt ...".
-_NATIONAL_SUBJECT = re.compile(
+_NATIONAL_SUBJECT = _compile(
     fold(
         r"(?<!\w)(?:cả nước có|toàn quốc có|(?:vào|cho|du lịch|ngành du lịch|kinh tế|nền kinh tế"
         r"|xuất khẩu của) việt nam|việt nam (?:đã|đón|thu hút|và lào|và trung quốc|và campuchia)"
@@ -241,21 +242,21 @@ _NATIONAL_SUBJECT = re.compile(
 )
 # "Với tổng vốn đầu tư đăng ký hơn 1,39 tỷ USD, ..., TP Hồ Chí Minh đã vượt qua Bắc Giang": the
 # figure opens the sentence and its owner comes after it.
-_WITH_OPENING = re.compile(fold(r"\s*với\s"))
-_NATIONAL_RE = re.compile(fold(r"(?<!\w)(?:cả nước|toàn quốc|việt nam)(?!\w)"))
+_WITH_OPENING = _compile(fold(r"\s*với\s"))
+_NATIONAL_RE = _compile(fold(r"(?<!\w)(?:cả nước|toàn quốc|việt nam)(?!\w)"))
 # "Cụ thể, trong 3 tháng đầu năm 2023, địa phương có 18 dự án": the province named before.
-_ANAPHORA = re.compile(fold(r"(?<!\w)(?:địa phương|tỉnh này|thành phố này|địa phương này)(?!\w)"))
+_ANAPHORA = _compile(fold(r"(?<!\w)(?:địa phương|tỉnh này|thành phố này|địa phương này)(?!\w)"))
 # A paragraph opening so details the one before it, whose period it keeps.
-_STATUS_RE = re.compile(
+_STATUS_RE = _compile(
     fold(
         r"(?<!\w)(?:cấp phép|giấy phép|có đăng ký|chưa đăng ký|không đăng ký|hợp pháp|trái phép"
         r"|nam giới|nữ giới|\d[\d.,]*\s+(?:nam|nữ))(?!\w)"
     )
 )
-_PART_OPENING = re.compile(fold(r"\s*(?:trong đó|trong số đó|trong số này)\s*[,:]"))
-_DETAIL_OPENING = re.compile(fold(r"\s*(?:cụ thể|theo đó|trong đó)\s*[,:]"))
-_PERIOD_OPENS = re.compile(fold(r"(?:trong|năm|quý|từ|qua|cả năm)\b"))
-_PERSON_NOUN = re.compile(
+_PART_OPENING = _compile(fold(r"\s*(?:trong đó|trong số đó|trong số này)\s*[,:]"))
+_DETAIL_OPENING = _compile(fold(r"\s*(?:cụ thể|theo đó|trong đó)\s*[,:]"))
+_PERIOD_OPENS = _compile(fold(r"(?:trong|năm|quý|từ|qua|cả năm)\b"))
+_PERSON_NOUN = _compile(
     fold(
         r"\s*(?:lượt người|lượt cán bộ|lượt khách|lượt|người|cán bộ|thành viên|khách"
         r"|đại biểu)(?!\w)"
@@ -263,26 +264,26 @@ _PERSON_NOUN = re.compile(
 )
 # "157 dự án FDI còn hiệu lực": a stock, whatever period the paragraph is about.
 # "Cứ 100 đô la vốn FDI thì có 41 đô la đầu tư vào Đông Nam bộ": a ratio, not two amounts.
-_RATIO_RE = re.compile(fold(r"(?<!\w)cứ\s+(?:(?:khoảng|hơn|gần|trên)\s+)?\d"))
+_RATIO_RE = _compile(fold(r"(?<!\w)cứ\s+(?:(?:khoảng|hơn|gần|trên)\s+)?\d"))
 # "185 dự án đăng ký đầu tư (trong đó có 33 dự án nước ngoài)": a count of all investment whose
 # foreign part follows it; the whole is not FDI.
-_FOREIGN_PART_AFTER = re.compile(
+_FOREIGN_PART_AFTER = _compile(
     fold(r"[^.;\d]{0,60}?(?:trong đó|trong số đó|gồm)\s*(?:có\s*)?(?:\D{0,6})?\d[^.;()]{0,40}?")
     + r"(?:"
     + _alternation(DOMAINS["fdi"] + ("nước ngoài",))
     + r")(?!\w)"
 )
-_DOMESTIC_RE = re.compile(r"(?<!\w)(?:" + _alternation(DOMESTIC) + r")(?!\w)")
+_DOMESTIC_RE = _compile(r"(?<!\w)(?:" + _alternation(DOMESTIC) + r")(?!\w)")
 # "87 dự án còn hiệu lực với tổng vốn ... hơn 5.190 tỷ đồng và gần 120 triệu USD, trong đó có 21
 # dự án FDI", "Trong tổng số 11 dự án ..., có 7 dự án là vốn đầu tư nước ngoài (FDI)", "có 30 dự án
 # (7 dự án FDI)": a count of all projects whose foreign part is counted later in its sentence.
-_FOREIGN_COUNT = re.compile(
+_FOREIGN_COUNT = _compile(
     fold(r"(?<![\w.,])\d[\d.,]*\s+dự án\s+(?:là\s+)?(?:có\s+)?(?:vốn\s+)?")
     + r"(?:"
     + _alternation(("fdi", "đầu tư nước ngoài", "đầu tư trực tiếp nước ngoài", "nước ngoài"))
     + r")(?!\w)"
 )
-_MARKED_FOREIGN = re.compile(
+_MARKED_FOREIGN = _compile(
     fold(r"\s*(?:dự án\s+)?(?:là\s+)?(?:có\s+)?(?:vốn\s+)?")
     + r"(?:"
     + _alternation(("fdi", "đầu tư nước ngoài", "đầu tư trực tiếp nước ngoài", "nước ngoài"))
@@ -290,25 +291,25 @@ _MARKED_FOREIGN = re.compile(
 )
 # Domestic money beside foreign in one statement: "19 dự án FDI với tổng số vốn đăng ký 5.572,8 tỷ
 # đồng và 148,9 triệu USD", "317,021 triệu USD và 2.463,147 tỷ đồng": the đồng are domestic.
-_USD_AFTER = re.compile(
+_USD_AFTER = _compile(
     fold(
         r"\s*và\s+(?:(?:khoảng|hơn|gần|trên)\s+)?\d[\d.,]*\s*(?:triệu|tỷ|tỉ|nghìn)?\s*(?:usd|đô la)"
     )
 )
-_USD_BEFORE = re.compile(fold(r"(?:usd|đô la mỹ|đô la)\s+và\s*$"))
+_USD_BEFORE = _compile(fold(r"(?:usd|đô la mỹ|đô la)\s+và\s*$"))
 # Projects revoked ("thu hồi 10 dự án với tổng vốn đầu tư 131,8 triệu USD", "24 dự án ... bị thu
 # hồi") are no result of the period.
-_REVOKED = re.compile(fold(r"(?<!\w)(?:thu hồi|chấm dứt hoạt động)(?!\w)"))
-_STOCK_AFTER = re.compile(fold(r"(?<!\w)(?:còn hiệu lực)(?!\w)"))
-_RESPECTIVELY = re.compile(fold(r"(?<!\w)lần lượt(?!\w)"))
-_ACCUMULATED = re.compile(fold(r"(?<!\w)(?:lũy kế|luỹ kế)(?!\w)"))
-_PART_OF_STOCK = re.compile(fold(r"\s*(?:trong đó|trong số đó)(?!\w)"))
+_REVOKED = _compile(fold(r"(?<!\w)(?:thu hồi|chấm dứt hoạt động)(?!\w)"))
+_STOCK_AFTER = _compile(fold(r"(?<!\w)(?:còn hiệu lực)(?!\w)"))
+_RESPECTIVELY = _compile(fold(r"(?<!\w)lần lượt(?!\w)"))
+_ACCUMULATED = _compile(fold(r"(?<!\w)(?:lũy kế|luỹ kế)(?!\w)"))
+_PART_OF_STOCK = _compile(fold(r"\s*(?:trong đó|trong số đó)(?!\w)"))
 # A count of partners written as a word ("hai địa phương") is the two parties of the text unless
 # it is what the province has relations with ("kết nghĩa với hai địa phương của Lào").
 # Crimes handled with the other side's border force are not consular cases.
-_CRIME_RE = re.compile(fold(r"(?<!\w)(?:trái phép|truy nã|buôn lậu|tội phạm)(?!\w)"))
+_CRIME_RE = _compile(fold(r"(?<!\w)(?:trái phép|truy nã|buôn lậu|tội phạm)(?!\w)"))
 _PARTIES_IN_WORDS = frozenset({"partners.foreign_localities"})
-_WITH_BEFORE = re.compile(fold(r"(?<!\w)với\s*$"))
+_WITH_BEFORE = _compile(fold(r"(?<!\w)với\s*$"))
 _PERSON_FOLLOWS_DELEGATION = {
     "delegations.outgoing": "delegations.outgoing_persons",
     "delegations.incoming": "delegations.incoming_persons",
@@ -316,35 +317,35 @@ _PERSON_FOLLOWS_DELEGATION = {
 _CUE_CACHE: dict[str, tuple[re.Pattern[str], bool]] = {}
 # "6 ngư dân bị Malaysia bắt giữ", "21 ngư dân tỉnh Cà Mau bị bắt tại Thái Lan": people held
 # abroad, not citizens helped, unless the clause says they were freed or handed back.
-_ARRESTED_AFTER = re.compile(
+_ARRESTED_AFTER = _compile(
     fold(r"[^.;,()\n]{0,40}?(?<!\w)bị\s+(?:[^.;,()\n]{0,25}?\s)?(?:bắt|giam giữ|tạm giữ)(?!\w)")
 )
-_FREED = re.compile(
+_FREED = _compile(
     fold(
         r"(?<!\w)(?:được thả|thả tự do|trả tự do|trao trả|về nước|hồi hương|giải cứu|bảo hộ"
         r"|xử lý|giải quyết)(?!\w)"
     )
 )
 # "vượt xa mức khiêm tốn chỉ hơn 225 triệu USD của cả năm 2022": the level compared with.
-_COMPARED_LEVEL = re.compile(
+_COMPARED_LEVEL = _compile(
     fold(r"(?<!\w)(?:vượt xa|vượt|cao hơn|thấp hơn|gấp|bằng|so với)\s+mức(?!\w)[^\d.;:()\n]{0,30}$")
 )
 # "680 dự án ..., trong đó đã có 414 dự án đi vào hoạt động": projects by status, the same
 # projects as the stock they break down.
-_OPERATING_AFTER = re.compile(
+_OPERATING_AFTER = _compile(
     fold(r"\s*(?:fdi\s+)?(?:đã\s+|đang\s+)?(?:đi vào\s+)?hoạt động(?!\w)")
 )
 # "chiếm gần 32% tổng vốn FDI ... của cả nước (10,13 tỉ USD)": the country's total, and "các
 # tỉnh miền Trung hiện có 2.151 dự án FDI": a region's.
-_NATIONAL_IN_BRACKETS = re.compile(fold(r"(?<!\w)(?:của|trên|toàn|cả) (?:cả )?nước\s*\(\s*$"))
-_REGION_SUBJECT = re.compile(
+_NATIONAL_IN_BRACKETS = _compile(fold(r"(?<!\w)(?:của|trên|toàn|cả) (?:cả )?nước\s*\(\s*$"))
+_REGION_SUBJECT = _compile(
     fold(
         r"(?<!\w)(?:các tỉnh|các địa phương)(?:,? thành phố)?(?: thuộc)?"
         r" (?:miền|vùng|khu vực)(?!\w)"
     )
 )
-_APPROVED_RE = re.compile(fold(r"(?<!\w)phê duyệt(?: việc)? tiếp nhận(?!\w)"))
-_SPENT_RE = re.compile(fold(r"(?<!\w)(?:giải ngân|đã thực hiện|thực hiện được)(?!\w)"))
+_APPROVED_RE = _compile(fold(r"(?<!\w)phê duyệt(?: việc)? tiếp nhận(?!\w)"))
+_SPENT_RE = _compile(fold(r"(?<!\w)(?:giải ngân|đã thực hiện|thực hiện được)(?!\w)"))
 _NGO_BASES = frozenset({"ngo.amount_committed", "ngo.amount_disbursed"})
 
 
@@ -355,7 +356,7 @@ def _cue(phrase: str) -> tuple[re.Pattern[str], bool]:
         anchored = phrase.endswith("$")
         body = re.escape(fold(phrase.rstrip("$")))
         pattern = rf"(?<!\w){body}\s*$" if anchored else rf"(?<!\w){body}(?!\w)"
-        cached = _CUE_CACHE[phrase] = (re.compile(pattern), anchored)
+        cached = _CUE_CACHE[phrase] = (_compile(pattern), anchored)
     return cached
 
 
@@ -425,7 +426,7 @@ class _Extractor:
     def __init__(self, rules: tuple[Rule, ...]):
         self.rules = rules
         nouns = [r.noun_re.pattern[len(r"\s*(?:") : -len(r")(?!\w)")] for r in rules if r.noun_re]
-        self.any_noun = re.compile(r"\s*(?:" + "|".join(nouns) + r")(?!\w)") if nouns else None
+        self.any_noun = _compile(r"\s*(?:" + "|".join(nouns) + r")(?!\w)") if nouns else None
 
     # -- quantities --
 
@@ -902,6 +903,18 @@ def _extractor() -> _Extractor:
     return _DEFAULT
 
 
+def _once(compute):
+    """``compute`` called at most once: the rules that need the domain ask for it in turn."""
+    result = []
+
+    def call():
+        if not result:
+            result.append(compute())
+        return result[0]
+
+    return call
+
+
 def extract(text: str, doc: str | None = None, published: date | None = None) -> list[Figure]:
     """Every figure of the catalogue that ``text`` states, in order of appearance.
 
@@ -972,7 +985,7 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
         p0, _ = segs.paragraph(q.num_start)
         p_lo = segs.paragraph(p0 - 1)[0] if p0 > 0 else p0
 
-        domain = functools.lru_cache(maxsize=1)(
+        domain = _once(
             functools.partial(
                 _domain_for,
                 folded,
@@ -1246,6 +1259,11 @@ def extract(text: str, doc: str | None = None, published: date | None = None) ->
     return _drop_title_restatements(figures, title_end)
 
 
+@functools.lru_cache(maxsize=4096)
+def _why_pattern(phrase: str) -> re.Pattern[str]:
+    return _compile(rf"(?<!\w){re.escape(fold(phrase.rstrip('$')))}(?!\w)")
+
+
 def _indicator_why(text, folded, engine, indicator, q, lo, hi, head_end, paired) -> str:
     """The noun and the cue words in the number's window that made it ``indicator``."""
     words = [" ".join(text[q.end : head_end].split())] if head_end > q.end else []
@@ -1256,8 +1274,9 @@ def _indicator_why(text, folded, engine, indicator, q, lo, hi, head_end, paired)
         return " · ".join(words)
     phrases = [c for group in rule.require for c in group] + list(rule.cues)
     spans = []
+    window = folded[lo:hi]
     for phrase in sorted(set(phrases), key=len, reverse=True):
-        m = re.search(rf"(?<!\w){re.escape(fold(phrase.rstrip('$')))}(?!\w)", folded[lo:hi])
+        m = _why_pattern(phrase).search(window)
         if m and not any(a <= lo + m.start() < b for a, b in spans):
             spans.append((lo + m.start(), lo + m.end()))
     if rule.domain:

@@ -29,7 +29,6 @@ _SPACES = dict.fromkeys(
     map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u3000\t"), " "
 )
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
-_TRANSLATE = {**_SPACES, **_DASHES}
 
 
 def nfc(text: str) -> str:
@@ -83,11 +82,25 @@ _ANY_VOWEL, _TONED_VOWEL = _vowel_chars()
 _MOVABLE_TONE = re.compile(
     rf"\b[^\W\d_]*?[{re.escape(_ANY_VOWEL)}][{re.escape(_TONED_VOWEL)}][^\W\d_]*"
 )
-_SPECIAL = re.compile("[" + re.escape("".join(map(chr, _TRANSLATE))) + "]")
+_SPACE_CHARS = re.compile("[" + re.escape("".join(map(chr, _SPACES))) + "]")
+_DASH_CHARS = re.compile("[" + re.escape("".join(map(chr, _DASHES))) + "]")
+# A match of _MOVABLE_TONE holds a toned vowel right after another vowel, starts at a word
+# boundary and holds letters only, so it never leaves its run of word characters: only the runs
+# holding such a pair are rewritten, each on its own, and as the runs of a text repeat ("người",
+# "nước", "quốc") the rewriting of each is remembered.
+_PAIR = re.compile(f"[{re.escape(_ANY_VOWEL)}][{re.escape(_TONED_VOWEL)}]")
+_RUNS: dict[str, str] = {}
 
 
 def _canon(match: re.Match[str]) -> str:
     return _canon_word(match.group(0))
+
+
+def _canon_run(run: str) -> str:
+    if len(_RUNS) > 100_000:
+        _RUNS.clear()
+    done = _RUNS[run] = _MOVABLE_TONE.sub(_canon, run)
+    return done
 
 
 def case_key(text: str) -> str:
@@ -96,9 +109,29 @@ def case_key(text: str) -> str:
     The tone of a word whose vowels stand together moves to the first of them; a word whose
     toned vowel is alone (``hòa``, ``tỉnh``) is already so.
     """
-    if _SPECIAL.search(text):
-        text = text.translate(_TRANSLATE)
-    return _MOVABLE_TONE.sub(_canon, text)
+    # two substitutions by a constant in C, where str.translate with a mapping calls back per
+    # character
+    text = _DASH_CHARS.sub("-", _SPACE_CHARS.sub(" ", text))
+    out: list[str] = []
+    done = 0
+    length = len(text)
+    for m in _PAIR.finditer(text):
+        start, end = m.span()
+        if start < done:
+            continue  # a second pair of a run already rewritten
+        # the run of word characters (what ``\w`` matches) around the pair
+        while start > done and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        while end < length and (text[end].isalnum() or text[end] == "_"):
+            end += 1
+        run = text[start:end]
+        out.append(text[done:start])
+        out.append(_RUNS.get(run) or _canon_run(run))
+        done = end
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
 
 
 def _lower(text: str) -> str:
@@ -113,6 +146,7 @@ def key(text: str) -> str:
     return _lower(case_key(text))
 
 
+@lru_cache(maxsize=65536)
 def fold(phrase: str) -> str:
     """The key of a cue phrase written in ordinary Vietnamese (any normal form)."""
     return key(nfc(phrase))

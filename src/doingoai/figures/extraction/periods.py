@@ -35,6 +35,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .lookbehind import compile as _compile
 from .normalize import fold
 
 __all__ = [
@@ -58,7 +59,7 @@ class PeriodMention:
 
 
 def _p(pattern: str) -> re.Pattern[str]:
-    return re.compile(fold(pattern))
+    return _compile(fold(pattern))
 
 
 # Ordered: on overlap the earlier (more specific) pattern wins.
@@ -71,6 +72,9 @@ _DAY_RANGE = _p(
     rf"(?=từ|\d)(?:từ\s+(?:ngày\s+)?)?(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*{_Y}"
     r"(?!\d)"
 )
+# What every match of _DAY_RANGE holds from its dash on; it opens with a character, which the
+# engine skips to, so a text without it is passed over at once.
+_DAY_RANGE_GATE = _p(rf"[-–]\s*\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*{_Y}")
 _SINCE = _p(rf"từ\s+(?:năm\s+)?{_Y}\s+(?:đến|tới|cho đến)\s+(?:nay|bây giờ|hiện nay|hiện tại)")
 _QUARTER = _p(rf"quý\s+(iv|iii|ii|i|[1-4])(?!\w)(?:\s*(?:[./]|năm)\s*{_Y}|\s+năm nay)?")
 _MONTHS = _p(
@@ -142,6 +146,12 @@ _NOW = _p(
     r"hiện nay|hiện tại|hiện có|đến nay|tới nay|cho đến nay|tính đến nay|đến thời điểm này"
     r"|lũy kế|luỹ kế|tính đến ngày|đến ngày|tính đến thời điểm|nâng tổng số|hiện duy trì|hiện đang"
 )
+# _NOW's words, each looked for on its own by str.find, where the choice of sixteen words opening
+# with six common letters is tried at every one of those letters.
+_NOW_WORDS = tuple(dict.fromkeys(_NOW.pattern.split("|")))
+# None is the beginning of another, so at any place at most one can match and finditer's
+# leftmost matches are the same whatever their order (see _each_word).
+assert not any(a != b and b.startswith(a) for a in _NOW_WORDS for b in _NOW_WORDS)
 # "Hiện Hải Dương có 490 dự án FDI": now, with the subject between, opening a sentence or clause
 _OPENINGS = frozenset({". ", "! ", "? ", "… ", ": ", ", "})
 _NOW_SUBJECT = _p(r"hiện(?=\s+[^\d.;,\n]{2,30}?\s+có\s)")
@@ -245,6 +255,59 @@ def _near(pattern: re.Pattern[str], folded: str, keyword: str, back: int):
         pos = folded.find(keyword, pos + 1)
 
 
+def _digit_led(ahead: str) -> str:
+    """Alternatives "0(?=ahead)|1(?=ahead)|...": a digit written as a literal keeps a choice of
+    places to begin literal-led (see _from_starts), where ``\\d`` would not."""
+    return "|".join(f"{d}(?={ahead})" for d in "0123456789")
+
+
+# Where a match of each pattern can begin: the words of its opening choice (optional ones
+# included) and what may open it when they are left out. A choice of literals lets the engine
+# skip to their first letters; the patterns themselves open with an optional group, which makes
+# it try every character.
+_RANGE_STARTS = _p("giai đoạn|nhiệm kỳ|thời kỳ|từ|trong|năm|19|20")
+_YEARS_BACK_STARTS = _p("trong|qua|sau|gần|hơn|suốt|" + _digit_led(r"\d?\s+năm"))
+_LAST_YEAR_STARTS = _p("trong|năm")
+_BACK_REFERENCE_STARTS = _p("trong|cùng")
+
+
+def _each_word(words: tuple[str, ...], folded: str) -> list[tuple[int, int]]:
+    """The spans finditer would give for the choice of these words (none the beginning of
+    another): every occurrence of each, leftmost first, none overlapping one kept before it."""
+    found = []
+    for word in words:
+        i = folded.find(word)
+        while i >= 0:
+            found.append((i, i + len(word)))
+            i = folded.find(word, i + len(word))
+    found.sort()
+    kept = []
+    end = 0
+    for span in found:
+        if span[0] >= end:
+            kept.append(span)
+            end = span[1]
+    return kept
+
+
+def _from_starts(pattern: re.Pattern[str], starts: re.Pattern[str], folded: str):
+    """``pattern.finditer(folded)``, the pattern tried only where ``starts`` finds a beginning.
+
+    Exactly the same matches as long as every match of ``pattern`` begins with a match of
+    ``starts`` (and none is empty): the places are tried in order, and after a match the search
+    goes on from its end, as finditer does.
+    """
+    pos = 0
+    search, match = starts.search, pattern.match
+    while candidate := search(folded, pos):
+        m = match(folded, candidate.start())
+        if m is None:
+            pos = candidate.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 def months_period(year: int | str, first: int, last: int) -> str:
     """The period of months ``first``..``last`` of ``year`` in the exchange format."""
     named = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2"}
@@ -283,7 +346,7 @@ def find_periods(
 
     for m in _near(_DATE_IN_WORDS, folded, _THANG, 14):
         add(m, None, "date")
-    for m in _DAY_RANGE.finditer(folded):
+    for m in _DAY_RANGE.finditer(folded) if _DAY_RANGE_GATE.search(folded) else ():
         try:
             first = date(int(m.group(4)), int(m.group(3)), int(m.group(1)))
             last = date(int(m.group(4)), int(m.group(3)), int(m.group(2)))
@@ -293,7 +356,7 @@ def find_periods(
             add(m, f"{first.isoformat()}/{last.isoformat()}")
     for m in _SINCE.finditer(folded):
         add(m, f"{m.group(1)}-{year}" if year else None)
-    for m in _RANGE.finditer(folded):
+    for m in _from_starts(_RANGE, _RANGE_STARTS, folded):
         add(m, f"{m.group(1)}-{m.group(2)}")
     for m in _QUARTER.finditer(folded):
         y = m.group(2) or year
@@ -355,7 +418,7 @@ def find_periods(
     for m in _PART_OF_MONTH.finditer(folded):
         if published is not None and int(m.group(1)) <= published.month:
             add(m, months_period(published.year, int(m.group(1)), int(m.group(1))))
-    for m in _YEARS_BACK.finditer(folded):
+    for m in _from_starts(_YEARS_BACK, _YEARS_BACK_STARTS, folded):
         if m.group(3):  # "Trong 5 năm (2016 - 2020)" says which five years
             add(m, f"{m.group(3)}-{m.group(4)}")
         else:
@@ -366,11 +429,11 @@ def find_periods(
         add(m, m.group(1))
     for m in _THIS_YEAR.finditer(folded):
         add(m, str(year) if year else None)
-    for m in _LAST_YEAR.finditer(folded):
+    for m in _from_starts(_LAST_YEAR, _LAST_YEAR_STARTS, folded):
         if published is not None:
             add(m, str(published.year - 1 if published.month <= 3 else published.year))
-    for m in _NOW.finditer(folded):
-        add(m, None, "now")
+    for start, end in _each_word(_NOW_WORDS, folded):
+        found.append(PeriodMention(start, end, None, "now"))
     for m in _NOW_SUBJECT.finditer(folded):
         if (
             m.start() == 0
@@ -380,7 +443,7 @@ def find_periods(
             add(m, None, "now")
     for m in _near(_BARE_MONTHS, folded, _THANG, 4):
         add(m, None, "months")
-    for m in _BACK_REFERENCE.finditer(folded):
+    for m in _from_starts(_BACK_REFERENCE, _BACK_REFERENCE_STARTS, folded):
         add(m, None, "back")
     # Keep the first-found (most specific) of overlapping mentions.
     kept: list[PeriodMention] = []

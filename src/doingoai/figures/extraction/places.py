@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections import Counter
 
+from .lookbehind import compile as _compile
 from .normalize import case_key, nfc
 
 __all__ = ["PROVINCES", "MASTHEADS", "find_places", "document_place"]
@@ -73,16 +74,20 @@ _ADDRESS_KEYS = {
 }
 _ADDRESS_KEYS.pop("tphochiminh", None)
 _SOURCE_LINE = re.compile(r"^\s*(?:nguồn:\s*)?https?://([^/\s]+)\S*\s*$", re.IGNORECASE)
-_NATIONAL = re.compile(
+_NATIONAL = _compile(
     case_key(nfc(r"(?<!\w)(?:cả nước|toàn quốc|các địa phương|vào Việt Nam|cho Việt Nam)(?!\w)"))
 )
 
-_IN_BREAKDOWN = re.compile(case_key(nfc(r"(?<!\w)(?:trong đó|bao gồm|kể cả)(?!\w)[^.;\n]*$")))
+_IN_BREAKDOWN = _compile(case_key(nfc(r"(?<!\w)(?:trong đó|bao gồm|kể cả)(?!\w)[^.;\n]*$")))
+# The names without the look-behind "(?<!\w)" that should open them: a pattern that opens with a
+# choice of literals lets the engine skip to their first letters, one that opens with an assertion
+# is tried at every character. find_places checks the character before each match itself.
 _NAMES_RE = re.compile(
-    r"(?<!\w)(?:"
+    r"(?:"
     + "|".join(re.escape(case_key(nfc(n))) for n in sorted(PROVINCES, key=len, reverse=True))
     + r")(?!\w)"
 )
+_WORD_CHAR = re.compile(r"\w")
 _MASTHEAD_RE = re.compile(r"(?m)^\s*\(?(" + "|".join(MASTHEADS) + r")\)?\s*-")
 # A name only takes a figure over when it is plainly the subject: after these words or opening
 # the sentence ("Cao tốc Tuyên Quang - Hà Giang" names two places and is the subject of neither),
@@ -112,7 +117,17 @@ _SOURCE_OPENING = re.compile(r"\s*(?:Theo|theo) [^,;.\d]{2,60},\s*")
 
 def find_places(cased: str) -> list[tuple[int, int]]:
     """Spans of Vietnamese province names in ``cased`` (the :func:`normalize.case_key`)."""
-    return [(m.start(), m.end()) for m in _NAMES_RE.finditer(cased)]
+    found = []
+    search = _NAMES_RE.search
+    pos = 0
+    while m := search(cased, pos):
+        start = m.start()
+        if start and _WORD_CHAR.match(cased, start - 1):
+            pos = start + 1  # inside a word; a name may still begin further on
+            continue
+        found.append((start, m.end()))
+        pos = m.end()
+    return found
 
 
 def is_subject(cased: str, start: int, sentence_start: int) -> bool:
