@@ -3,9 +3,11 @@
 Why: Django's ``bulk_create`` (and simple_history's ``bulk_create_with_history`` on top of
 it) compiles each INSERT field by field and value by value, and builds a historical model
 instance per row; for an import of thousands of rows that is most of the time. Here the
-column list and the value converters are worked out once per model, and each table gets one
-multi-row ``INSERT ... RETURNING id`` per few hundred rows (the rows whose ids are needed)
-or one ``executemany`` (history and link rows).
+column list and the value converters are worked out once per model. On SQLite each table
+gets one multi-row ``INSERT ... RETURNING id`` per few hundred rows (the rows whose ids are
+needed) or one ``executemany`` (history and link rows); on PostgreSQL one ``COPY ... FROM
+STDIN`` per table and batch, the ids of the rows whose ids are needed taken from the table's
+sequence beforehand in one query.
 
 What is written is what ``bulk_create_with_history`` writes: each value goes through its
 field's ``pre_save`` (auto_now and auto_now_add) and ``get_db_prep_save`` unless it already
@@ -207,10 +209,13 @@ def _multi_row_sql(table_name, columns, width, count, returning=None) -> str:
 
 def insert_returning(connection, table_name, columns, width, pk_column, rows) -> list:
     """Insert ``rows`` (lists of prepared values) and return their ids, in order."""
-    returning = connection.ops.quote_name(pk_column)
     if connection.vendor == "postgresql":
-        return _pg_executemany(connection, _multi_row_sql(table_name, columns, width, 1,
-                                                          returning), rows, returning=True)
+        ids = _pg_next_ids(connection, table_name, pk_column, len(rows))
+        quote = connection.ops.quote_name
+        _pg_copy(connection, table_name, f"{quote(pk_column)}, {columns}",
+                 ([pk, *row] for pk, row in zip(ids, rows, strict=True)))
+        return ids
+    returning = connection.ops.quote_name(pk_column)
     step = _rows_per_statement(connection, width)
     ids = []
     with connection.cursor() as cursor:
@@ -229,7 +234,7 @@ def insert_many(connection, table_name, columns, width, rows) -> None:
     if not rows:
         return
     if connection.vendor == "postgresql":
-        _pg_executemany(connection, _multi_row_sql(table_name, columns, width, 1), rows)
+        _pg_copy(connection, table_name, columns, rows)
         return
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
@@ -242,24 +247,34 @@ def insert_many(connection, table_name, columns, width, rows) -> None:
                            [value for row in chunk for value in row])
 
 
-def _pg_executemany(connection, sql, rows, returning=False) -> list:
-    """``executemany`` on a server-side binding psycopg cursor of the same connection (so in
-    the same transaction): psycopg pipelines the rows, where Django's client-side binding
-    cursor would parse a query text of thousands of placeholders in Python. With
-    ``returning``, the ids in the rows' order (one result a row)."""
+def _pg_next_ids(connection, table_name, pk_column, count) -> list:
+    """``count`` new ids of the table, taken from its sequence in one query, ascending (as
+    the rows' own defaults would have been): the rows are then copied with their ids."""
+    if not count:
+        return []
     import psycopg
 
     connection.ensure_connection()
-    with psycopg.Cursor(connection.connection) as cursor:
-        cursor.executemany(sql, rows, returning=returning)
-        if not returning:
-            return []
-        ids = []
-        while True:
-            ids.append(cursor.fetchone()[0])
-            if not cursor.nextset():
-                break
-    return ids
+    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+        cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM "
+                       "generate_series(1, %s) ORDER BY 1",
+                       [table_name, pk_column, count])
+        return [found[0] for found in cursor.fetchall()]
+
+
+def _pg_copy(connection, table_name, columns, rows) -> None:
+    """``COPY ... FROM STDIN`` of ``rows`` on the same connection (so in the same
+    transaction): one statement a table, the rows streamed in COPY's text format, where
+    ``INSERT`` (even pipelined) has the server parse, plan and run one statement a row; a
+    column not named takes its default (a history row's id). Errors are Django's, as the
+    callers' savepoints catch them."""
+    import psycopg
+
+    connection.ensure_connection()
+    with (connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor,
+          cursor.copy(f"COPY {table_name} ({columns}) FROM STDIN") as copy):
+        for row in rows:
+            copy.write_row(row)
 
 
 def insert_links(through, rows) -> None:

@@ -289,7 +289,8 @@ class Importer:
         self.currencies = set(Currency.objects.values_list("code", flat=True))
         self.sectors = set(Sector.objects.values_list("code", flat=True))
         self.make = {model: bulk.unsaved(model)
-                     for model in (AidTransaction, AidSector, AidLocation, AidParticipant)}
+                     for model in (AidProgramme, AidTransaction, AidSector, AidLocation,
+                                   AidParticipant)}
         own = re.escape(reporting_org_ref(owner))
         self.own_identifier = re.compile(rf"^{own}-(\d+)$")
 
@@ -483,7 +484,7 @@ class Importer:
         places and transactions."""
         created = programme is None
         if created:
-            programme = AidProgramme(owner=self.owner, created_by=self.user)
+            programme = self.make[AidProgramme](owner=self.owner, created_by=self.user)
         funders = [o for o in activity.organisations if o.role in ("1", "3")]
         participants = list(activity.organisations)
         if not funders and activity.reporting_org and (
