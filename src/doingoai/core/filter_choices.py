@@ -52,6 +52,16 @@ def scope_key(user) -> str:
     return f"{readable}/{unit_id_of(user)}"
 
 
+def form_key(page: str, request, sees_personal_data: bool) -> str:
+    """The cache key of a list's whole filter form at this address: its values (the query
+    string), the scope, the language and the generations of every model whose choices this
+    process cached, so that the form has the same life as the choice lists in it."""
+    generations = ",".join(f"{label}={n}" for label, n in sorted(_generations.items()))
+    parts = [page, scope_key(request.user), str(sees_personal_data), get_language() or "",
+             request.GET.urlencode(), generations]
+    return f"filter-form:{PROCESS}:" + hashlib.sha1("\n".join(parts).encode()).hexdigest()
+
+
 def _nothing_chosen(value) -> bool:
     return value is None or value == "" or value == [] or value == ()
 

@@ -81,7 +81,8 @@ def _bump(label: str, using: str) -> None:
         # The first write of this model: the row made (by this process or another), then
         # counted, so that two first writers both count.
         ListGeneration.objects.using(using).bulk_create(
-            [ListGeneration(label=label, number=0)], ignore_conflicts=True)
+            [ListGeneration(label=label, number=0)], ignore_conflicts=True
+        )
         rows.update(number=F("number") + 1)
 
 
@@ -89,8 +90,10 @@ def bump_after_commit(label: str, using: str) -> None:
     """Count ``label`` up once the current transaction is committed (at once outside one),
     once per transaction however many rows it wrote."""
     connection = connections[using]
-    if any(getattr(callback, "list_generation", None) == label
-           for _ids, callback, _robust in connection.run_on_commit):
+    if any(
+        getattr(callback, "list_generation", None) == label
+        for _ids, callback, _robust in connection.run_on_commit
+    ):
         return
     callback = functools.partial(_bump, label, using)
     callback.list_generation = label
@@ -132,9 +135,11 @@ def generation(rt) -> str:
     quote = connection.ops.quote_name
     history = rt.model.history.model._meta.db_table
     placeholders = ", ".join(["%s"] * len(labels))
-    sql = (f"SELECT (SELECT COALESCE(SUM({quote('number')}), 0) FROM "
-           f"{quote(ListGeneration._meta.db_table)} WHERE {quote('label')} IN ({placeholders})),"
-           f" (SELECT MAX({quote('history_id')}) FROM {quote(history)})")
+    sql = (
+        f"SELECT (SELECT COALESCE(SUM({quote('number')}), 0) FROM "
+        f"{quote(ListGeneration._meta.db_table)} WHERE {quote('label')} IN ({placeholders})),"
+        f" (SELECT MAX({quote('history_id')}) FROM {quote(history)})"
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, labels)
         total, last = cursor.fetchone()
@@ -142,8 +147,14 @@ def generation(rt) -> str:
 
 
 def key_of(rt, request, sees_personal_data: bool) -> str:
-    parts = [rt.url_name("list"), scope_key(request.user), str(sees_personal_data),
-             get_language() or "", request.GET.urlencode(), generation(rt)]
+    parts = [
+        rt.url_name("list"),
+        scope_key(request.user),
+        str(sees_personal_data),
+        get_language() or "",
+        request.GET.urlencode(),
+        generation(rt),
+    ]
     return "list-rows:" + hashlib.sha1("\n".join(parts).encode()).hexdigest()
 
 

@@ -32,6 +32,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import formats, timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -44,7 +45,7 @@ from doingoai.accounts.scope import (
     home_province,
     readable_unit_ids,
 )
-from doingoai.core import list_cache
+from doingoai.core import filter_choices, list_cache
 from doingoai.core.access import allowed_if, get_record_for_user
 from doingoai.core.files import accept_long_names, atomic_with_files
 from doingoai.core.filter_choices import filter_fields
@@ -444,21 +445,40 @@ class RecordType:
             )
         if request.htmx:
             return HttpResponse(rows_html)
-        filterset = self.filterset_class()(request.GET or None,
-                                           queryset=self.model.objects.none())
-        scope_choices(filterset.form, request.user)
+        filters_key = filter_choices.form_key(self.url_name("list"), request, sees_personal_data)
+        filters_html = filter_choices.cache.get(filters_key)
+        if filters_html is None:
+            filters_html = self.render_filters(request, query)
+            filter_choices.cache.set(filters_key, filters_html, filter_choices.TIMEOUT)
         ctx = self.context(
-            request, filterset=filterset, query=query, rows_html=mark_safe(rows_html),  # noqa: S308
-            querystring=querystring_without(request, "page"),
-            filter_fields=filter_fields(filterset, request.user, self.url_name("list")),
+            request, query=query, querystring=querystring_without(request, "page"),
+            # Not built on a page whose form came from the cache, unless a template asks.
+            filterset=SimpleLazyObject(lambda: self.filterset_for(request)),
+            rows_html=mark_safe(rows_html),  # noqa: S308 - rendered by render_rows
+            filters_html=mark_safe(filters_html),  # noqa: S308 - rendered by render_filters
         )
         return render(request, self.templates("list"), ctx)
+
+    def filterset_for(self, request, queryset=None):
+        """The list's filters bound to the address, their choices narrowed to the user's."""
+        filterset = self.filterset_class()(
+            request.GET or None,
+            queryset=self.model.objects.none() if queryset is None else queryset)
+        scope_choices(filterset.form, request.user)
+        return filterset
+
+    def render_filters(self, request, query) -> str:
+        """The HTML of the search and filter form (``core/_record_filters.html``)."""
+        filterset = self.filterset_for(request)
+        return render_to_string("core/_record_filters.html", {
+            "query": query,
+            "filter_fields": filter_fields(filterset, request.user, self.url_name("list")),
+        })
 
     def filtered(self, request):
         """The rows of the list at this address: the user's, filtered and searched."""
         qs = self.queryset_for(request.user)
-        filterset = self.filterset_class()(request.GET or None, queryset=qs)
-        scope_choices(filterset.form, request.user)
+        filterset = self.filterset_for(request, qs)
         qs = filterset.qs if filterset.is_bound and filterset.is_valid() else qs
         query = request.GET.get("q", "").strip()
         return qs.search(query) if query else qs

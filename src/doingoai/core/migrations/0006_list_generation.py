@@ -4,21 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0005_merge_0003_non_negative_amounts_0004_vietnamese_order'),
+        ("core", "0005_merge_0003_non_negative_amounts_0004_vietnamese_order"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ListGeneration',
+            name="ListGeneration",
             fields=[
-                ('label', models.CharField(max_length=100, primary_key=True, serialize=False)),
-                ('number', models.BigIntegerField(default=0)),
+                ("label", models.CharField(max_length=100, primary_key=True, serialize=False)),
+                ("number", models.BigIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'list generation',
-                'verbose_name_plural': 'list generations',
+                "verbose_name": "list generation",
+                "verbose_name_plural": "list generations",
             },
         ),
     ]

@@ -19,8 +19,9 @@ URL = delegations.reverse("list") + "?direction=outgoing&q=nhat+ban"
 
 
 def _delegation_queries(queries) -> list[str]:
-    return [q["sql"] for q in queries.captured_queries
-            if 'FROM "delegations_delegation"' in q["sql"]]
+    return [
+        q["sql"] for q in queries.captured_queries if 'FROM "delegations_delegation"' in q["sql"]
+    ]
 
 
 def test_a_list_read_again_does_not_query_the_delegations(hg_client, ha_giang):
@@ -69,7 +70,8 @@ def test_the_rows_fragment_of_htmx_shows_a_new_delegation_at_once(hg_client, ha_
 
 
 def test_a_cached_list_never_shows_another_provinces_rows(
-        client, ha_giang, bac_kan, hg_specialist, bk_specialist, ministry_viewer):
+    client, ha_giang, bac_kan, hg_specialist, bk_specialist, ministry_viewer
+):
     make_delegation(ha_giang, title="Đoàn ra Nhật Bản của Hà Giang")
     make_delegation(bac_kan, title="Đoàn ra Nhật Bản của Bắc Kạn")
 
@@ -99,9 +101,14 @@ def test_a_write_counted_by_another_server_shows_at_once(hg_client, ha_giang):
 def test_a_bulk_insert_without_signals_shows_at_once(hg_client, ha_giang):
     make_delegation(ha_giang, title="Đoàn ra Nhật Bản thứ nhất")
     assert "thứ hai" not in hg_client.get(URL).content.decode()
-    fresh = Delegation(owner=ha_giang, direction="outgoing", title="Đoàn ra Nhật Bản thứ hai",
-                       purpose="Xúc tiến", departs_on=dt.date(2024, 5, 6),
-                       returns_on=dt.date(2024, 5, 9))
+    fresh = Delegation(
+        owner=ha_giang,
+        direction="outgoing",
+        title="Đoàn ra Nhật Bản thứ hai",
+        purpose="Xúc tiến",
+        departs_on=dt.date(2024, 5, 6),
+        returns_on=dt.date(2024, 5, 9),
+    )
     fresh.fill_search_text()
     signals = list_cache._signals[0]
 
@@ -112,7 +119,8 @@ def test_a_bulk_insert_without_signals_shows_at_once(hg_client, ha_giang):
 
 
 def test_a_transaction_counts_the_delegations_once_after_its_commit(
-        ha_giang, django_capture_on_commit_callbacks):
+    ha_giang, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
         make_delegation(ha_giang)
         make_delegation(ha_giang)
