@@ -141,7 +141,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
          "transaction_mode": "IMMEDIATE"}
     )
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections are kept (DB_CONN_MAX_AGE) as on PostgreSQL: a new SQLite connection reads
+    # the whole schema (some 400 tables and indexes) at its first statement, ~10 ms, which
+    # was most of a cached list page's time (issue 15).
     # A fresh clone has no ./var/ (it is git-ignored): SQLite cannot create the folder of its
     # file, so every command that opens the database would fail on "unable to open database
     # file". Create the folder here, where the path is chosen, whatever command runs first.

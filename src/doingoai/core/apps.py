@@ -12,6 +12,7 @@ class CoreConfig(AppConfig):
         # Registers the Vietnamese collation on every SQLite connection.
         from doingoai.core import (
             checks,  # noqa: F401  (registers the deploy checks)
+            list_cache,  # noqa: F401  (counts the writes the lists' cached rows depend on)
             lookups,  # noqa: F401  (ids out of range match nothing)
         )
         from doingoai.lib import collation  # noqa: F401

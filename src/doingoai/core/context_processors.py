@@ -1,7 +1,10 @@
 import functools
 
 from django.contrib import admin
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, get_urlconf, resolve, reverse
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 # The side menu's own links, above and below the registers: (label, URL name). Who sees a
@@ -72,5 +75,26 @@ def navigation(request):
             continue
         area = rt.model._meta.app_config.verbose_name
         groups.setdefault(area, []).append((rt.verbose_name_plural, url))
-    return {"nav_groups": list(groups.items()), "menu_top": _links(request, MENU_TOP),
+    menu = {"nav_groups": list(groups.items()), "menu_top": _links(request, MENU_TOP),
             "menu_bottom": _links(request, MENU_BOTTOM)}
+    return {**menu, "sidenav": SimpleLazyObject(lambda: sidenav(request.path, menu))}
+
+
+def sidenav(path: str, menu: dict) -> str:
+    """The side menu's HTML (``core/_sidenav.html``) for these links on the page at ``path``."""
+    links = (
+        tuple((str(label), url) for label, url in menu["menu_top"]),
+        tuple((str(area), tuple((str(label), url) for label, url in items))
+              for area, items in menu["nav_groups"]),
+        tuple((str(label), url) for label, url in menu["menu_bottom"]),
+    )
+    return _sidenav(get_language(), path, links)
+
+
+# The menu's HTML depends on nothing but its links (already checked for the user), the
+# language and the page's path, all in the key: rendered once per process (issue 15).
+@functools.lru_cache(maxsize=1024)
+def _sidenav(language: str, path: str, links: tuple) -> str:
+    top, groups, bottom = links
+    return render_to_string("core/_sidenav.html", {
+        "menu_top": top, "nav_groups": groups, "menu_bottom": bottom, "path": path})

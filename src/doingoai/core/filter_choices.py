@@ -25,6 +25,10 @@ TIMEOUT = 60  # seconds: how long another process may show a choice list without
 # cache holds every process's entries apart, so each process's changes show at once in it.
 _generations: dict[str, int] = {}
 PROCESS = secrets.token_hex(4)
+# The HTML of the fields without records to choose from, by page, name, language and value;
+# emptied when full (the values typed in a year box are many).
+_plain: dict[tuple, str] = {}
+PLAIN_LIMIT = 10_000
 
 
 def _generation(label: str) -> int:
@@ -48,8 +52,35 @@ def scope_key(user) -> str:
     return f"{readable}/{unit_id_of(user)}"
 
 
+def form_key(page: str, request, sees_personal_data: bool) -> str:
+    """The cache key of a list's whole filter form at this address: its values (the query
+    string), the scope, the language and the generations of every model whose choices this
+    process cached, so that the form has the same life as the choice lists in it."""
+    generations = ",".join(f"{label}={n}" for label, n in sorted(_generations.items()))
+    parts = [page, scope_key(request.user), str(sees_personal_data), get_language() or "",
+             request.GET.urlencode(), generations]
+    return f"filter-form:{PROCESS}:" + hashlib.sha1("\n".join(parts).encode()).hexdigest()
+
+
 def _nothing_chosen(value) -> bool:
     return value is None or value == "" or value == [] or value == ()
+
+
+def _plain_field(page: str, bound) -> str:
+    """A field whose choices are fixed in the code (a direction, a status, a year): its HTML
+    depends only on the value chosen and the language, kept for the process's life."""
+    value = bound.value()
+    key = (page, bound.name, get_language(), tuple(value) if isinstance(value, list) else value)
+    try:
+        hash(key)
+    except TypeError:
+        return str(bound)
+    html = _plain.get(key)
+    if html is None:
+        if len(_plain) >= PLAIN_LIMIT:
+            _plain.clear()
+        html = _plain[key] = str(bound)
+    return mark_safe(html)  # noqa: S308 - the widget's own HTML
 
 
 def filter_fields(filterset, user, page: str) -> list[tuple]:
@@ -60,6 +91,9 @@ def filter_fields(filterset, user, page: str) -> list[tuple]:
     fields = []
     for bound in form:
         queryset = getattr(bound.field, "queryset", None)
+        if queryset is None and not bound.errors:
+            fields.append((bound, _plain_field(page, bound)))
+            continue
         if queryset is None or not _nothing_chosen(bound.value()) or bound.errors:
             fields.append((bound, str(bound)))
             continue

@@ -421,3 +421,19 @@ class OwnedRecord(models.Model):
             self.claim()
             self.deleted_at = None
             self.save()
+
+
+class ListGeneration(models.Model):
+    """How many times the rows of a model were written, for the list pages' cache of their
+    rendered rows (``core/list_cache.py``): a row here counts up after each transaction that
+    saved, deleted or linked rows of ``label``, so every server sees the change at once."""
+
+    label = models.CharField(max_length=100, primary_key=True)
+    number = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("list generation")
+        verbose_name_plural = _("list generations")
+
+    def __str__(self):
+        return f"{self.label} #{self.number}"

@@ -29,8 +29,11 @@ from django.db import models
 from django.dispatch import Signal
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import formats, timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -43,6 +46,7 @@ from doingoai.accounts.scope import (
     home_province,
     readable_unit_ids,
 )
+from doingoai.core import filter_choices, list_cache
 from doingoai.core.access import allowed_if, get_record_for_user
 from doingoai.core.files import accept_long_names, atomic_with_files
 from doingoai.core.filter_choices import filter_fields
@@ -422,15 +426,83 @@ class RecordType:
 
     # --- views ---------------------------------------------------------------------
     def list_view(self, request):
-        qs = self.queryset_for(request.user)
-        filterset = self.filterset_class()(request.GET or None, queryset=qs)
+        export = request.GET.get("export")
+        if export in ("csv", "xlsx", "xlsx-records"):
+            return self.export_view(request, export)
+        query = request.GET.get("q", "").strip()
+        # The rows are the same for every user of the same scope reading the same address:
+        # rendered once per generation of the rows (core/list_cache.py).
+        sees_personal_data = can_see_personal_data(request.user)
+        key = list_cache.key_of(self, request, sees_personal_data)
+        cached = list_cache.get(key)
+        if cached is None:
+            cached = self.render_rows(request, query)
+            list_cache.put(key, *cached)
+        rows_html, pks = cached
+        if pks is not None:
+            self.log_personal_data(
+                request, "list", pks, self.shown_fields(request.user, self.list_columns),
+                home_province(request.user),
+            )
+        if request.htmx:
+            return HttpResponse(rows_html)
+        filters_key = filter_choices.form_key(self.url_name("list"), request, sees_personal_data)
+        filters_html = filter_choices.cache.get(filters_key)
+        if filters_html is None:
+            filters_html = self.render_filters(request, query)
+            filter_choices.cache.set(filters_key, filters_html, filter_choices.TIMEOUT)
+        ctx = self.context(
+            request, query=query, querystring=querystring_without(request, "page"),
+            # Not built on a page whose form came from the cache, unless a template asks.
+            filterset=SimpleLazyObject(lambda: self.filterset_for(request)),
+            rows_html=mark_safe(rows_html),  # noqa: S308 - rendered by render_rows
+            filters_html=mark_safe(filters_html),  # noqa: S308 - rendered by render_filters
+        )
+        return render(request, self.templates("list"), ctx)
+
+    def filterset_for(self, request, queryset=None):
+        """The list's filters bound to the address, their choices narrowed to the user's."""
+        filterset = self.filterset_class()(
+            request.GET or None,
+            queryset=self.model.objects.none() if queryset is None else queryset)
         scope_choices(filterset.form, request.user)
+        return filterset
+
+    def render_filters(self, request, query) -> str:
+        """The HTML of the search and filter form (``core/_record_filters.html``)."""
+        filterset = self.filterset_for(request)
+        return render_to_string("core/_record_filters.html", {
+            "query": query,
+            "filter_fields": filter_fields(filterset, request.user, self.url_name("list")),
+        })
+
+    def filtered(self, request):
+        """The rows of the list at this address: the user's, filtered and searched."""
+        qs = self.queryset_for(request.user)
+        filterset = self.filterset_for(request, qs)
         qs = filterset.qs if filterset.is_bound and filterset.is_valid() else qs
         query = request.GET.get("q", "").strip()
-        if query:
-            qs = qs.search(query)
+        return qs.search(query) if query else qs
+
+    def render_rows(self, request, query) -> tuple[str, list | None]:
+        """The HTML of the rows (``core/_record_rows.html``), and the pks of the records
+        whose personal data it shows (None when its columns show none)."""
+        page = BoundedPaginator(self.filtered(request), PAGE_SIZE).get_page(
+            request.GET.get("page"))
         hidden = self.hidden_fields(request.user)
-        export = request.GET.get("export")
+        ctx = self.context(
+            request, page=page, query=query,
+            rows=[(obj, [shown(obj, c, hidden) for c in self.list_columns]) for obj in page],
+            headers=[field_label(self.model, c) for c in self.list_columns],
+            querystring=querystring_without(request, "page"),
+        )
+        personal = any(c in personal_fields_of(self.model) for c in self.list_columns)
+        pks = [obj.pk for obj in page] if personal and len(page) else None
+        return render_to_string("core/_record_rows.html", ctx), pks
+
+    def export_view(self, request, export):
+        qs = self.filtered(request)
+        hidden = self.hidden_fields(request.user)
         if export in ("csv", "xlsx") and personal_fields_of(self.model):
             self.log_personal_data(
                 request, "export", qs.values_list("pk", flat=True),
@@ -442,24 +514,7 @@ class RecordType:
             return spreadsheets.records_response(self, request, qs)
         if export == "csv":
             return self.export_csv(qs, hidden)
-        if export == "xlsx":
-            return self.export_xlsx(qs, hidden)
-        page = BoundedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-        if any(c in personal_fields_of(self.model) for c in self.list_columns) and len(page):
-            self.log_personal_data(
-                request, "list", [obj.pk for obj in page],
-                self.shown_fields(request.user, self.list_columns), home_province(request.user),
-            )
-        ctx = self.context(
-            request, page=page, filterset=filterset, query=query,
-            rows=[(obj, [shown(obj, c, hidden) for c in self.list_columns]) for obj in page],
-            headers=[field_label(self.model, c) for c in self.list_columns],
-            querystring=querystring_without(request, "page"),
-        )
-        if request.htmx:
-            return render(request, "core/_record_rows.html", ctx)
-        ctx["filter_fields"] = filter_fields(filterset, request.user, self.url_name("list"))
-        return render(request, self.templates("list"), ctx)
+        return self.export_xlsx(qs, hidden)
 
     def detail_view(self, request, pk):
         record = self.get_for_user(request, pk)

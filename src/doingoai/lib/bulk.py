@@ -285,6 +285,11 @@ def insert_links(through, rows) -> None:
     quote = connection.ops.quote_name
     insert_many(connection, quote(meta.db_table), ", ".join(quote(f.column) for f in fields),
                 len(fields), rows)
+    # Links write no history row: the lists' cached rows of both ends are told so.
+    from doingoai.core.list_cache import rows_written
+
+    for linked in fields:
+        rows_written(linked.related_model, connection.alias)
 
 
 def unsaved(model):
