@@ -149,6 +149,10 @@ class ConsularCase(OwnedRecord):
             values = person.anonymised_values(number)
             ConsularPerson.objects.filter(pk=person.pk).update(**values)
             ConsularPerson.history.filter(id=person.pk).update(**values)
+        from doingoai.core.list_cache import rows_written
+
+        rows_written(type(self))  # the lists showing the names read them again
+        rows_written(ConsularPerson)
         self.refresh_from_db()
 
 

@@ -16,10 +16,11 @@ them, wherever it is made:
 * this process's own count of those signals, which changes at once, inside the writer's
   transaction too (and between tests, whose rolled-back database counts from 0 again).
 
-A stale entry is never read again (its key is gone) and leaves the cache after ``TIMEOUT``,
-which also bounds the life of rows changed by a write that bypasses both (a bare
-``QuerySet.update``). The cache need not be shared between processes: an entry cannot go
-stale, each process fills its own.
+A stale entry is never read again (its key is gone) and leaves the cache after ``TIMEOUT``.
+A write that bypasses both (a bare ``QuerySet.update``) calls ``rows_written`` itself, as the
+erasure of personal data does (``ConsularCase.anonymise``, ``privacy.retention``), so an
+erased name is never served from the cache. The cache need not be shared between processes:
+an entry cannot go stale, each process fills its own.
 """
 
 import functools

@@ -23,6 +23,8 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
+from doingoai.core.list_cache import rows_written
+
 ERASED = "—"
 
 
@@ -144,6 +146,7 @@ def erase_past_retention(today: dt.date | None = None, *, dry_run=False) -> dict
             pks = [record.pk for record in records]
             register.manager().filter(pk__in=pks).update(**values)
             model.history.filter(id__in=pks).update(**values)
+            rows_written(model)  # the cached lists read the erased rows again
             by_province: dict = {}
             for record in records:
                 by_province.setdefault(register.owner_of(record).pk, []).append(record.pk)

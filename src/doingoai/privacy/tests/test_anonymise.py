@@ -70,3 +70,31 @@ def test_the_retention_period_comes_from_the_rule_when_there_is_one(old_case, se
     call_command("anonymise", today=dt.date(2026, 5, 1))
     old_case.refresh_from_db()
     assert old_case.anonymised_on == dt.date(2026, 5, 1)
+
+
+def _consular_list_generations():
+    import importlib
+
+    from django.conf import settings as django_settings
+
+    from doingoai.core import list_cache
+    from doingoai.core.records import REGISTRY
+
+    importlib.import_module(django_settings.ROOT_URLCONF)
+    return {rt.slug: list_cache.generation(rt) for rt in REGISTRY
+            if rt.model in (ConsularCase, ConsularPerson)}
+
+
+def test_anonymising_a_case_makes_the_cached_consular_lists_read_their_rows_again(old_case):
+    before = _consular_list_generations()
+    assert before, "no list shows consular cases"
+    old_case.anonymise(TODAY)
+    after = _consular_list_generations()
+    assert all(after[slug] != before[slug] for slug in before), (before, after)
+
+
+def test_the_retention_erasure_makes_the_cached_lists_read_their_rows_again(old_case, settings):
+    settings.DOINGOAI_CONSULAR_RETENTION_YEARS = 5
+    before = _consular_list_generations()
+    call_command("anonymise", today=TODAY, stdout=None)
+    assert _consular_list_generations() != before
