@@ -86,7 +86,8 @@ def test_a_claimed_job_starts_its_lease_and_counts_its_attempt(kinds):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_runner_beats_for_its_job_while_the_job_works(kinds):
+def test_the_runner_beats_for_its_job_while_the_job_works(kinds, request, django_db_blocker):
+    request.node.reload_migrated_data_with = django_db_blocker  # the flush's data back
     job = Job.objects.enqueue("echo")
     claimed = Job.objects.claim("w1")
     old = timezone.now() - dt.timedelta(hours=1)
