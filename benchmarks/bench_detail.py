@@ -19,12 +19,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchdb import database_url
+
 ROOT = Path(__file__).resolve().parent.parent
 ROWS = int(os.environ.get("BENCH_DETAIL_ROWS", "200"))
 REPEAT = int(os.environ.get("DOINGOAI_BENCH_REPEAT", "3"))
 TMP = Path(tempfile.mkdtemp(prefix="doingoai-bench-detail-"))
-os.environ["DATABASE_URL"] = os.environ.get("DOINGOAI_BENCH_DATABASE_URL",
-                                            f"sqlite:///{TMP / 'bench.sqlite3'}")
+os.environ["DATABASE_URL"] = database_url("detail", f"sqlite:///{TMP / 'bench.sqlite3'}",
+                                          fresh=True)
 os.environ["DOINGOAI_VAR_DIR"] = str(TMP)
 (TMP / "static").mkdir()
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doingoai.settings")

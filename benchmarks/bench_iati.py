@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchdb import database_url
+
 ROOT = Path(__file__).resolve().parent.parent
 PLACES = ["Tỉnh Hà Giang", "Ha Giang province", "Đồng Văn, Hà Giang", "Bac Kan", "Cao Bằng",
           "Lào Cai"]
@@ -153,8 +155,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-iati-") as tmp:
         tmp = Path(tmp)
         env = dict(os.environ)
-        env["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL",
-                                             f"sqlite:///{tmp / 'bench.sqlite3'}")
+        env["DATABASE_URL"] = database_url("iati", f"sqlite:///{tmp / 'bench.sqlite3'}",
+                                           fresh=True)
         env["PYTHONPATH"] = str(ROOT / "src")
         print(f"database: {env['DATABASE_URL'].split('@')[-1]}; preparing (migrate)...",
               flush=True)

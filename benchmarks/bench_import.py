@@ -18,12 +18,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchdb import database_url
+
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = [int(n) for n in os.environ.get("BENCH_IMPORT_ROWS", "1000,10000").split(",")]
 PARTNERS = int(os.environ.get("BENCH_IMPORT_PARTNERS", "5000"))
 TMP = Path(tempfile.mkdtemp(prefix="doingoai-bench-import-"))
-os.environ["DATABASE_URL"] = os.environ.get("DOINGOAI_BENCH_DATABASE_URL",
-                                            f"sqlite:///{TMP / 'bench.sqlite3'}")
+os.environ["DATABASE_URL"] = database_url("import", f"sqlite:///{TMP / 'bench.sqlite3'}",
+                                          fresh=True)
 os.environ["DOINGOAI_VAR_DIR"] = str(TMP)
 (TMP / "static").mkdir()
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doingoai.settings")

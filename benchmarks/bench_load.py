@@ -36,6 +36,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
+from benchdb import database_url
+
 ROOT = Path(__file__).resolve().parent.parent
 SRC = Path(os.environ.get("DOINGOAI_BENCH_SRC") or ROOT / "src").resolve()
 SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "30"))
@@ -49,8 +51,8 @@ USERNAME, PASSWORD = "bench-ministry", "bench-load-password-1"
 TMP = Path(tempfile.mkdtemp(prefix="doingoai-bench-load-"))
 # BENCH_LOAD_DATABASE_URL runs it on PostgreSQL instead: an EMPTY database it may fill
 # (e.g. postgresql://postgres@127.0.0.1:5432/doingoai_bench, created beforehand).
-os.environ["DATABASE_URL"] = os.environ.get(
-    "BENCH_LOAD_DATABASE_URL", f"sqlite:///{TMP / 'bench.sqlite3'}"
+os.environ["DATABASE_URL"] = database_url(
+    "load", f"sqlite:///{TMP / 'bench.sqlite3'}", fresh=True, exact="BENCH_LOAD_DATABASE_URL"
 )
 os.environ["DOINGOAI_VAR_DIR"] = str(TMP)
 os.environ["MEDIA_ROOT"] = str(TMP / "media")

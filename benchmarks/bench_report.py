@@ -25,13 +25,15 @@ import sys
 import time
 from pathlib import Path
 
+from benchdb import database_url
+
 ROOT = Path(__file__).resolve().parent.parent
 SCALE = float(os.environ.get("DOINGOAI_BENCH_SCALE", "1.0"))
 REPEAT = int(os.environ.get("DOINGOAI_BENCH_REPEAT", "3"))
 BENCH_DIR = ROOT / "var" / "bench"
 BENCH_DIR.mkdir(parents=True, exist_ok=True)
-os.environ["DATABASE_URL"] = os.environ.get(
-    "DOINGOAI_BENCH_DATABASE_URL", f"sqlite:///{BENCH_DIR / f'bench-{SCALE:g}.sqlite3'}")
+os.environ["DATABASE_URL"] = database_url(
+    "report", f"sqlite:///{BENCH_DIR / f'bench-{SCALE:g}.sqlite3'}", fresh=False)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doingoai.settings")
 sys.path.insert(0, os.environ.get("DOINGOAI_BENCH_SRC", str(ROOT / "src")))
 

@@ -14,11 +14,13 @@ import sys
 import time
 from pathlib import Path
 
+from benchdb import database_url
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench"
 BENCH_DIR.mkdir(parents=True, exist_ok=True)
-os.environ["DATABASE_URL"] = os.environ.get(
-    "DOINGOAI_BENCH_DATABASE_URL", f"sqlite:///{BENCH_DIR / 'round.sqlite3'}")
+os.environ["DATABASE_URL"] = database_url(
+    "round", f"sqlite:///{BENCH_DIR / 'round.sqlite3'}", fresh=False)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doingoai.settings")
 sys.path.insert(0, str(ROOT / "src"))
 

@@ -1,5 +1,5 @@
 """Benchmark of the delegation list's search with and without its trigram index, on
-PostgreSQL (``make bench`` skips it without BENCH_DATABASE_URL, an EMPTY database it may fill).
+PostgreSQL (``make bench`` skips it without BENCH_DATABASE_URL; see benchdb.py).
 
 Generates ``doingoai gendata`` (34 provinces × 20 years at DOINGOAI_BENCH_SCALE, default 0.2),
 runs ANALYZE, then times the list's query (the filter and the search of the load benchmark:
@@ -17,13 +17,15 @@ import sys
 import time
 from pathlib import Path
 
+from benchdb import database_url
+
 ROOT = Path(__file__).resolve().parent.parent
-URL = os.environ.get("BENCH_DATABASE_URL", "")
+URL = database_url("search", "", fresh=True, exact="BENCH_SEARCH_DATABASE_URL")
 SCALE = float(os.environ.get("DOINGOAI_BENCH_SCALE", "0.2"))
 REPEAT = int(os.environ.get("DOINGOAI_BENCH_REPEAT", "5"))
 QUERY = os.environ.get("BENCH_LOAD_QUERY", "đoàn 2019")
 if not URL.startswith("postgres"):
-    print("bench_search: set BENCH_DATABASE_URL to an empty PostgreSQL database; skipped")
+    print("bench_search: set BENCH_DATABASE_URL to a PostgreSQL server and database name; skipped")
     sys.exit(0)
 os.environ["DATABASE_URL"] = URL
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doingoai.settings")
