@@ -429,7 +429,7 @@ class ListGeneration(models.Model):
     saved, deleted or linked rows of ``label``, so every server sees the change at once."""
 
     label = models.CharField(max_length=100, primary_key=True)
-    number = models.BigIntegerField(default=0)
+    number = models.PositiveBigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("list generation")

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
             name="ListGeneration",
             fields=[
                 ("label", models.CharField(max_length=100, primary_key=True, serialize=False)),
-                ("number", models.BigIntegerField(default=0)),
+                ("number", models.PositiveBigIntegerField(default=0)),
             ],
             options={
                 "verbose_name": "list generation",

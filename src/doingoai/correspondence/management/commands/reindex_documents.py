@@ -3,6 +3,7 @@ registered before the file's text was kept, or after a change of the readers).""
 
 from django.core.management.base import BaseCommand
 
+from doingoai.core.list_cache import rows_written
 from doingoai.correspondence.filetext import text_of
 from doingoai.correspondence.models import Document
 
@@ -21,4 +22,6 @@ class Command(BaseCommand):
                 file_text=document.file_text, search_text=document.search_text)
             done += 1
             unreadable += document.file_text_unreadable
+        if done:
+            rows_written(Document)  # the cached lists search the new text
         self.stdout.write(f"{done} documents read, {unreadable} without readable text.")
