@@ -79,15 +79,12 @@ _NATIONAL = _compile(
 )
 
 _IN_BREAKDOWN = _compile(case_key(nfc(r"(?<!\w)(?:trong đó|bao gồm|kể cả)(?!\w)[^.;\n]*$")))
-# The names without the look-behind "(?<!\w)" that should open them: a pattern that opens with a
-# choice of literals lets the engine skip to their first letters, one that opens with an assertion
-# is tried at every character. find_places checks the character before each match itself.
-_NAMES_RE = re.compile(
-    r"(?:"
+# Searched as the names' literals, the look-behind checked by hand (``lookbehind``).
+_NAMES_RE = _compile(
+    r"(?<!\w)(?:"
     + "|".join(re.escape(case_key(nfc(n))) for n in sorted(PROVINCES, key=len, reverse=True))
     + r")(?!\w)"
 )
-_WORD_CHAR = re.compile(r"\w")
 _MASTHEAD_RE = re.compile(r"(?m)^\s*\(?(" + "|".join(MASTHEADS) + r")\)?\s*-")
 # A name only takes a figure over when it is plainly the subject: after these words or opening
 # the sentence ("Cao tốc Tuyên Quang - Hà Giang" names two places and is the subject of neither),
@@ -117,17 +114,7 @@ _SOURCE_OPENING = re.compile(r"\s*(?:Theo|theo) [^,;.\d]{2,60},\s*")
 
 def find_places(cased: str) -> list[tuple[int, int]]:
     """Spans of Vietnamese province names in ``cased`` (the :func:`normalize.case_key`)."""
-    found = []
-    search = _NAMES_RE.search
-    pos = 0
-    while m := search(cased, pos):
-        start = m.start()
-        if start and _WORD_CHAR.match(cased, start - 1):
-            pos = start + 1  # inside a word; a name may still begin further on
-            continue
-        found.append((start, m.end()))
-        pos = m.end()
-    return found
+    return [(m.start(), m.end()) for m in _NAMES_RE.finditer(cased)]
 
 
 def is_subject(cased: str, start: int, sentence_start: int) -> bool:
