@@ -89,18 +89,15 @@ _DASH_CHARS = re.compile("[" + re.escape("".join(map(chr, _DASHES))) + "]")
 # holding such a pair are rewritten, each on its own, and as the runs of a text repeat ("người",
 # "nước", "quốc") the rewriting of each is remembered.
 _PAIR = re.compile(f"[{re.escape(_ANY_VOWEL)}][{re.escape(_TONED_VOWEL)}]")
-_RUNS: dict[str, str] = {}
 
 
 def _canon(match: re.Match[str]) -> str:
     return _canon_word(match.group(0))
 
 
+@lru_cache(maxsize=100_000)
 def _canon_run(run: str) -> str:
-    if len(_RUNS) > 100_000:
-        _RUNS.clear()
-    done = _RUNS[run] = _MOVABLE_TONE.sub(_canon, run)
-    return done
+    return _MOVABLE_TONE.sub(_canon, run)
 
 
 def case_key(text: str) -> str:
@@ -126,7 +123,7 @@ def case_key(text: str) -> str:
             end += 1
         run = text[start:end]
         out.append(text[done:start])
-        out.append(_RUNS.get(run) or _canon_run(run))
+        out.append(_canon_run(run))
         done = end
     if not out:
         return text
