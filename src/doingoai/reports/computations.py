@@ -535,13 +535,15 @@ def _delegation_tally(tally):
     delegations joined to their members; only the directions and numbers asked (a comparison
     of person-trips counts members, no distinct delegations)."""
     asked, numbers = _delegation_numbers(tally)
-    groups = tally.rows(lambda t: (
-        delegations_of(t.ids, t.start, t.end)
-        .filter(direction__in=sorted({d for wanted in _delegation_numbers(t)[0].values()
-                                      for d in wanted})).order_by()
-        .annotate(day=t.day("departs_on")).values("owner_id", "direction", "day")
-        .annotate(**{f"n{n}": number
-                     for n, number in enumerate(_delegation_numbers(t)[1].values())})))
+
+    def groups_of(t):
+        asked, numbers = _delegation_numbers(t)
+        directions = sorted({d for wanted in asked.values() for d in wanted})
+        return (delegations_of(t.ids, t.start, t.end).filter(direction__in=directions).order_by()
+                .annotate(day=t.day("departs_on")).values("owner_id", "direction", "day")
+                .annotate(**{f"n{n}": number for n, number in enumerate(numbers.values())}))
+
+    groups = tally.rows(groups_of)
     return _series((pattern.format(g["direction"]), g["owner_id"], g["day"], g[f"n{n}"])
                    for g in groups for n, pattern in enumerate(numbers)
                    if g["direction"] in asked[pattern])
