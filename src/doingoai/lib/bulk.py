@@ -19,6 +19,7 @@ no change reason). No signal is sent, as bulk_create sends none.
 import datetime as dt
 import operator
 import sqlite3
+from contextlib import contextmanager
 from decimal import Decimal
 
 from django.conf import settings
@@ -252,10 +253,7 @@ def _pg_next_ids(connection, table_name, pk_column, count) -> list:
     the rows' own defaults would have been): the rows are then copied with their ids."""
     if not count:
         return []
-    import psycopg
-
-    connection.ensure_connection()
-    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+    with _pg_cursor(connection) as cursor:
         cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM "
                        "generate_series(1, %s) ORDER BY 1",
                        [table_name, pk_column, count])
@@ -268,13 +266,21 @@ def _pg_copy(connection, table_name, columns, rows) -> None:
     ``INSERT`` (even pipelined) has the server parse, plan and run one statement a row; a
     column not named takes its default (a history row's id). Errors are Django's, as the
     callers' savepoints catch them."""
-    import psycopg
-
-    connection.ensure_connection()
-    with (connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor,
+    with (_pg_cursor(connection) as cursor,
           cursor.copy(f"COPY {table_name} ({columns}) FROM STDIN") as copy):
         for row in rows:
             copy.write_row(row)
+
+
+@contextmanager
+def _pg_cursor(connection):
+    """A psycopg cursor of Django's connection, so in its transaction, raising Django's
+    errors."""
+    import psycopg
+
+    connection.ensure_connection()
+    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+        yield cursor
 
 
 def insert_links(through, rows) -> None:
